@@ -1,0 +1,113 @@
+// The one contract between the renderer and the engine. The preload bridge, the IPC handlers, the
+// renderer client and the e2e bridge are all derived from these two tables; nothing else names a channel.
+import { z } from 'zod';
+import {
+  Answer,
+  CatalogId,
+  CatalogInfo,
+  CatalogStats,
+  ColumnMapping,
+  Filters,
+  Format,
+  ImportPreview,
+  ImportResult,
+  JobFinished,
+  JobProgress,
+  Product,
+  RejectedRow,
+  SearchMode,
+  SearchResult,
+  Settings,
+  SynonymGroup,
+} from './types.ts';
+
+const catalogRef = z.object({ catalogId: CatalogId });
+const filePath = z.string().min(1).max(4096);
+const query = z.string().max(1000);
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const methods = {
+  listCatalogs: method(z.object({}), z.array(CatalogInfo)),
+  createCatalog: method(z.object({ name: z.string().trim().min(1).max(200) }), CatalogInfo),
+  renameCatalog: method(catalogRef.extend({ name: z.string().trim().min(1).max(200) }), CatalogInfo),
+  deleteCatalog: method(catalogRef, z.object({ deleted: z.boolean() })),
+  /** Opens the native file dialog; null when the user cancels. */
+  pickFile: method(z.object({}), z.object({ path: filePath }).nullable()),
+  previewImport: method(
+    z.object({ path: filePath, format: Format.optional(), sheet: z.string().max(200).optional() }),
+    ImportPreview,
+  ),
+  startImport: method(
+    catalogRef.extend({
+      path: filePath,
+      format: Format.optional(),
+      sheet: z.string().max(200).optional(),
+      mapping: ColumnMapping.optional(),
+    }),
+    z.object({ jobId: z.string() }),
+  ),
+  startIndex: method(catalogRef, z.object({ jobId: z.string() })),
+  cancelJob: method(z.object({ jobId: z.string().max(100) }), z.object({ cancelled: z.boolean() })),
+  /** The running job of a catalog, or null; lets a reopened window pick progress up again. */
+  currentJob: method(catalogRef, JobProgress.nullable()),
+  rejectedRows: method(catalogRef, z.array(RejectedRow)),
+  search: method(
+    catalogRef.extend({
+      query,
+      mode: SearchMode.default('hybrid'),
+      limit: z.number().int().min(1).max(1000).default(50),
+      filters: Filters.default({}),
+    }),
+    SearchResult,
+  ),
+  getProduct: method(catalogRef.extend({ id: z.string().max(500) }), Product.nullable()),
+  moreLikeThis: method(
+    catalogRef.extend({ id: z.string().max(500), limit: z.number().int().min(1).max(100).default(12) }),
+    SearchResult,
+  ),
+  ask: method(catalogRef.extend({ question: z.string().trim().min(1).max(1000) }), Answer),
+  stats: method(catalogRef, CatalogStats),
+  getSynonyms: method(catalogRef, z.array(SynonymGroup)),
+  setSynonyms: method(catalogRef.extend({ groups: z.array(SynonymGroup).max(5000) }), z.array(SynonymGroup)),
+  getSettings: method(z.object({}), Settings),
+  setSettings: method(Settings.partial(), Settings),
+};
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodArgs<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const events = {
+  jobProgress: JobProgress,
+  jobFinished: JobFinished,
+};
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** What the renderer sees as `window.shelfscope`. */
+export type ShelfscopeApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The absolute path of a dropped file (Electron's webUtils.getPathForFile); not an IPC call. */
+  pathForFile(file: File): string;
+};
+
+/** Errors cross the boundary as data, so the renderer can show them instead of a blank screen. */
+export const ApiError = z.object({
+  code: z.enum(['invalid-input', 'not-found', 'bad-file', 'busy', 'cancelled', 'internal']),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const IPC_PREFIX = 'shelfscope:';
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];

@@ -1,0 +1,222 @@
+// Data shapes that cross a process boundary. Each is a zod schema (validated at the boundary) and the
+// TypeScript type inferred from it, so the two can never drift.
+import { z } from 'zod';
+
+export const PRODUCT_FIELDS = [
+  'id',
+  'name',
+  'description',
+  'category',
+  'brand',
+  'price',
+  'currency',
+  'stock',
+  'season',
+] as const;
+export const ProductField = z.enum(PRODUCT_FIELDS);
+export type ProductField = z.infer<typeof ProductField>;
+
+export const FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
+export const Format = z.enum(FORMATS);
+export type Format = z.infer<typeof Format>;
+
+export const SEARCH_MODES = ['hybrid', 'keyword', 'semantic'] as const;
+export const SearchMode = z.enum(SEARCH_MODES);
+export type SearchMode = z.infer<typeof SearchMode>;
+
+const CatalogId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'catalog ids are lowercase letters, digits and dashes');
+export { CatalogId };
+
+/** Which source column feeds each product field; unmapped columns become attributes. */
+export const ColumnMapping = z.partialRecord(ProductField, z.string().min(1).max(500));
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+export const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type AttributeValue = z.infer<typeof AttributeValue>;
+
+export const Product = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  category: z.string().nullable(),
+  brand: z.string().nullable(),
+  price: z.number().nullable(),
+  currency: z.string().nullable(),
+  stock: z.number().int().nullable(),
+  season: z.string().nullable(),
+  attributes: z.record(z.string(), AttributeValue),
+});
+export type Product = z.infer<typeof Product>;
+
+/** A row that was not imported, and why. `row` counts the header as row 1, like a spreadsheet. */
+export const RejectedRow = z.object({
+  file: z.string(),
+  row: z.number().int(),
+  field: z.string(),
+  reason: z.string(),
+});
+export type RejectedRow = z.infer<typeof RejectedRow>;
+
+export const ImportPreview = z.object({
+  file: z.string(),
+  format: Format,
+  sheets: z.array(z.string()),
+  columns: z.array(z.string()),
+  sampleRows: z.array(z.record(z.string(), z.string())),
+  mapping: ColumnMapping,
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportCounts = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int(),
+  rejected: z.number().int(),
+  embedded: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportResult = ImportCounts.extend({
+  rejectedRows: z.array(RejectedRow),
+  removedIds: z.array(z.string()),
+  tookMs: z.number(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const JOB_PHASES = ['reading', 'embedding', 'saving', 'done', 'cancelled', 'failed'] as const;
+export const JobPhase = z.enum(JOB_PHASES);
+export type JobPhase = z.infer<typeof JobPhase>;
+
+export const JobProgress = z.object({
+  jobId: z.string(),
+  catalogId: z.string(),
+  kind: z.enum(['import', 'index']),
+  phase: JobPhase,
+  done: z.number(),
+  total: z.number(),
+  ratePerSec: z.number(),
+  etaSec: z.number().nullable(),
+  message: z.string().optional(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const JobFinished = z.object({
+  jobId: z.string(),
+  catalogId: z.string(),
+  ok: z.boolean(),
+  result: ImportResult.optional(),
+  error: z.string().optional(),
+});
+export type JobFinished = z.infer<typeof JobFinished>;
+
+export const Filters = z.object({
+  priceMin: z.number().optional(),
+  priceMax: z.number().optional(),
+  categories: z.array(z.string().max(500)).max(100).optional(),
+  brands: z.array(z.string().max(500)).max(100).optional(),
+  inStock: z.boolean().optional(),
+  attributes: z.record(z.string().max(500), z.string().max(500)).optional(),
+});
+export type Filters = z.infer<typeof Filters>;
+
+export const SearchHit = z.object({
+  id: z.string(),
+  score: z.number(),
+  name: z.string(),
+  description: z.string().nullable(),
+  category: z.string().nullable(),
+  brand: z.string().nullable(),
+  price: z.number().nullable(),
+  currency: z.string().nullable(),
+  stock: z.number().nullable(),
+  /** Lower-cased query terms (after synonyms and typo correction) that the renderer highlights. */
+  matchedTerms: z.array(z.string()),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const FacetCount = z.object({ value: z.string(), count: z.number().int() });
+export type FacetCount = z.infer<typeof FacetCount>;
+
+export const Facets = z.object({
+  category: z.array(FacetCount),
+  brand: z.array(FacetCount),
+  price: z.array(FacetCount),
+  stock: z.array(FacetCount),
+});
+export type Facets = z.infer<typeof Facets>;
+
+export const SearchResult = z.object({
+  query: z.string(),
+  mode: SearchMode,
+  tookMs: z.number(),
+  total: z.number().int(),
+  hits: z.array(SearchHit),
+  facets: Facets,
+  /** Filters in force: those given explicitly merged with those read from the query text. */
+  filters: Filters,
+  /** The query text left after filters were taken out of it. */
+  text: z.string(),
+  corrections: z.array(z.object({ from: z.string(), to: z.string() })),
+  /** Why nothing matched, in words a manager understands; null when there are hits. */
+  emptyReason: z.string().nullable(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const ASK_ROUTES = [
+  'aggregate',
+  'superlative',
+  'lookup',
+  'descriptive',
+  'comparison',
+  'no-match',
+] as const;
+export const AskRoute = z.enum(ASK_ROUTES);
+export type AskRoute = z.infer<typeof AskRoute>;
+
+export const Answer = z.object({
+  question: z.string(),
+  answer: z.string(),
+  citations: z.array(z.string()),
+  basedOn: z.array(z.object({ id: z.string(), fields: z.array(z.string()) })),
+  route: AskRoute,
+  answeredBy: z.enum(['built-in', 'llm']),
+  tookMs: z.number(),
+});
+export type Answer = z.infer<typeof Answer>;
+
+export const CatalogInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  products: z.number().int(),
+  embedded: z.number().int(),
+  model: z.string(),
+  createdAt: z.string(),
+  lastIndexedAt: z.string().nullable(),
+});
+export type CatalogInfo = z.infer<typeof CatalogInfo>;
+
+export const CatalogStats = CatalogInfo.extend({
+  dbBytes: z.number(),
+  indexBytes: z.number(),
+  dimensions: z.number().int(),
+  lastImport: z
+    .object({ rowsPerSec: z.number(), embedPerSec: z.number(), tookMs: z.number(), at: z.string() })
+    .nullable(),
+  recentQueryMs: z.array(z.number()),
+});
+export type CatalogStats = z.infer<typeof CatalogStats>;
+
+export const Settings = z.object({
+  /** OpenAI-compatible chat endpoint; only loopback hosts are accepted. */
+  llmEndpoint: z.string().max(500).nullable(),
+  llmModel: z.string().max(200).nullable(),
+  llmTimeoutMs: z.number().int().min(500).max(120_000),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** A synonym group: every term in it matches every other. */
+export const SynonymGroup = z.array(z.string().min(1).max(100)).min(2).max(50);
+export type SynonymGroup = z.infer<typeof SynonymGroup>;
