@@ -111,3 +111,9 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError 
 export const IPC_PREFIX = 'shelfscope:';
 export const methodNames = Object.keys(methods) as MethodName[];
 export const eventNames = Object.keys(events) as EventName[];
+
+/** What the engine implements: every method but the ones only the main process can serve. */
+export type EngineMethodName = Exclude<MethodName, 'pickFile'>;
+export type EngineHandlers = {
+  [M in EngineMethodName]: (args: MethodArgs<M>) => Promise<MethodOutput<M>>;
+};
