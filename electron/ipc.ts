@@ -1,0 +1,49 @@
+// One ipcMain handler per contract method. Every call is checked for its sender, then validated and
+// served by the shared dispatcher; engine events are relayed to the app's windows.
+import { ipcMain } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { eventNames, methodNames } from '../shared/api.ts';
+import type { Envelope, EventName, EventPayload } from '../shared/api.ts';
+import { eventChannel, methodChannel } from './bridge.ts';
+import type { Dispatcher } from './engine/dispatch.ts';
+import { isAppUrl } from './window-security.ts';
+
+function fromAppPage(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+}
+
+export function registerIpcHandlers(dispatch: Dispatcher): () => void {
+  for (const method of methodNames) {
+    ipcMain.handle(
+      methodChannel(method),
+      (event, payload: unknown): Promise<Envelope<unknown>> | Envelope<unknown> => {
+        if (!fromAppPage(event)) {
+          return {
+            ok: false,
+            error: { code: 'invalid-input', message: 'Calls are accepted only from the app window' },
+          };
+        }
+        return dispatch(method, payload);
+      },
+    );
+  }
+  return () => methodNames.forEach((method) => ipcMain.removeHandler(methodChannel(method)));
+}
+
+type EventSource = {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Pushes every engine event to the app's live windows; returns the unsubscribe. */
+export function forwardEngineEvents(source: EventSource, targets: () => WebContents[]): () => void {
+  const offs = eventNames.map((event) =>
+    source.on(event, (payload) => {
+      for (const contents of targets()) {
+        if (!contents.isDestroyed() && isAppUrl(contents.getURL()))
+          contents.send(eventChannel(event), payload);
+      }
+    }),
+  );
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,133 @@
+// The main process: owns the window, serves the renderer from app://, relays IPC to the engine worker.
+// It never does heavy work itself. Runs only as the CommonJS bundle in dist/electron (see scripts/build.ts).
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, app, dialog, net, protocol, session } from 'electron';
+import { FORMATS } from '../shared/types.ts';
+import { createDispatcher } from './engine/dispatch.ts';
+import type { EngineWorker } from './engine/worker-client.ts';
+import { startEngineWorker } from './engine/worker-client.ts';
+import { forwardEngineEvents, registerIpcHandlers } from './ipc.ts';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  REMOTE_URL_PATTERNS,
+  isAppUrl,
+  resolveAppFile,
+  webPreferences,
+} from './window-security.ts';
+
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+function modelsDir(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(app.getAppPath(), 'models');
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(request.url, RENDERER_DIR, path.sep as '/' | '\\');
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+}
+
+function lockDownContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Shelfscope',
+    webPreferences: { ...webPreferences, preload: path.join(__dirname, 'preload.cjs') },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+async function pickFile(): Promise<{ path: string } | null> {
+  const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import a product catalog',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Product catalogs', extensions: [...FORMATS, 'gz'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : { path: result.filePaths[0] };
+}
+
+function start(): void {
+  serveRenderer();
+  lockDownSession();
+  const engine: EngineWorker = startEngineWorker({
+    workerPath: path.join(__dirname, 'engine-worker.cjs'),
+    dataDir: app.getPath('userData'),
+    modelsDir: modelsDir(),
+  });
+  registerIpcHandlers(createDispatcher({ ...engine, pickFile }));
+  forwardEngineEvents(engine, () => BrowserWindow.getAllWindows().map((win) => win.webContents));
+  createWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    // Let the engine checkpoint its index and close SQLite before the process ends.
+    closing = true;
+    event.preventDefault();
+    void engine.close().finally(() => app.quit());
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  lockDownContents();
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(start);
+}
