@@ -1,5 +1,5 @@
 // Converts Universal Sentence Encoder lite from the TF.js package into models/use-lite/ (run by postinstall).
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -43,7 +43,8 @@ async function inputsHash(sourceDir: string): Promise<string> {
 }
 
 async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
+  // Unique per call: concurrent builds (parallel test workers share a pid) must not share a temp file.
+  const temp = `${path}.${randomUUID()}.tmp`;
   await writeFile(temp, data);
   await rename(temp, path);
 }

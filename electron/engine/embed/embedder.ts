@@ -1,0 +1,20 @@
+export interface Embedder {
+  readonly name: string;
+  readonly version: string;
+  readonly dimensions: number;
+  readonly maxTokens: number;
+  /** One L2-normalised vector per text, in input order. */
+  embed(texts: string[]): Promise<Float32Array[]>;
+  close(): Promise<void>;
+}
+
+export interface EmbedderOptions {
+  /** ONNX Runtime intra-op threads per session. */
+  intraOpThreads?: number;
+  /** Texts per model run; a call to embed() is split into batches of this size. */
+  batchSize?: number;
+}
+
+// Chosen from the throughput table in models/README.md.
+export const DEFAULT_BATCH_SIZE = 32;
+export const DEFAULT_INTRA_OP_THREADS = 1;
