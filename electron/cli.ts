@@ -1,0 +1,261 @@
+// The `shelfscope` command: the CLI contract of ARCHITECTURE.md over the same engine code the app uses.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Filters, Format, JobProgress, SearchMode } from '../shared/types.ts';
+import { FORMATS, SEARCH_MODES } from '../shared/types.ts';
+import { answerQuestion } from './engine/ask/answer.ts';
+import { CatalogService } from './engine/catalog-service.ts';
+import { parseMapOverrides } from './engine/catalog/mapping.ts';
+import { EngineError } from './engine/errors.ts';
+import { ProgressMeter } from './engine/jobs/progress.ts';
+import { createModelProvider } from './engine/models.ts';
+import { loadSettings } from './engine/settings.ts';
+import { parseFilterExpressions } from './engine/search/filter-expressions.ts';
+
+const USAGE = `Usage:
+  shelfscope import FILE --catalog DIR [--format csv|tsv|json|jsonl|xlsx] [--sheet NAME] [--map field=column ...] [--no-index] [--json]
+  shelfscope index  --catalog DIR [--json]
+  shelfscope search --catalog DIR [--mode hybrid|keyword|semantic] [--limit N] [--filter EXPR ...] (QUERY | --queries FILE) [--json]
+  shelfscope ask    --catalog DIR QUESTION [--json]
+  shelfscope stats  --catalog DIR [--json]
+
+Filters: price<50  price>=20  category=Bags  brand=Nike  instock  season=Winter  ATTRIBUTE=VALUE
+Exit codes: 0 success, 1 bad input (reason on stderr), 2 usage error.`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  catalog: { type: 'string' },
+  format: { type: 'string' },
+  sheet: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'no-index': { type: 'boolean' },
+  json: { type: 'boolean' },
+  mode: { type: 'string' },
+  limit: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  queries: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) return usage(values.help ? null : 'no command given');
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(values, rest);
+      case 'index':
+        return await indexCommand(values);
+      case 'search':
+        return await searchCommand(values, rest);
+      case 'ask':
+        return await askCommand(values, rest);
+      case 'stats':
+        return statsCommand(values);
+      default:
+        return usage(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    if (e instanceof EngineError && e.code !== 'internal') {
+      process.stderr.write(`shelfscope: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`shelfscope: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+function usage(problem: string | null): number {
+  if (problem) process.stderr.write(`shelfscope: ${problem}\n\n${USAGE}\n`);
+  else process.stdout.write(`${USAGE}\n`);
+  return problem ? 2 : 0;
+}
+
+function catalogDir(values: Values): string {
+  if (!values.catalog) throw new UsageError('--catalog DIR is required');
+  return path.resolve(values.catalog);
+}
+
+function openCatalog(values: Values, create = false): CatalogService {
+  return CatalogService.open(catalogDir(values), createModelProvider(), { create });
+}
+
+async function importCommand(values: Values, args: string[]): Promise<number> {
+  if (args.length !== 1) throw new UsageError('import takes exactly one FILE');
+  const file = path.resolve(args[0]);
+  if (!fs.existsSync(file)) throw new EngineError('bad-file', `${args[0]}: no such file`);
+  if (values.format && !(FORMATS as readonly string[]).includes(values.format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  }
+  let mapping;
+  try {
+    mapping = parseMapOverrides(values.map ?? []);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const catalog = openCatalog(values, true);
+  try {
+    const result = await catalog.importFile(
+      {
+        file,
+        format: values.format as Format | undefined,
+        sheet: values.sheet,
+        mapping,
+        index: !values['no-index'],
+        jobId: randomUUID(),
+      },
+      progressMeter(catalog.id, 'import'),
+    );
+    if (values.json) {
+      print(result);
+    } else {
+      const { imported, updated, unchanged, removed, rejected, embedded } = result;
+      process.stdout.write(
+        `imported ${imported}, updated ${updated}, unchanged ${unchanged}, removed ${removed}, rejected ${rejected}, embedded ${embedded} (${(result.tookMs / 1000).toFixed(1)} s)\n`,
+      );
+      for (const r of result.rejectedRows.slice(0, 50)) {
+        process.stdout.write(`  rejected ${r.file} row ${r.row}, field ${r.field}: ${r.reason}\n`);
+      }
+      if (result.rejectedRows.length > 50) {
+        process.stdout.write(`  … and ${result.rejectedRows.length - 50} more (use --json for all)\n`);
+      }
+    }
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+async function indexCommand(values: Values): Promise<number> {
+  const catalog = openCatalog(values);
+  try {
+    const result = await catalog.index(randomUUID(), progressMeter(catalog.id, 'index'));
+    if (values.json) print(result);
+    else
+      process.stdout.write(`embedded ${result.embedded} products (${(result.tookMs / 1000).toFixed(1)} s)\n`);
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+async function searchCommand(values: Values, args: string[]): Promise<number> {
+  const mode = (values.mode ?? 'hybrid') as SearchMode;
+  if (!(SEARCH_MODES as readonly string[]).includes(mode))
+    throw new UsageError(`--mode must be one of ${SEARCH_MODES.join(', ')}`);
+  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new UsageError('--limit must be an integer from 1 to 1000');
+  let filters: Filters;
+  try {
+    filters = parseFilterExpressions(values.filter ?? []);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.queries && args.length) throw new UsageError('give either QUERY or --queries FILE, not both');
+  if (!values.queries && args.length === 0) throw new UsageError('search needs a QUERY or --queries FILE');
+  const queries = values.queries ? readQueries(values.queries) : [args.join(' ')];
+  const catalog = openCatalog(values);
+  try {
+    for (const query of queries) {
+      const result = await catalog.search({ query, mode, limit, filters });
+      if (values.json) {
+        print(result);
+        continue;
+      }
+      process.stdout.write(`${result.total} results for “${query}” (${result.tookMs} ms, ${mode})\n`);
+      for (const c of result.corrections) process.stdout.write(`  (searched “${c.to}” for “${c.from}”)\n`);
+      if (result.emptyReason) process.stdout.write(`  ${result.emptyReason}\n`);
+      result.hits.forEach((h, i) => {
+        const price = h.price === null ? '' : `  ${h.price}${h.currency ? ` ${h.currency}` : ''}`;
+        const stock = h.stock === null ? '' : `  stock ${h.stock}`;
+        process.stdout.write(
+          `${String(i + 1).padStart(3)}. ${h.id}  ${h.name}${price}${stock}  [${h.score}]\n`,
+        );
+      });
+    }
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+function readQueries(file: string): string[] {
+  if (!fs.existsSync(file)) throw new EngineError('bad-file', `${file}: no such file`);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((q) => q.trim())
+    .filter(Boolean);
+}
+
+async function askCommand(values: Values, args: string[]): Promise<number> {
+  if (args.length === 0) throw new UsageError('ask needs a QUESTION');
+  const catalog = openCatalog(values);
+  try {
+    const settings = loadSettings(path.dirname(catalogDir(values)));
+    const answer = await answerQuestion(catalog, args.join(' '), settings);
+    if (values.json) print(answer);
+    else {
+      process.stdout.write(`${answer.answer}\n`);
+      if (answer.citations.length) process.stdout.write(`\nSources: ${answer.citations.join(', ')}\n`);
+    }
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+function statsCommand(values: Values): number {
+  const catalog = openCatalog(values);
+  try {
+    const s = catalog.stats();
+    if (values.json) print(s);
+    else {
+      const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+      process.stdout.write(
+        `${s.name}: ${s.products} products, ${s.embedded} embedded (${s.model}, ${s.dimensions}-d)\n` +
+          `database ${mb(s.dbBytes)}, vector index ${mb(s.indexBytes)}, last indexed ${s.lastIndexedAt ?? 'never'}\n` +
+          (s.lastImport
+            ? `last import: ${s.lastImport.rowsPerSec} rows/s read, ${s.lastImport.embedPerSec} texts/s embedded, ${(s.lastImport.tookMs / 1000).toFixed(1)} s in all\n`
+            : ''),
+      );
+    }
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+/** Progress on stderr: a redrawn line on a terminal, a line every few seconds otherwise. */
+function progressMeter(catalogId: string, kind: 'import' | 'index'): ProgressMeter {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  return new ProgressMeter({ jobId: 'cli', catalogId, kind }, (p: JobProgress) => {
+    const now = Date.now();
+    const final = p.phase === 'done' || p.phase === 'cancelled' || p.phase === 'failed';
+    if (!tty && !final && now - last < 3000) return;
+    last = now;
+    const pct = p.total > 0 ? ` ${Math.floor((100 * p.done) / p.total)}%` : '';
+    const eta = p.etaSec !== null && !final ? `, ETA ${p.etaSec}s` : '';
+    const line = `${p.phase}${pct} ${p.done}/${p.total} (${p.ratePerSec}/s${eta})`;
+    process.stderr.write(tty ? `\r\x1b[K${line}${final ? '\n' : ''}` : `${line}\n`);
+  });
+}

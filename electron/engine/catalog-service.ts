@@ -1,0 +1,287 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CatalogInfo, CatalogStats, ImportResult, Product, SynonymGroup } from '../../shared/types.ts';
+import type { ModelIdentity } from './catalog-handle.ts';
+import { CatalogHandle } from './catalog-handle.ts';
+import type { Embedder } from './embed/embedder.ts';
+import { DEFAULT_BATCH_SIZE } from './embed/embedder.ts';
+import { EngineError } from './errors.ts';
+import type { ImportOptions } from './jobs/import-job.ts';
+import { runImport } from './jobs/import-job.ts';
+import { runIndex } from './jobs/index-job.ts';
+import type { ProgressMeter } from './jobs/progress.ts';
+import { getMeta, setMeta } from './store/database.ts';
+import { embeddedCount, findProductById, productCount, rowToProduct } from './store/products.ts';
+import type { SearchRequest } from './search/search-service.ts';
+import { readSynonyms, SearchService, writeSynonyms } from './search/search-service.ts';
+import type { SearchResult } from '../../shared/types.ts';
+
+/** Where embedders come from: one query embedder shared by every catalog, a fresh worker per job. */
+export interface ModelProvider {
+  identity: ModelIdentity;
+  queryEmbedder(): Promise<Embedder>;
+  indexEmbedder(): Promise<Embedder>;
+}
+
+interface JobRecord {
+  id: string;
+  kind: 'import' | 'index';
+  state: 'importing' | 'indexing' | 'done' | 'failed' | 'cancelled';
+  file: string | null;
+  options: string;
+}
+
+/**
+ * Everything that can be done to one catalog folder. The desktop engine holds one per open catalog;
+ * the CLI opens one directly on `--catalog DIR`.
+ */
+export class CatalogService {
+  readonly handle: CatalogHandle;
+  readonly searcher: SearchService;
+  private readonly models: ModelProvider;
+
+  private constructor(handle: CatalogHandle, models: ModelProvider) {
+    this.handle = handle;
+    this.models = models;
+    this.searcher = new SearchService(handle, async (text) => {
+      const [v] = await (await models.queryEmbedder()).embed([text]);
+      return v;
+    });
+  }
+
+  static open(
+    dir: string,
+    models: ModelProvider,
+    opts: { create?: boolean; name?: string } = {},
+  ): CatalogService {
+    return new CatalogService(CatalogHandle.open(dir, models.identity, opts), models);
+  }
+
+  get id(): string {
+    return path.basename(this.handle.dir);
+  }
+
+  /**
+   * Imports a file, then embeds what changed. The job is recorded before anything is written, so if
+   * the process dies during the import, the next `index` re-runs it from the file.
+   */
+  async importFile(
+    opts: ImportOptions & { index?: boolean; jobId: string },
+    meter: ProgressMeter,
+  ): Promise<ImportResult> {
+    const started = performance.now();
+    this.recordJob({
+      id: opts.jobId,
+      kind: 'import',
+      state: 'importing',
+      file: opts.file,
+      options: JSON.stringify(opts),
+    });
+    try {
+      const outcome = await runImport(this.handle, opts, meter);
+      this.saveRejected(opts.jobId, outcome.rejectedRows);
+      this.setJobState(opts.jobId, 'indexing');
+      const indexed =
+        opts.index === false
+          ? { embedded: 0, textsPerSec: 0, cancelled: false }
+          : await this.embed(meter, opts.signal);
+      const tookMs = Math.round(performance.now() - started);
+      const result: ImportResult = {
+        imported: outcome.imported,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+        removed: outcome.removed,
+        rejected: outcome.rejectedRows.length,
+        embedded: indexed.embedded,
+        rejectedRows: outcome.rejectedRows,
+        removedIds: outcome.removedIds,
+        tookMs,
+      };
+      setMeta(
+        this.handle.writer,
+        'last_import',
+        JSON.stringify({
+          rowsPerSec: outcome.rowsPerSec,
+          embedPerSec: indexed.textsPerSec,
+          tookMs,
+          at: new Date().toISOString(),
+        }),
+      );
+      this.finishJob(
+        opts.jobId,
+        indexed.cancelled ? 'cancelled' : opts.index === false ? 'indexing' : 'done',
+        result,
+      );
+      meter.finish(indexed.cancelled ? 'cancelled' : 'done', indexed.embedded, indexed.embedded);
+      return result;
+    } catch (e) {
+      this.finishJob(
+        opts.jobId,
+        e instanceof EngineError && e.code === 'cancelled' ? 'cancelled' : 'failed',
+        null,
+        e,
+      );
+      meter.finish(
+        e instanceof EngineError && e.code === 'cancelled' ? 'cancelled' : 'failed',
+        0,
+        0,
+        String((e as Error).message),
+      );
+      throw e;
+    }
+  }
+
+  /** Finishes what an interrupted job left: re-runs an import that never committed, then embeds. */
+  async index(jobId: string, meter: ProgressMeter, signal?: AbortSignal): Promise<ImportResult> {
+    const interrupted = this.handle.writer
+      .prepare("SELECT * FROM jobs WHERE state = 'importing' ORDER BY started_at DESC LIMIT 1")
+      .get() as JobRecord | undefined;
+    if (interrupted?.file) {
+      this.setJobState(interrupted.id, 'failed');
+      if (fs.existsSync(interrupted.file)) {
+        const options = JSON.parse(interrupted.options) as ImportOptions;
+        return this.importFile({ ...options, signal, jobId }, meter);
+      }
+    }
+    const started = performance.now();
+    this.recordJob({ id: jobId, kind: 'index', state: 'indexing', file: null, options: '{}' });
+    const indexed = await this.embed(meter, signal);
+    const result: ImportResult = {
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      rejected: 0,
+      embedded: indexed.embedded,
+      rejectedRows: [],
+      removedIds: [],
+      tookMs: Math.round(performance.now() - started),
+    };
+    this.finishJob(jobId, indexed.cancelled ? 'cancelled' : 'done', result);
+    meter.finish(indexed.cancelled ? 'cancelled' : 'done', indexed.embedded, indexed.embedded);
+    return result;
+  }
+
+  private async embed(meter: ProgressMeter, signal?: AbortSignal) {
+    const embedder = await this.models.indexEmbedder();
+    try {
+      const outcome = await runIndex(
+        this.handle,
+        embedder,
+        { batchSize: DEFAULT_BATCH_SIZE * 2, signal },
+        meter,
+      );
+      if (!outcome.cancelled) setMeta(this.handle.writer, 'last_indexed_at', new Date().toISOString());
+      this.searcher.clearCache();
+      return outcome;
+    } finally {
+      await embedder.close();
+    }
+  }
+
+  search(req: SearchRequest): Promise<SearchResult> {
+    return this.searcher.search(req);
+  }
+
+  moreLikeThis(id: string, limit: number): Promise<SearchResult> {
+    return this.searcher.moreLikeThis(id, limit);
+  }
+
+  getProduct(id: string): Product | null {
+    const row = findProductById(this.handle.reader, id);
+    return row ? rowToProduct(row) : null;
+  }
+
+  rejectedRows(): ImportResult['rejectedRows'] {
+    const last = this.handle.reader
+      .prepare(
+        "SELECT id FROM jobs WHERE kind = 'import' AND state <> 'importing' ORDER BY started_at DESC LIMIT 1",
+      )
+      .get() as { id: string } | undefined;
+    if (!last) return [];
+    return this.handle.reader
+      .prepare('SELECT file, row, field, reason FROM rejected_rows WHERE job_id = ? ORDER BY rowid')
+      .all(last.id) as ImportResult['rejectedRows'];
+  }
+
+  getSynonyms(): SynonymGroup[] {
+    return readSynonyms(this.handle);
+  }
+
+  setSynonyms(groups: SynonymGroup[]): SynonymGroup[] {
+    const saved = writeSynonyms(this.handle, groups);
+    this.searcher.setSynonyms(saved);
+    return saved;
+  }
+
+  info(): CatalogInfo {
+    const db = this.handle.reader;
+    return {
+      id: this.id,
+      name: this.handle.manifest.name,
+      products: productCount(db),
+      embedded: embeddedCount(db),
+      model: this.handle.manifest.model.name,
+      createdAt: this.handle.manifest.createdAt,
+      lastIndexedAt: getMeta(db, 'last_indexed_at'),
+    };
+  }
+
+  stats(): CatalogStats {
+    const fileSize = (name: string) => {
+      const f = path.join(this.handle.dir, name);
+      return fs.existsSync(f) ? fs.statSync(f).size : 0;
+    };
+    const lastImport = getMeta(this.handle.reader, 'last_import');
+    return {
+      ...this.info(),
+      dbBytes: fileSize('catalog.sqlite') + fileSize('catalog.sqlite-wal'),
+      indexBytes: this.handle.ann.fileBytes(),
+      dimensions: this.handle.manifest.model.dimensions,
+      lastImport: lastImport ? (JSON.parse(lastImport) as CatalogStats['lastImport']) : null,
+      recentQueryMs: [...this.searcher.latencies],
+    };
+  }
+
+  private recordJob(job: JobRecord): void {
+    this.handle.writer
+      .prepare(
+        'INSERT OR REPLACE INTO jobs (id, kind, state, file, options, started_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(job.id, job.kind, job.state, job.file, job.options, new Date().toISOString());
+  }
+
+  private setJobState(id: string, state: JobRecord['state']): void {
+    this.handle.writer.prepare('UPDATE jobs SET state = ? WHERE id = ?').run(state, id);
+  }
+
+  private finishJob(
+    id: string,
+    state: JobRecord['state'],
+    result: ImportResult | null,
+    error?: unknown,
+  ): void {
+    this.handle.writer
+      .prepare('UPDATE jobs SET state = ?, finished_at = ?, result = ?, error = ? WHERE id = ?')
+      .run(
+        state,
+        new Date().toISOString(),
+        result ? JSON.stringify({ ...result, rejectedRows: undefined, removedIds: undefined }) : null,
+        error ? String((error as Error).message ?? error) : null,
+        id,
+      );
+  }
+
+  private saveRejected(jobId: string, rows: ImportResult['rejectedRows']): void {
+    const insert = this.handle.writer.prepare(
+      'INSERT INTO rejected_rows (job_id, file, row, field, reason) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.handle.writer.transaction(() => {
+      for (const r of rows) insert.run(jobId, r.file, r.row, r.field, r.reason);
+    })();
+  }
+
+  close(): void {
+    this.handle.close();
+  }
+}

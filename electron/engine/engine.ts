@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EngineHandlers, EventName, EventPayload, MethodArgs } from '../../shared/api.ts';
+import type { CatalogInfo, JobProgress, Settings } from '../../shared/types.ts';
+import { answerQuestion } from './ask/answer.ts';
+import type { ModelProvider } from './catalog-service.ts';
+import { CatalogService } from './catalog-service.ts';
+import { previewFile } from './catalog/preview.ts';
+import { EngineError } from './errors.ts';
+import { ProgressMeter } from './jobs/progress.ts';
+import { createModelProvider } from './models.ts';
+import { loadSettings, saveSettings } from './settings.ts';
+
+export interface Engine extends EngineHandlers {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  dataDir: string;
+  modelsDir?: string;
+}
+
+interface RunningJob {
+  id: string;
+  catalogId: string;
+  abort: AbortController;
+  progress: JobProgress;
+  done: Promise<unknown>;
+}
+
+/**
+ * The engine facade: catalogs under `<dataDir>/catalogs/<id>/`, one job at a time per catalog, progress
+ * and completion as events. IPC, the e2e bridge and tests all call exactly these methods.
+ */
+export async function createEngine(opts: EngineOptions): Promise<Engine> {
+  const catalogsDir = path.join(opts.dataDir, 'catalogs');
+  fs.mkdirSync(catalogsDir, { recursive: true });
+  const models: ModelProvider = createModelProvider(opts.modelsDir);
+  const emitter = new EventEmitter();
+  const open = new Map<string, CatalogService>();
+  const jobs = new Map<string, RunningJob>();
+  let settings: Settings = loadSettings(opts.dataDir);
+
+  const catalogDir = (id: string) => path.join(catalogsDir, id);
+  const catalog = (id: string): CatalogService => {
+    const existing = open.get(id);
+    if (existing) return existing;
+    if (!fs.existsSync(path.join(catalogDir(id), 'manifest.json'))) {
+      throw new EngineError('not-found', `no catalog "${id}"`);
+    }
+    const service = CatalogService.open(catalogDir(id), models);
+    open.set(id, service);
+    return service;
+  };
+  const jobOf = (catalogId: string) => [...jobs.values()].find((j) => j.catalogId === catalogId);
+
+  const startJob = (
+    catalogId: string,
+    kind: 'import' | 'index',
+    run: (
+      service: CatalogService,
+      jobId: string,
+      meter: ProgressMeter,
+      signal: AbortSignal,
+    ) => Promise<unknown>,
+  ) => {
+    const service = catalog(catalogId);
+    const running = jobOf(catalogId);
+    if (running) {
+      throw new EngineError(
+        'busy',
+        `catalog "${catalogId}" is busy with another job; wait for it or cancel it`,
+      );
+    }
+    const id = randomUUID();
+    const abort = new AbortController();
+    const job: RunningJob = {
+      id,
+      catalogId,
+      abort,
+      progress: {
+        jobId: id,
+        catalogId,
+        kind,
+        phase: 'reading',
+        done: 0,
+        total: 0,
+        ratePerSec: 0,
+        etaSec: null,
+      },
+      done: Promise.resolve(),
+    };
+    const meter = new ProgressMeter({ jobId: id, catalogId, kind }, (p) => {
+      job.progress = p;
+      emitter.emit('jobProgress', p);
+    });
+    jobs.set(id, job);
+    job.done = run(service, id, meter, abort.signal)
+      .then(
+        (result) => emitter.emit('jobFinished', { jobId: id, catalogId, ok: true, result }),
+        (e: unknown) =>
+          emitter.emit('jobFinished', { jobId: id, catalogId, ok: false, error: (e as Error).message }),
+      )
+      .finally(() => jobs.delete(id));
+    return { jobId: id };
+  };
+
+  const info = (id: string): CatalogInfo => catalog(id).info();
+
+  const handlers: EngineHandlers = {
+    async listCatalogs() {
+      const ids = fs
+        .readdirSync(catalogsDir)
+        .filter((id) => fs.existsSync(path.join(catalogDir(id), 'manifest.json')));
+      return ids.map(info).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+    async createCatalog({ name }) {
+      const slug =
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '')
+          .slice(0, 40) || 'catalog';
+      let id = slug;
+      for (let n = 2; fs.existsSync(catalogDir(id)); n++) id = `${slug}-${n}`;
+      open.set(id, CatalogService.open(catalogDir(id), models, { create: true, name }));
+      return info(id);
+    },
+    async renameCatalog({ catalogId, name }) {
+      catalog(catalogId).handle.rename(name);
+      return info(catalogId);
+    },
+    async deleteCatalog({ catalogId }) {
+      const service = catalog(catalogId);
+      const job = jobOf(catalogId);
+      if (job) {
+        job.abort.abort();
+        await job.done;
+      }
+      service.close();
+      open.delete(catalogId);
+      fs.rmSync(catalogDir(catalogId), { recursive: true, force: true });
+      return { deleted: true };
+    },
+    async previewImport({ path: file, format, sheet }) {
+      try {
+        return await previewFile(file, { format, sheet });
+      } catch (e) {
+        throw new EngineError('bad-file', (e as Error).message);
+      }
+    },
+    async startImport({ catalogId, path: file, format, sheet, mapping }) {
+      return startJob(catalogId, 'import', (service, jobId, meter, signal) =>
+        service.importFile({ file, format, sheet, mapping, signal, jobId }, meter),
+      );
+    },
+    async startIndex({ catalogId }) {
+      return startJob(catalogId, 'index', (service, jobId, meter, signal) =>
+        service.index(jobId, meter, signal),
+      );
+    },
+    async cancelJob({ jobId }) {
+      const job = jobs.get(jobId);
+      if (!job) return { cancelled: false };
+      job.abort.abort();
+      return { cancelled: true };
+    },
+    async currentJob({ catalogId }) {
+      catalog(catalogId);
+      return jobOf(catalogId)?.progress ?? null;
+    },
+    async rejectedRows({ catalogId }) {
+      return catalog(catalogId).rejectedRows();
+    },
+    async search({ catalogId, query, mode, limit, filters }: MethodArgs<'search'>) {
+      return catalog(catalogId).search({ query, mode, limit, filters });
+    },
+    async getProduct({ catalogId, id }) {
+      return catalog(catalogId).getProduct(id);
+    },
+    async moreLikeThis({ catalogId, id, limit }) {
+      return catalog(catalogId).moreLikeThis(id, limit);
+    },
+    async ask({ catalogId, question }) {
+      return answerQuestion(catalog(catalogId), question, settings);
+    },
+    async stats({ catalogId }) {
+      return catalog(catalogId).stats();
+    },
+    async getSynonyms({ catalogId }) {
+      return catalog(catalogId).getSynonyms();
+    },
+    async setSynonyms({ catalogId, groups }) {
+      return catalog(catalogId).setSynonyms(groups);
+    },
+    async getSettings() {
+      return settings;
+    },
+    async setSettings(patch) {
+      settings = saveSettings(opts.dataDir, { ...settings, ...patch });
+      return settings;
+    },
+  };
+
+  return {
+    ...handlers,
+    on(event, listener) {
+      emitter.on(event, listener);
+      return () => emitter.off(event, listener);
+    },
+    async close() {
+      for (const job of jobs.values()) job.abort.abort();
+      await Promise.allSettled([...jobs.values()].map((j) => j.done));
+      for (const service of open.values()) service.close();
+      open.clear();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { ProductInput } from '../catalog/normalize.ts';
+
+/** Characters of embedding text: USE-lite reads at most 128 pieces (~4 chars each); past that is waste. */
+export const EMBED_TEXT_CHARS = 320;
+
+// Attributes that say what a product is; they go first so they survive truncation.
+const KEY_ATTRIBUTE = /type|categor|colou?r|material|gender|style|pattern|fit|use|feature/i;
+
+/** Name | category | brand | key attributes | description, cut to the model's useful length. */
+export function composeEmbeddingText(p: ProductInput, maxChars = EMBED_TEXT_CHARS): string {
+  const parts = [p.name, p.category, p.brand, keyAttributes(p.attributes), p.description];
+  const text = parts
+    .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+    .map((s) => s.trim())
+    .join('. ');
+  return text.length <= maxChars ? text : text.slice(0, maxChars).replace(/\s+\S*$/, '');
+}
+
+function keyAttributes(attributes: ProductInput['attributes']): string {
+  const picked: string[] = [];
+  for (const [key, value] of Object.entries(attributes)) {
+    if (typeof value !== 'string' || value.length > 40 || !KEY_ATTRIBUTE.test(key)) continue;
+    picked.push(value);
+    if (picked.length === 3) break;
+  }
+  return picked.join(', ');
+}
+
+/** Text of all attribute values for the keyword index, bounded so one odd row cannot bloat it. */
+export function attributeText(attributes: ProductInput['attributes'], maxChars = 4000): string {
+  const values: string[] = [];
+  let length = 0;
+  for (const value of Object.values(attributes)) {
+    if (value === null || typeof value === 'boolean') continue;
+    const s = String(value);
+    length += s.length + 1;
+    if (length > maxChars) break;
+    values.push(s);
+  }
+  return values.join(' ');
+}

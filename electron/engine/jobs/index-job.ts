@@ -1,0 +1,115 @@
+import type { CatalogHandle } from '../catalog-handle.ts';
+import type { Embedder } from '../embed/embedder.ts';
+import { getMeta, setMeta } from '../store/database.ts';
+import { pendingEmbeddingCount } from '../store/products.ts';
+import { encodeVector } from '../vector/codec.ts';
+import type { ProgressMeter } from './progress.ts';
+
+export interface IndexOptions {
+  batchSize: number;
+  signal?: AbortSignal;
+  /** Save the ANN index after this many new vectors (and at the end). */
+  checkpointEvery?: number;
+}
+
+export interface IndexOutcome {
+  embedded: number;
+  cancelled: boolean;
+  textsPerSec: number;
+}
+
+interface Pending {
+  rowid: number;
+  text: string;
+  hash: string;
+}
+
+/** Rows read per query; sorted by length inside a chunk so batches carry little padding. */
+const CHUNK = 4096;
+
+/**
+ * Embeds every product whose embedding text has no vector yet, in batches, with the next batch already
+ * embedding while the previous one is written. Each batch commits its vectors to SQLite together with
+ * the products' embedded marks, so a kill at any moment loses at most the batches in flight; the ANN
+ * file is saved at checkpoints and caught up from SQLite on the next open.
+ */
+export async function runIndex(
+  cat: CatalogHandle,
+  embedder: Embedder,
+  opts: IndexOptions,
+  meter: ProgressMeter,
+): Promise<IndexOutcome> {
+  const db = cat.writer;
+  const total = pendingEmbeddingCount(db);
+  const checkpointEvery = opts.checkpointEvery ?? 20_000;
+  const started = performance.now();
+  const select = db.prepare(
+    `SELECT rowid, embed_text AS text, embed_hash AS hash FROM products
+     WHERE (embedded_hash IS NULL OR embedded_hash <> embed_hash) AND rowid > ? ORDER BY rowid LIMIT ?`,
+  );
+  const putVector = db.prepare('INSERT OR REPLACE INTO vectors (rowid, v) VALUES (?, ?)');
+  const markEmbedded = db.prepare(
+    'UPDATE products SET embedded_hash = ?, embed_seq = ? WHERE rowid = ? AND embed_hash = ?',
+  );
+  let seq = Number(getMeta(db, 'embed_seq') ?? '0');
+  let done = 0;
+  let sinceCheckpoint = 0;
+  let afterRowid = 0;
+  let cancelled = false;
+
+  const commit = (batch: Pending[], vectors: Float32Array[]) => {
+    const dims = cat.ann.dimensions;
+    const matrix = new Float32Array(batch.length * dims);
+    vectors.forEach((v, i) => matrix.set(v, i * dims));
+    cat.ann.upsert(
+      batch.map((b) => b.rowid),
+      matrix,
+    );
+    db.transaction(() => {
+      seq++;
+      batch.forEach((b, i) => {
+        putVector.run(b.rowid, encodeVector(vectors[i]));
+        markEmbedded.run(b.hash, seq, b.rowid, b.hash);
+      });
+      setMeta(db, 'embed_seq', String(seq));
+    })();
+    cat.touch();
+    done += batch.length;
+    sinceCheckpoint += batch.length;
+    if (sinceCheckpoint >= checkpointEvery) {
+      meter.startPhase('saving');
+      cat.checkpointIndex();
+      sinceCheckpoint = 0;
+      meter.startPhase('embedding');
+    }
+    meter.update(done, total);
+  };
+
+  meter.startPhase('embedding');
+  meter.update(0, total, true);
+  outer: while (true) {
+    const chunk = select.all(afterRowid, CHUNK) as Pending[];
+    if (chunk.length === 0) break;
+    afterRowid = chunk[chunk.length - 1].rowid;
+    chunk.sort((a, b) => a.text.length - b.text.length);
+    const batches: Pending[][] = [];
+    for (let i = 0; i < chunk.length; i += opts.batchSize) batches.push(chunk.slice(i, i + opts.batchSize));
+    let inFlight = embedder.embed(batches[0].map((b) => b.text));
+    for (let i = 0; i < batches.length; i++) {
+      const vectors = await inFlight;
+      const next = batches[i + 1];
+      if (next && !opts.signal?.aborted) inFlight = embedder.embed(next.map((b) => b.text));
+      commit(batches[i], vectors);
+      if (opts.signal?.aborted) {
+        cancelled = true;
+        break outer;
+      }
+    }
+  }
+  if (sinceCheckpoint > 0 || cancelled) {
+    meter.startPhase('saving');
+    cat.checkpointIndex();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { embedded: done, cancelled, textsPerSec: seconds > 0 ? Math.round(done / seconds) : done };
+}

@@ -1,0 +1,88 @@
+import type { Db } from '../store/database.ts';
+import type { SynonymIndex } from './synonyms.ts';
+import { terms } from './text.ts';
+import type { TypoCorrector } from './typo.ts';
+
+/** One position of the query: any of its alternatives (each a phrase of terms) may match. */
+export interface TermGroup {
+  alternatives: string[][];
+  /** True when the group only offers prefix completions of a word still being typed. */
+  prefix: boolean;
+}
+
+export interface AnalyzedQuery {
+  groups: TermGroup[];
+  corrections: { from: string; to: string }[];
+  /** Every term that can match, for highlighting. */
+  matchedTerms: string[];
+}
+
+export interface AnalyzeContext {
+  db: Db;
+  synonyms: SynonymIndex;
+  typos: () => TypoCorrector;
+}
+
+/**
+ * Turns the free text of a query into FTS term groups: synonyms expand a position into alternatives,
+ * and a word the catalog does not contain is completed (if it is a prefix of known words, as while
+ * typing) or corrected to the nearest word the catalog does contain.
+ */
+export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
+  const words = terms(text);
+  const expansions = ctx.synonyms.expand(words);
+  const groups: TermGroup[] = [];
+  const corrections: { from: string; to: string }[] = [];
+  const known = ctx.db.prepare('SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1');
+  const isKnown = (term: string) => known.get(quote(term)) !== undefined;
+
+  for (let i = 0; i < words.length;) {
+    const expansion = expansions.find((e) => e.start === i);
+    if (expansion) {
+      const original = words.slice(expansion.start, expansion.end);
+      const alternatives = [
+        original,
+        ...expansion.alternatives.filter((a) => a.join(' ') !== original.join(' ')),
+      ];
+      groups.push({ alternatives, prefix: false });
+      i = expansion.end;
+      continue;
+    }
+    const word = words[i];
+    i++;
+    if (/\d/.test(word) || word.length < 3 || isKnown(word)) {
+      groups.push({ alternatives: [[word]], prefix: false });
+      continue;
+    }
+    const isLast = i === words.length;
+    const completions = isLast ? ctx.typos().complete(word, 1) : [];
+    if (completions.length > 0) {
+      groups.push({ alternatives: [[word]], prefix: true });
+      continue;
+    }
+    const fixed = ctx.typos().correct(word);
+    if (fixed) {
+      corrections.push({ from: word, to: fixed });
+      const fixedExpansion = ctx.synonyms.expand([fixed]).find((e) => e.start === 0);
+      groups.push({ alternatives: [[fixed], ...(fixedExpansion?.alternatives ?? [])], prefix: false });
+    } else {
+      groups.push({ alternatives: [[word]], prefix: false });
+    }
+  }
+  const matchedTerms = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
+  return { groups, corrections, matchedTerms };
+}
+
+export function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** An FTS5 MATCH expression: the groups joined with AND (every word) or OR (any word). */
+export function matchExpression(groups: TermGroup[], join: 'AND' | 'OR'): string {
+  return groups
+    .map((g) => {
+      const alts = g.alternatives.map((phrase) => quote(phrase.join(' ')) + (g.prefix ? '*' : ''));
+      return alts.length === 1 ? alts[0] : `(${alts.join(' OR ')})`;
+    })
+    .join(` ${join} `);
+}

@@ -1,0 +1,69 @@
+import type { Filters } from '../../../shared/types.ts';
+
+export interface SqlCondition {
+  /** A boolean SQL expression over the products table aliased `p` ('1' when there is no filter). */
+  where: string;
+  params: (string | number)[];
+}
+
+function jsonPath(key: string): string {
+  return `$."${key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export function hasFilters(f: Filters): boolean {
+  return (
+    f.priceMin !== undefined ||
+    f.priceMax !== undefined ||
+    (f.categories?.length ?? 0) > 0 ||
+    (f.brands?.length ?? 0) > 0 ||
+    f.inStock === true ||
+    Object.keys(f.attributes ?? {}).length > 0
+  );
+}
+
+/** Filters as SQL over `products p`; values are always bound, never spliced into the text. */
+export function filterSql(f: Filters): SqlCondition {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (f.priceMin !== undefined) {
+    where.push('p.price >= ?');
+    params.push(f.priceMin);
+  }
+  if (f.priceMax !== undefined) {
+    where.push('p.price <= ?');
+    params.push(f.priceMax);
+  }
+  for (const [column, values] of [
+    ['category', f.categories],
+    ['brand', f.brands],
+  ] as const) {
+    if (!values?.length) continue;
+    where.push(`p.${column} COLLATE NOCASE IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  if (f.inStock) where.push('p.stock > 0');
+  for (const [key, value] of Object.entries(f.attributes ?? {})) {
+    if (key.toLowerCase() === 'season') {
+      where.push("(',' || lower(replace(p.season, ' ', '')) || ',') LIKE ?");
+      params.push(`%,${value.toLowerCase().replace(/\s+/g, '')},%`);
+      continue;
+    }
+    where.push('lower(CAST(json_extract(p.attributes, ?) AS TEXT)) = lower(?)');
+    params.push(jsonPath(key), value);
+  }
+  return { where: where.length ? where.join(' AND ') : '1', params };
+}
+
+export function describeFilters(f: Filters, currency: string | null): string {
+  const money = (n: number) => (currency ? `${n} ${currency}` : String(n));
+  const parts: string[] = [];
+  if (f.priceMin !== undefined && f.priceMax !== undefined)
+    parts.push(`price ${money(f.priceMin)}–${money(f.priceMax)}`);
+  else if (f.priceMin !== undefined) parts.push(`price ≥ ${money(f.priceMin)}`);
+  else if (f.priceMax !== undefined) parts.push(`price ≤ ${money(f.priceMax)}`);
+  if (f.categories?.length) parts.push(`category ${f.categories.join(' or ')}`);
+  if (f.brands?.length) parts.push(`brand ${f.brands.join(' or ')}`);
+  if (f.inStock) parts.push('in stock');
+  for (const [k, v] of Object.entries(f.attributes ?? {})) parts.push(`${k} = ${v}`);
+  return parts.join(', ');
+}

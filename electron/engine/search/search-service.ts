@@ -1,0 +1,324 @@
+import type { Filters, SearchHit, SearchMode, SearchResult, SynonymGroup } from '../../../shared/types.ts';
+import type { CatalogHandle } from '../catalog-handle.ts';
+import { getMeta } from '../store/database.ts';
+import type { ProductRow } from '../store/products.ts';
+import { findProductById, findProductRows } from '../store/products.ts';
+import type { AnalyzedQuery } from './analyze.ts';
+import { analyzeQuery } from './analyze.ts';
+import { computeFacets } from './facets.ts';
+import { describeFilters, filterSql, hasFilters } from './filter-sql.ts';
+import { keywordSearch } from './keyword.ts';
+import { LruCache } from './lru-cache.ts';
+import { parseQuery } from './query-parse.ts';
+import { productVector, semanticSearch } from './semantic.ts';
+import type { SynonymIndex } from './synonyms.ts';
+import { buildSynonymIndex, DEFAULT_SYNONYMS } from './synonyms.ts';
+import { foldText, idCandidates, terms } from './text.ts';
+import { TypoCorrector } from './typo.ts';
+
+export interface SearchRequest {
+  query: string;
+  mode: SearchMode;
+  limit: number;
+  filters: Filters;
+}
+
+export type EmbedQuery = (text: string) => Promise<Float32Array>;
+
+/** Weight of the semantic score in hybrid fusion; model numbers and ids lean on keywords instead. */
+export const FUSION = { semanticWeight: 0.3, semanticWeightForCodes: 0.1, namedValueBoost: 0.15 };
+const CANDIDATES = 200;
+const LATENCY_WINDOW = 50;
+
+interface Scored {
+  rowid: number;
+  score: number;
+}
+
+/**
+ * Search over one catalog: query understanding (filters typed in the text, ids, synonyms, typos),
+ * keyword and semantic retrieval, score fusion, facets over the result set, hydration, and an LRU cache
+ * keyed on the catalog's write version so no write can leave a stale answer behind.
+ */
+export class SearchService {
+  private readonly cat: CatalogHandle;
+  private readonly embedQuery: EmbedQuery;
+  private readonly cache = new LruCache<SearchResult>(256);
+  private synonymIndex: SynonymIndex | null = null;
+  private lexicon: {
+    generation: string;
+    typos: TypoCorrector;
+    named: Map<string, 'category' | 'brand'>;
+  } | null = null;
+  readonly latencies: number[] = [];
+
+  constructor(cat: CatalogHandle, embedQuery: EmbedQuery) {
+    this.cat = cat;
+    this.embedQuery = embedQuery;
+  }
+
+  async search(req: SearchRequest): Promise<SearchResult> {
+    const started = performance.now();
+    const key = `${this.cat.version}|${JSON.stringify(req)}`;
+    const cached = this.cache.get(key);
+    if (cached) return { ...cached, tookMs: round(performance.now() - started) };
+    const result = await this.run(req);
+    result.tookMs = round(performance.now() - started);
+    this.cache.set(key, result);
+    this.latencies.push(result.tookMs);
+    if (this.latencies.length > LATENCY_WINDOW) this.latencies.shift();
+    return result;
+  }
+
+  private async run(req: SearchRequest): Promise<SearchResult> {
+    const db = this.cat.reader;
+    const parsed = parseQuery(req.query);
+    const filters: Filters = { ...parsed.filters, ...req.filters };
+    const filter = filterSql(filters);
+    const text = parsed.text;
+    const analyzed = analyzeQuery(text, {
+      db,
+      synonyms: this.synonyms(),
+      typos: () => this.lexiconState().typos,
+    });
+    const scores = new Map<number, number>();
+    const add = (rowid: number, score: number) => scores.set(rowid, (scores.get(rowid) ?? 0) + score);
+    const limit = Math.max(req.limit, CANDIDATES);
+
+    if (text.trim() === '') {
+      const rows = db
+        .prepare(`SELECT p.rowid AS rowid FROM products p WHERE ${filter.where} ORDER BY p.name LIMIT ?`)
+        .all(...filter.params, limit) as { rowid: number }[];
+      rows.forEach((r, i) => add(r.rowid, 1 - i / (rows.length + 1)));
+    } else {
+      const codeLike = /\d/.test(text);
+      const weight =
+        req.mode === 'keyword'
+          ? 0
+          : req.mode === 'semantic'
+            ? 1
+            : codeLike
+              ? FUSION.semanticWeightForCodes
+              : FUSION.semanticWeight;
+      if (weight < 1) {
+        for (const h of keywordSearch(db, analyzed.groups, filter, limit))
+          add(h.rowid, (1 - weight) * h.score);
+      }
+      if (weight > 0 && this.cat.ann.size > 0) {
+        const vector = await this.embedQuery(text);
+        const hits = semanticSearch(this.cat, vector, hasFilters(filters) ? filter : null, limit);
+        const sims = hits.map((h) => h.similarity);
+        const lo = Math.min(...sims);
+        const span = Math.max(...sims) - lo;
+        for (const h of hits)
+          add(
+            h.rowid,
+            weight * (req.mode === 'semantic' ? h.similarity : span > 0 ? (h.similarity - lo) / span : 1),
+          );
+      }
+      if (req.mode !== 'semantic') this.boostNamedValues(text, scores);
+      this.promoteExactIds(req.query, filter, scores);
+    }
+    const ranked: Scored[] = [...scores.entries()]
+      .map(([rowid, score]) => ({ rowid, score }))
+      .sort((a, b) => b.score - a.score || a.rowid - b.rowid);
+    return this.assemble(req, ranked, filters, text, analyzed);
+  }
+
+  private assemble(
+    req: SearchRequest,
+    ranked: Scored[],
+    filters: Filters,
+    text: string,
+    analyzed: AnalyzedQuery,
+  ): SearchResult {
+    const db = this.cat.reader;
+    const top = ranked.slice(0, req.limit);
+    const rows = findProductRows(
+      db,
+      top.map((s) => s.rowid),
+    );
+    const hits: SearchHit[] = top
+      .filter((s) => rows.has(s.rowid))
+      .map((s) => toHit(rows.get(s.rowid) as ProductRow, s.score, analyzed.matchedTerms));
+    return {
+      query: req.query,
+      mode: req.mode,
+      tookMs: 0,
+      total: ranked.length,
+      hits,
+      facets: computeFacets(
+        db,
+        ranked.map((s) => s.rowid),
+      ),
+      filters,
+      text,
+      corrections: analyzed.corrections,
+      emptyReason: hits.length ? null : this.explainEmpty(req, filters, text),
+    };
+  }
+
+  private explainEmpty(req: SearchRequest, filters: Filters, text: string): string {
+    const db = this.cat.reader;
+    const products = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
+    if (products === 0) return 'This catalog has no products yet: import a file first.';
+    if (req.mode === 'semantic' && this.cat.ann.size === 0) {
+      return 'Semantic search needs the vector index, and no product is embedded yet: run indexing first.';
+    }
+    if (hasFilters(filters)) {
+      const currency = getMeta(db, 'currency');
+      return `Nothing matches “${text || req.query}” with the filters ${describeFilters(filters, currency)}. Try removing a filter.`;
+    }
+    return `No product mentions ${terms(text)
+      .map((t) => `“${t}”`)
+      .join(' or ')}. Check the spelling or try a more general word.`;
+  }
+
+  /** Products whose category or brand the query names rank higher, without hiding other matches. */
+  private boostNamedValues(text: string, scores: Map<number, number>): void {
+    const named = this.lexiconState().named;
+    const folded = ` ${terms(text).join(' ')} `;
+    const hitCategories: string[] = [];
+    const hitBrands: string[] = [];
+    for (const [value, kind] of named) {
+      if (folded.includes(` ${value} `) || folded.includes(` ${value}s `)) {
+        (kind === 'category' ? hitCategories : hitBrands).push(value);
+      }
+    }
+    if (!hitCategories.length && !hitBrands.length) return;
+    const rows = findProductRows(this.cat.reader, [...scores.keys()]);
+    for (const [rowid, row] of rows) {
+      const category = row.category ? terms(row.category).join(' ') : '';
+      const brand = row.brand ? terms(row.brand).join(' ') : '';
+      if (hitCategories.includes(category) || hitBrands.includes(brand)) {
+        scores.set(rowid, (scores.get(rowid) ?? 0) + FUSION.namedValueBoost);
+      }
+    }
+  }
+
+  /** "rsg 8901", "RSG-8901" → the product RSG8901 first. */
+  private promoteExactIds(
+    query: string,
+    filter: ReturnType<typeof filterSql>,
+    scores: Map<number, number>,
+  ): void {
+    const keys = idCandidates(query);
+    if (!keys.length) return;
+    const rows = this.cat.reader
+      .prepare(
+        `SELECT p.rowid AS rowid FROM products p WHERE p.id_key IN (SELECT value FROM json_each(?)) AND ${filter.where}`,
+      )
+      .all(JSON.stringify(keys), ...filter.params) as { rowid: number }[];
+    for (const r of rows) scores.set(r.rowid, 10);
+  }
+
+  async moreLikeThis(id: string, limit: number): Promise<SearchResult> {
+    const started = performance.now();
+    const row = findProductById(this.cat.reader, id);
+    const req: SearchRequest = { query: row ? row.name : id, mode: 'semantic', limit, filters: {} };
+    if (!row) {
+      return {
+        ...(await this.search({ ...req, mode: 'keyword' })),
+        emptyReason: `No product has the id “${id}”.`,
+      };
+    }
+    const vector = productVector(this.cat, row.rowid);
+    if (!vector) return this.search({ ...req, mode: 'keyword' });
+    const ranked = semanticSearch(this.cat, vector, null, limit + 1)
+      .filter((h) => h.rowid !== row.rowid)
+      .slice(0, limit)
+      .map((h) => ({ rowid: h.rowid, score: h.similarity }));
+    const result = this.assemble(req, ranked, {}, row.name, {
+      groups: [],
+      corrections: [],
+      matchedTerms: [],
+    });
+    return { ...result, tookMs: round(performance.now() - started) };
+  }
+
+  setSynonyms(groups: SynonymGroup[]): void {
+    this.synonymIndex = buildSynonymIndex([...DEFAULT_SYNONYMS, ...groups]);
+    this.cache.clear();
+  }
+
+  private synonyms(): SynonymIndex {
+    if (!this.synonymIndex) this.setSynonyms(readSynonyms(this.cat));
+    return this.synonymIndex as SynonymIndex;
+  }
+
+  /** Vocabulary-derived state, rebuilt only when an import changed the products. */
+  private lexiconState() {
+    const generation = getMeta(this.cat.reader, 'import_gen') ?? '0';
+    if (this.lexicon?.generation === generation) return this.lexicon;
+    const db = this.cat.reader;
+    const vocab = db.prepare('SELECT term, doc FROM lexicon_vocab').iterate() as IterableIterator<{
+      term: string;
+      doc: number;
+    }>;
+    const typos = new TypoCorrector(
+      (function* () {
+        for (const v of vocab) yield [v.term, v.doc] as [string, number];
+      })(),
+    );
+    const named = new Map<string, 'category' | 'brand'>();
+    for (const kind of ['brand', 'category'] as const) {
+      const values = db
+        .prepare(`SELECT DISTINCT ${kind} AS v FROM products WHERE ${kind} IS NOT NULL`)
+        .all() as {
+        v: string;
+      }[];
+      for (const { v } of values) {
+        const folded = terms(v).join(' ');
+        if (folded.length >= 3) named.set(folded, kind);
+      }
+    }
+    this.lexicon = { generation, typos, named };
+    return this.lexicon;
+  }
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+}
+
+export function readSynonyms(cat: CatalogHandle): SynonymGroup[] {
+  const rows = cat.reader.prepare('SELECT grp, term FROM synonyms ORDER BY grp, rowid').all() as {
+    grp: number;
+    term: string;
+  }[];
+  const groups = new Map<number, string[]>();
+  for (const r of rows) groups.set(r.grp, [...(groups.get(r.grp) ?? []), r.term]);
+  return [...groups.values()];
+}
+
+export function writeSynonyms(cat: CatalogHandle, groups: SynonymGroup[]): SynonymGroup[] {
+  const clean = groups
+    .map((g) => [...new Set(g.map((t) => foldText(t.trim())).filter(Boolean))])
+    .filter((g) => g.length >= 2);
+  const insert = cat.writer.prepare('INSERT INTO synonyms (grp, term) VALUES (?, ?)');
+  cat.writer.transaction(() => {
+    cat.writer.exec('DELETE FROM synonyms');
+    clean.forEach((g, i) => g.forEach((t) => insert.run(i, t)));
+  })();
+  return clean;
+}
+
+function toHit(row: ProductRow, score: number, matchedTerms: string[]): SearchHit {
+  return {
+    id: row.id,
+    score: round(score, 4),
+    name: row.name,
+    description: row.description,
+    category: row.category,
+    brand: row.brand,
+    price: row.price,
+    currency: row.currency,
+    stock: row.stock,
+    matchedTerms,
+  };
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

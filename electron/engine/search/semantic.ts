@@ -1,0 +1,73 @@
+import type { CatalogHandle } from '../catalog-handle.ts';
+import { decodeVector, dot } from '../vector/codec.ts';
+import type { SqlCondition } from './filter-sql.ts';
+
+export interface SemanticHit {
+  rowid: number;
+  similarity: number;
+}
+
+/** Below this many matching products a filtered query scans their vectors exactly. */
+export const EXACT_SCAN_LIMIT = 20_000;
+
+/**
+ * Nearest products to a query vector, honouring filters. USearch's JS binding has no predicate search,
+ * so a selective filter scans the matching products' stored vectors exactly, and a broad one
+ * over-fetches from the ANN index and filters, widening until k survive.
+ */
+export function semanticSearch(
+  cat: CatalogHandle,
+  query: Float32Array,
+  filter: SqlCondition | null,
+  k: number,
+): SemanticHit[] {
+  const db = cat.reader;
+  if (!filter) return cat.ann.search(query, k).map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
+  const matching = (
+    db.prepare(`SELECT count(*) AS n FROM products p WHERE ${filter.where}`).get(...filter.params) as {
+      n: number;
+    }
+  ).n;
+  if (matching <= EXACT_SCAN_LIMIT) return exactScan(cat, query, filter, k);
+  const keep = db.prepare(
+    `SELECT p.rowid AS rowid FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?)) AND ${filter.where}`,
+  );
+  for (let fetch = k * 8; ; fetch *= 4) {
+    const found = cat.ann.search(query, fetch);
+    const allowed = new Set(
+      (keep.all(JSON.stringify(found.map((m) => m.rowid)), ...filter.params) as { rowid: number }[]).map(
+        (r) => r.rowid,
+      ),
+    );
+    const hits = found.filter((m) => allowed.has(m.rowid)).slice(0, k);
+    if (hits.length >= k || found.length < fetch || fetch >= cat.ann.size) {
+      return hits.map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
+    }
+  }
+}
+
+function exactScan(cat: CatalogHandle, query: Float32Array, filter: SqlCondition, k: number): SemanticHit[] {
+  const rows = cat.reader
+    .prepare(
+      `SELECT v.rowid AS rowid, v.v AS v FROM vectors v JOIN products p ON p.rowid = v.rowid WHERE ${filter.where}`,
+    )
+    .iterate(...filter.params) as IterableIterator<{ rowid: number; v: Buffer }>;
+  const scratch = new Float32Array(cat.ann.dimensions);
+  const top: SemanticHit[] = [];
+  for (const row of rows) {
+    const similarity = dot(query, decodeVector(row.v, scratch));
+    if (top.length < k || similarity > top[top.length - 1].similarity) {
+      top.push({ rowid: row.rowid, similarity });
+      top.sort((a, b) => b.similarity - a.similarity);
+      if (top.length > k) top.pop();
+    }
+  }
+  return top;
+}
+
+/** The stored vector of one product, or null when it has not been embedded yet. */
+export function productVector(cat: CatalogHandle, rowid: number): Float32Array | null {
+  const row = cat.reader.prepare('SELECT v FROM vectors WHERE rowid = ?').get(rowid) as
+    { v: Buffer } | undefined;
+  return row ? decodeVector(row.v) : null;
+}

@@ -1,0 +1,69 @@
+// Versioned schema. Each entry runs once, in order, inside a transaction; the applied version is kept in
+// SQLite's user_version so an old catalog opened by a newer build is brought forward, never guessed at.
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE products (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    id_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    category TEXT,
+    brand TEXT,
+    price REAL,
+    currency TEXT,
+    stock INTEGER,
+    season TEXT,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    content_hash TEXT NOT NULL,
+    embed_text TEXT NOT NULL,
+    embed_hash TEXT NOT NULL,
+    embedded_hash TEXT,
+    embed_seq INTEGER,
+    import_gen INTEGER NOT NULL
+  );
+  CREATE INDEX products_id_key ON products(id_key);
+  CREATE INDEX products_category ON products(category COLLATE NOCASE);
+  CREATE INDEX products_brand ON products(brand COLLATE NOCASE);
+  CREATE INDEX products_price ON products(price);
+  CREATE INDEX products_stock ON products(stock);
+  CREATE INDEX products_pending ON products(rowid) WHERE embedded_hash IS NULL OR embedded_hash <> embed_hash;
+  CREATE INDEX products_embed_seq ON products(embed_seq);
+  -- Vectors are kept here (int8 + scale) as well as in the ANN file: the ANN index can then always be
+  -- rebuilt or caught up after a crash without embedding anything twice, and small filtered subsets
+  -- can be scanned exactly.
+  CREATE TABLE vectors (rowid INTEGER PRIMARY KEY, v BLOB NOT NULL);
+  -- Keys removed from the catalog since the ANN file was last saved.
+  CREATE TABLE vector_tombstones (rowid INTEGER PRIMARY KEY);
+  CREATE VIRTUAL TABLE products_fts USING fts5(
+    name, brand, category, description, attrs,
+    content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'
+  );
+  -- Unstemmed words of names, brands and categories: the vocabulary typo correction chooses from.
+  CREATE VIRTUAL TABLE lexicon_fts USING fts5(
+    text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+  );
+  CREATE VIRTUAL TABLE lexicon_vocab USING fts5vocab(lexicon_fts, 'row');
+  CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    file TEXT,
+    options TEXT NOT NULL DEFAULT '{}',
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    result TEXT,
+    error TEXT
+  );
+  CREATE TABLE rejected_rows (
+    job_id TEXT NOT NULL,
+    file TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  CREATE INDEX rejected_rows_job ON rejected_rows(job_id);
+  CREATE TABLE synonyms (grp INTEGER NOT NULL, term TEXT NOT NULL);
+  `,
+];

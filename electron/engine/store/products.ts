@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import type { Product } from '../../../shared/types.ts';
+import type { ProductInput } from '../catalog/normalize.ts';
+import { normalizeIdKey } from '../search/text.ts';
+import { attributeText, composeEmbeddingText } from '../jobs/embedding-text.ts';
+import type { Db } from './database.ts';
+
+export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
+
+export interface ProductRow {
+  rowid: number;
+  id: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  brand: string | null;
+  price: number | null;
+  currency: string | null;
+  stock: number | null;
+  season: string | null;
+  attributes: string;
+}
+
+export const PRODUCT_COLUMNS =
+  'p.rowid AS rowid, p.id, p.name, p.description, p.category, p.brand, p.price, p.currency, p.stock, p.season, p.attributes';
+
+function sha1(s: string): string {
+  return createHash('sha1').update(s).digest('base64url');
+}
+
+/**
+ * Writes products, keeping the keyword indexes in step. Rows are matched by id; the content hash
+ * decides whether anything changed, and the embedding text's hash whether a new vector is needed.
+ */
+export class ProductWriter {
+  private readonly db: Db;
+  private readonly generation: number;
+  private readonly find;
+  private readonly insert;
+  private readonly update;
+  private readonly touch;
+  private readonly ftsInsert;
+  private readonly ftsDelete;
+  private readonly lexInsert;
+  private readonly lexDelete;
+
+  constructor(db: Db, generation: number) {
+    this.db = db;
+    this.generation = generation;
+    this.find = db.prepare('SELECT rowid, content_hash FROM products WHERE id = ?');
+    this.insert = db.prepare(
+      `INSERT INTO products (id, id_key, name, description, category, brand, price, currency, stock, season,
+         attributes, content_hash, embed_text, embed_hash, import_gen)
+       VALUES (@id, @idKey, @name, @description, @category, @brand, @price, @currency, @stock, @season,
+         @attributes, @contentHash, @embedText, @embedHash, @gen)`,
+    );
+    this.update = db.prepare(
+      `UPDATE products SET id_key=@idKey, name=@name, description=@description, category=@category, brand=@brand,
+         price=@price, currency=@currency, stock=@stock, season=@season, attributes=@attributes,
+         content_hash=@contentHash, embed_text=@embedText, embed_hash=@embedHash, import_gen=@gen
+       WHERE rowid=@rowid`,
+    );
+    this.touch = db.prepare('UPDATE products SET import_gen = ? WHERE rowid = ?');
+    this.ftsInsert = db.prepare(
+      'INSERT INTO products_fts (rowid, name, brand, category, description, attrs) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.ftsDelete = db.prepare('DELETE FROM products_fts WHERE rowid = ?');
+    this.lexInsert = db.prepare('INSERT INTO lexicon_fts (rowid, text) VALUES (?, ?)');
+    this.lexDelete = db.prepare('DELETE FROM lexicon_fts WHERE rowid = ?');
+  }
+
+  upsert(p: ProductInput): UpsertOutcome {
+    const attributes = JSON.stringify(p.attributes);
+    const contentHash = sha1(
+      JSON.stringify([
+        p.name,
+        p.description,
+        p.category,
+        p.brand,
+        p.price,
+        p.currency,
+        p.stock,
+        p.season,
+        attributes,
+      ]),
+    );
+    const existing = this.find.get(p.id) as { rowid: number; content_hash: string } | undefined;
+    if (existing && existing.content_hash === contentHash) {
+      this.touch.run(this.generation, existing.rowid);
+      return 'unchanged';
+    }
+    const embedText = composeEmbeddingText(p);
+    const params = {
+      id: p.id,
+      idKey: normalizeIdKey(p.id),
+      name: p.name,
+      description: p.description,
+      category: p.category,
+      brand: p.brand,
+      price: p.price,
+      currency: p.currency,
+      stock: p.stock,
+      season: p.season,
+      attributes,
+      contentHash,
+      embedText,
+      embedHash: sha1(embedText),
+      gen: this.generation,
+    };
+    let rowid: number;
+    if (existing) {
+      rowid = existing.rowid;
+      this.update.run({ ...params, rowid });
+      this.ftsDelete.run(rowid);
+      this.lexDelete.run(rowid);
+    } else {
+      rowid = Number(this.insert.run(params).lastInsertRowid);
+    }
+    this.ftsInsert.run(rowid, p.name, p.brand, p.category, p.description, attributeText(p.attributes));
+    this.lexInsert.run(rowid, [p.name, p.brand, p.category].filter(Boolean).join(' '));
+    return existing ? 'updated' : 'inserted';
+  }
+
+  /** Deletes every product the current import did not see; returns their ids. */
+  removeUnseen(): string[] {
+    const gone = this.db
+      .prepare('SELECT rowid, id FROM products WHERE import_gen <> ?')
+      .all(this.generation) as {
+      rowid: number;
+      id: string;
+    }[];
+    const delProduct = this.db.prepare('DELETE FROM products WHERE rowid = ?');
+    const delVector = this.db.prepare('DELETE FROM vectors WHERE rowid = ?');
+    const tombstone = this.db.prepare('INSERT OR IGNORE INTO vector_tombstones (rowid) VALUES (?)');
+    for (const { rowid } of gone) {
+      delProduct.run(rowid);
+      delVector.run(rowid);
+      this.ftsDelete.run(rowid);
+      this.lexDelete.run(rowid);
+      tombstone.run(rowid);
+    }
+    return gone.map((g) => g.id);
+  }
+}
+
+export function rowToProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    category: row.category,
+    brand: row.brand,
+    price: row.price,
+    currency: row.currency,
+    stock: row.stock,
+    season: row.season,
+    attributes: JSON.parse(row.attributes) as Product['attributes'],
+  };
+}
+
+export function productCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
+}
+
+export function embeddedCount(db: Db): number {
+  return (
+    db.prepare('SELECT count(*) AS n FROM products WHERE embedded_hash = embed_hash').get() as {
+      n: number;
+    }
+  ).n;
+}
+
+export function pendingEmbeddingCount(db: Db): number {
+  return (
+    db
+      .prepare(
+        'SELECT count(*) AS n FROM products WHERE embedded_hash IS NULL OR embedded_hash <> embed_hash',
+      )
+      .get() as { n: number }
+  ).n;
+}
+
+export function findProductRows(db: Db, rowids: number[]): Map<number, ProductRow> {
+  const out = new Map<number, ProductRow>();
+  if (rowids.length === 0) return out;
+  const rows = db
+    .prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(rowids)) as ProductRow[];
+  for (const r of rows) out.set(r.rowid, r);
+  return out;
+}
+
+export function findProductById(db: Db, id: string): ProductRow | null {
+  const exact = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ?`).get(id) as
+    ProductRow | undefined;
+  if (exact) return exact;
+  const tolerant = db
+    .prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id_key = ? LIMIT 1`)
+    .get(normalizeIdKey(id)) as ProductRow | undefined;
+  return tolerant ?? null;
+}

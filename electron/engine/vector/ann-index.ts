@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Index, MetricKind, type ScalarKind } from 'usearch';
+
+/** HNSW parameters; recall@10 against exact search is measured in the benchmark suite. */
+export const ANN_PARAMS = {
+  connectivity: 16,
+  expansionAdd: 128,
+  expansionSearch: 96,
+  quantization: 'f16',
+} as const;
+
+export interface AnnMatch {
+  rowid: number;
+  similarity: number;
+}
+
+/**
+ * The USearch index of one catalog, keyed by product rowid. Read-only use memory-maps the file
+ * (`view`) for a fast cold start; the first write switches to a loaded, writable copy. Saves go to a
+ * temp file that is fsynced and renamed, so a crash never leaves a torn index on disk.
+ */
+export class AnnIndex {
+  readonly file: string;
+  readonly dimensions: number;
+  private index: Index;
+  private writable: boolean;
+
+  private constructor(file: string, dimensions: number, index: Index, writable: boolean) {
+    this.file = file;
+    this.dimensions = dimensions;
+    this.index = index;
+    this.writable = writable;
+  }
+
+  static open(file: string, dimensions: number): AnnIndex {
+    const index = AnnIndex.create(dimensions);
+    if (!fs.existsSync(file)) return new AnnIndex(file, dimensions, index, true);
+    index.view(file);
+    if (index.dimensions() !== dimensions) {
+      throw new Error(`vector index ${file} has ${index.dimensions()} dimensions, the model ${dimensions}`);
+    }
+    return new AnnIndex(file, dimensions, index, false);
+  }
+
+  private static create(dimensions: number): Index {
+    return new Index({
+      dimensions,
+      metric: MetricKind.Cos,
+      quantization: ANN_PARAMS.quantization as ScalarKind,
+      connectivity: ANN_PARAMS.connectivity,
+      expansion_add: ANN_PARAMS.expansionAdd,
+      expansion_search: ANN_PARAMS.expansionSearch,
+      multi: false,
+    });
+  }
+
+  get size(): number {
+    return this.index.size();
+  }
+
+  private makeWritable(): void {
+    if (this.writable) return;
+    const loaded = AnnIndex.create(this.dimensions);
+    loaded.load(this.file);
+    this.index = loaded;
+    this.writable = true;
+  }
+
+  /** Adds or replaces vectors (`vectors` is n × dimensions, row-major). */
+  upsert(rowids: number[], vectors: Float32Array): void {
+    if (rowids.length === 0) return;
+    this.makeWritable();
+    const keys = BigUint64Array.from(rowids, (r) => BigInt(r));
+    const present = this.index.contains(keys) as boolean[] | boolean;
+    const existing = rowids.filter((_, i) => (Array.isArray(present) ? present[i] : present));
+    if (existing.length) this.index.remove(BigUint64Array.from(existing, (r) => BigInt(r)));
+    this.index.add(keys, vectors, 0);
+  }
+
+  remove(rowids: number[]): void {
+    if (rowids.length === 0) return;
+    this.makeWritable();
+    this.index.remove(BigUint64Array.from(rowids, (r) => BigInt(r)));
+  }
+
+  search(query: Float32Array, k: number): AnnMatch[] {
+    if (this.index.size() === 0 || k <= 0) return [];
+    const m = this.index.search(query, Math.min(k, this.index.size()), 0);
+    const out: AnnMatch[] = [];
+    for (let i = 0; i < m.keys.length; i++) {
+      out.push({ rowid: Number(m.keys[i]), similarity: 1 - m.distances[i] });
+    }
+    return out;
+  }
+
+  save(): void {
+    if (!this.writable) return;
+    const tmp = `${this.file}.tmp-${process.pid}`;
+    this.index.save(tmp);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, this.file);
+    syncDirectory(path.dirname(this.file));
+  }
+
+  fileBytes(): number {
+    return fs.existsSync(this.file) ? fs.statSync(this.file).size : 0;
+  }
+}
+
+function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
