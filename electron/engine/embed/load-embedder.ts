@@ -8,6 +8,7 @@ import { planBatches } from './batching.ts';
 import { readModelManifest } from './manifest.ts';
 import type { TextModel } from './text-model.ts';
 import { loadUseModel } from './use-model.ts';
+import { loadBertModel } from './bert-model.ts';
 import { l2NormalizeInPlace } from './vectors.ts';
 
 /** Loads the model described by `<modelDir>/manifest.json` into this thread. */
@@ -15,7 +16,8 @@ export async function loadEmbedder(modelDir: string, opts: EmbedderOptions = {})
   const manifest = await readModelManifest(modelDir);
   const threads = opts.intraOpThreads ?? DEFAULT_INTRA_OP_THREADS;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const model: TextModel = await loadUseModel(modelDir, manifest, threads);
+  const load = manifest.inputs === 'use-sparse' ? loadUseModel : loadBertModel;
+  const model: TextModel = await load(modelDir, manifest, threads);
 
   return {
     name: manifest.name,
