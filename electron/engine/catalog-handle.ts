@@ -82,7 +82,7 @@ export class CatalogHandle {
       manifest,
       writer,
       reader,
-      AnnIndex.open(vectorFile, model.dimensions),
+      openConsistentIndex(writer, vectorFile, model),
     );
     handle.catchUpIndex();
     return handle;
@@ -145,6 +145,35 @@ export class CatalogHandle {
     this.reader.close();
     this.writer.close();
   }
+}
+
+/**
+ * The index file must hold exactly what SQLite says it held at its last save; a lost, replaced or
+ * foreign file is discarded and rebuilt from the stored vectors by the catch-up.
+ */
+function openConsistentIndex(db: Db, file: string, model: ModelIdentity): AnnIndex {
+  const indexSeq = Number(getMeta(db, 'index_seq') ?? '0');
+  const expected = (
+    db
+      .prepare(
+        `SELECT (SELECT count(*) FROM products p JOIN vectors v ON v.rowid = p.rowid WHERE p.embed_seq <= ?)
+              + (SELECT count(*) FROM vector_tombstones) AS n`,
+      )
+      .get(indexSeq) as { n: number }
+  ).n;
+  let ann: AnnIndex | null = null;
+  try {
+    ann = AnnIndex.open(file, model.dimensions);
+  } catch {
+    ann = null;
+  }
+  if (ann && ann.size === expected) return ann;
+  fs.rmSync(file, { force: true });
+  db.transaction(() => {
+    setMeta(db, 'index_seq', '0');
+    db.exec('DELETE FROM vector_tombstones');
+  })();
+  return AnnIndex.open(file, model.dimensions);
 }
 
 function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {

@@ -124,20 +124,17 @@ export class ProductWriter {
   /** Deletes every product the current import did not see; returns their ids. */
   removeUnseen(): string[] {
     const gone = this.db
-      .prepare('SELECT rowid, id FROM products WHERE import_gen <> ?')
-      .all(this.generation) as {
-      rowid: number;
-      id: string;
-    }[];
+      .prepare('SELECT rowid, id, embed_seq FROM products WHERE import_gen <> ?')
+      .all(this.generation) as { rowid: number; id: string; embed_seq: number | null }[];
     const delProduct = this.db.prepare('DELETE FROM products WHERE rowid = ?');
     const delVector = this.db.prepare('DELETE FROM vectors WHERE rowid = ?');
     const tombstone = this.db.prepare('INSERT OR IGNORE INTO vector_tombstones (rowid) VALUES (?)');
-    for (const { rowid } of gone) {
+    for (const { rowid, embed_seq } of gone) {
       delProduct.run(rowid);
       delVector.run(rowid);
       this.ftsDelete.run(rowid);
       this.lexDelete.run(rowid);
-      tombstone.run(rowid);
+      if (embed_seq !== null) tombstone.run(rowid);
     }
     return gone.map((g) => g.id);
   }

@@ -1,0 +1,141 @@
+// Relevance on the real Icecat judgments: NDCG@10 and recall@50 per search mode, dev and holdout
+// reported separately (tune on dev only). Usage: node bench/relevance.ts [--catalog DIR] [--split dev|holdout|both]
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SearchMode } from '../shared/types.ts';
+import { CatalogService } from '../electron/engine/catalog-service.ts';
+import { ProgressMeter } from '../electron/engine/jobs/progress.ts';
+import { createModelProvider } from '../electron/engine/models.ts';
+import type { Judgments } from './lib/metrics.ts';
+import { mean, ndcgAt, percentile, recallAt } from './lib/metrics.ts';
+
+export const ICECAT_DIR = path.resolve(
+  import.meta.dirname,
+  '../../shared/datasets/icecat-chorus-electronics',
+);
+
+export function requireIcecat(): void {
+  if (!fs.existsSync(path.join(ICECAT_DIR, 'products.jsonl.gz'))) {
+    throw new Error(
+      `The Icecat dataset is not at ${ICECAT_DIR}; the relevance benchmark reads it from the team's shared folder.`,
+    );
+  }
+}
+
+export function loadJudgments(): Map<string, Judgments> {
+  const lines = fs
+    .readFileSync(path.join(ICECAT_DIR, 'Broad_Query_Set_rated.csv'), 'utf8')
+    .trim()
+    .split('\n');
+  const out = new Map<string, Judgments>();
+  for (const line of lines.slice(1)) {
+    const m = /^(.*),(\d+),(\d+)$/.exec(line.trim());
+    if (!m) continue;
+    const query = m[1].replace(/^"|"$/g, '');
+    if (!out.has(query)) out.set(query, new Map());
+    (out.get(query) as Judgments).set(m[2], Number(m[3]));
+  }
+  return out;
+}
+
+export function loadSplit(name: 'dev' | 'holdout'): string[] {
+  return fs
+    .readFileSync(path.join(ICECAT_DIR, 'splits', `${name}.txt`), 'utf8')
+    .split('\n')
+    .map((q) => q.trim())
+    .filter(Boolean);
+}
+
+/** Opens the Icecat catalog in `dir`, importing and indexing it first if it is not there yet. */
+export async function openIcecat(dir: string): Promise<CatalogService> {
+  requireIcecat();
+  const fresh = !fs.existsSync(path.join(dir, 'manifest.json'));
+  const catalog = CatalogService.open(dir, createModelProvider(), { create: true, name: 'icecat' });
+  if (fresh || catalog.info().embedded < catalog.info().products || catalog.info().products === 0) {
+    let last = 0;
+    const meter = new ProgressMeter({ jobId: 'bench', catalogId: 'icecat', kind: 'import' }, (p) => {
+      if (Date.now() - last > 5000) {
+        last = Date.now();
+        process.stderr.write(`${p.phase} ${p.done}/${p.total} (${p.ratePerSec}/s)\n`);
+      }
+    });
+    const result = await catalog.importFile(
+      { file: path.join(ICECAT_DIR, 'products.jsonl.gz'), jobId: randomUUID() },
+      meter,
+    );
+    process.stderr.write(`imported ${result.imported}, embedded ${result.embedded} in ${result.tookMs} ms\n`);
+  }
+  return catalog;
+}
+
+export interface RelevanceRow {
+  split: string;
+  mode: SearchMode;
+  ndcg10: number;
+  recall50: number;
+  queries: number;
+  p50Ms: number;
+}
+
+export async function evaluateRelevance(
+  catalog: CatalogService,
+  splits: ('dev' | 'holdout')[],
+  modes: SearchMode[] = ['keyword', 'semantic', 'hybrid'],
+): Promise<RelevanceRow[]> {
+  const judgments = loadJudgments();
+  const rows: RelevanceRow[] = [];
+  for (const split of splits) {
+    const queries = loadSplit(split).filter((q) => judgments.has(q));
+    for (const mode of modes) {
+      const ndcg: number[] = [];
+      const recall: number[] = [];
+      const took: number[] = [];
+      for (const query of queries) {
+        const result = await catalog.search({ query, mode, limit: 50, filters: {} });
+        const ids = result.hits.map((h) => h.id);
+        const judged = judgments.get(query) as Judgments;
+        ndcg.push(ndcgAt(ids, judged, 10));
+        recall.push(recallAt(ids, judged, 50));
+        took.push(result.tookMs);
+      }
+      rows.push({
+        split,
+        mode,
+        ndcg10: round(mean(ndcg)),
+        recall50: round(mean(recall)),
+        queries: queries.length,
+        p50Ms: percentile(took, 50),
+      });
+    }
+  }
+  return rows;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { catalog: { type: 'string' }, split: { type: 'string' } },
+  });
+  const dir = path.resolve(values.catalog ?? path.join(import.meta.dirname, 'out', 'icecat'));
+  const split = values.split ?? 'both';
+  const splits: ('dev' | 'holdout')[] = split === 'both' ? ['dev', 'holdout'] : [split as 'dev' | 'holdout'];
+  const catalog = await openIcecat(dir);
+  try {
+    const rows = await evaluateRelevance(catalog, splits);
+    console.log('| split | mode | NDCG@10 | recall@50 | queries |');
+    console.log('|---|---|---|---|---|');
+    for (const r of rows)
+      console.log(`| ${r.split} | ${r.mode} | ${r.ndcg10} | ${r.recall50} | ${r.queries} |`);
+  } finally {
+    catalog.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  await main();
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CatalogService } from '../../electron/engine/catalog-service.ts';
+import { HERMES_CSV, countingModels, importInto, tempDir } from './helpers.ts';
+
+function hermesRows(): string[] {
+  return fs.readFileSync(HERMES_CSV, 'utf8').trimEnd().split('\n');
+}
+
+describe('catalog service on the Hermes catalog', () => {
+  const dir = path.join(tempDir(), 'hermes');
+  const { models, embeddedTexts } = countingModels();
+  let catalog: CatalogService;
+
+  beforeAll(async () => {
+    catalog = CatalogService.open(dir, models, { create: true, name: 'Hermes' });
+    const result = await importInto(catalog, HERMES_CSV);
+    expect(result).toMatchObject({
+      imported: 99,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      rejected: 0,
+      embedded: 99,
+    });
+  }, 120_000);
+
+  afterAll(() => catalog.close());
+
+  it('finds a product by its id however it is typed', async () => {
+    for (const query of ['RSG8901', 'rsg 8901', 'RSG-8901', 'rsg-8901']) {
+      const result = await catalog.search({ query, mode: 'hybrid', limit: 5, filters: {} });
+      expect(result.hits[0]?.id, query).toBe('RSG8901');
+    }
+  });
+
+  it('ranks the named product first in every mode', async () => {
+    for (const mode of ['keyword', 'semantic', 'hybrid'] as const) {
+      const result = await catalog.search({ query: 'chelsea boots', mode, limit: 5, filters: {} });
+      expect(result.hits[0]?.id, mode).toBe('CBT8901');
+    }
+  });
+
+  it('understands price filters typed in the query and counts facets over the filtered set', async () => {
+    const all = await catalog.search({ query: 'bag', mode: 'keyword', limit: 50, filters: {} });
+    const cheap = await catalog.search({ query: 'bag under $40', mode: 'keyword', limit: 50, filters: {} });
+    expect(cheap.filters.priceMax).toBe(40);
+    expect(cheap.text).toBe('bag');
+    expect(cheap.hits.length).toBeGreaterThan(0);
+    expect(cheap.hits.every((h) => (h.price ?? Infinity) <= 40)).toBe(true);
+    expect(cheap.total).toBeLessThan(all.total);
+    const count = (r: typeof all) => r.facets.category.reduce((n, f) => n + f.count, 0);
+    expect(count(cheap)).toBe(cheap.total);
+    expect(count(all)).toBe(all.total);
+  });
+
+  it('returns k results for a selective filter in semantic mode', async () => {
+    const result = await catalog.search({
+      query: 'something to carry my things',
+      mode: 'semantic',
+      limit: 10,
+      filters: { categories: ['Bags'] },
+    });
+    expect(result.hits).toHaveLength(10);
+    expect(result.hits.every((h) => h.category === 'Bags')).toBe(true);
+  });
+
+  it('tolerates typos and explains an empty result', async () => {
+    const typo = await catalog.search({ query: 'sunglases', mode: 'keyword', limit: 5, filters: {} });
+    expect(typo.corrections).toEqual([{ from: 'sunglases', to: 'sunglasses' }]);
+    expect(typo.hits[0]?.id).toBe('RSG8901');
+    const none = await catalog.search({ query: 'zzqqxx', mode: 'keyword', limit: 5, filters: {} });
+    expect(none.hits).toHaveLength(0);
+    expect(none.emptyReason).toMatch(/zzqqxx/);
+  });
+
+  it('applies user synonyms at query time without re-indexing', async () => {
+    const before = await catalog.search({ query: 'shades', mode: 'keyword', limit: 5, filters: {} });
+    catalog.setSynonyms([['spectacles', 'sunglasses']]);
+    const after = await catalog.search({ query: 'spectacles', mode: 'keyword', limit: 5, filters: {} });
+    expect(after.hits.map((h) => h.id)).toContain('RSG8901');
+    expect(before.hits.map((h) => h.id)).toContain('RSG8901');
+  });
+
+  it('offers more like this from the stored vector', async () => {
+    const similar = await catalog.moreLikeThis('CBT8901', 5);
+    expect(similar.hits).toHaveLength(5);
+    expect(similar.hits.map((h) => h.id)).not.toContain('CBT8901');
+  });
+
+  it('re-imports incrementally: unchanged rows are not re-embedded, removed rows leave search', async () => {
+    const before = embeddedTexts.length;
+    const again = await importInto(catalog, HERMES_CSV);
+    expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 99, removed: 0, embedded: 0 });
+    expect(embeddedTexts.length).toBe(before);
+
+    const rows = hermesRows();
+    const edited = rows
+      .filter((r) => !r.startsWith('SWL2345,'))
+      .map((r) => (r.startsWith('CBT8901,') ? r.replace('Chelsea Boots', 'Chelsea Boots Deluxe') : r))
+      .map((r) =>
+        r.startsWith('VSC6789,') ? r.replace(/,6,"Spring, Fall",23$/, ',9,"Spring, Fall",23') : r,
+      );
+    const file = path.join(tempDir(), 'edited.csv');
+    fs.writeFileSync(file, edited.join('\n'));
+    const result = await importInto(catalog, file);
+    expect(result).toMatchObject({ imported: 0, updated: 2, unchanged: 96, removed: 1, embedded: 1 });
+    expect(result.removedIds).toEqual(['SWL2345']);
+    expect(embeddedTexts.slice(before)).toHaveLength(1);
+    for (const mode of ['keyword', 'semantic', 'hybrid'] as const) {
+      const wallet = await catalog.search({ query: 'sleek wallet', mode, limit: 50, filters: {} });
+      expect(wallet.hits.map((h) => h.id)).not.toContain('SWL2345');
+    }
+    expect(catalog.getProduct('VSC6789')?.stock).toBe(9);
+  });
+});

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CatalogService } from '../../electron/engine/catalog-service.ts';
+import { ProgressMeter } from '../../electron/engine/jobs/progress.ts';
+import { HERMES_CSV, countingModels, importInto, meter, tempDir } from './helpers.ts';
+
+describe('indexing jobs', () => {
+  it('cancels at a batch boundary and resumes without embedding anything twice', async () => {
+    const dir = path.join(tempDir(), 'c');
+    const { models, embeddedTexts } = countingModels();
+    let catalog = CatalogService.open(dir, models, { create: true });
+    const imported = await importInto(catalog, HERMES_CSV, { index: false });
+    expect(imported.embedded).toBe(0);
+    expect(catalog.info()).toMatchObject({ products: 99, embedded: 0 });
+
+    const abort = new AbortController();
+    const cancelMeter = new ProgressMeter({ jobId: 'j', catalogId: 'c', kind: 'index' }, (p) => {
+      if (p.phase === 'embedding' && p.done > 0) abort.abort();
+    });
+    const first = await catalog.index(randomUUID(), cancelMeter, abort.signal);
+    const partial = catalog.info().embedded;
+    expect(first.embedded).toBe(partial);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(99);
+    catalog.close();
+
+    catalog = CatalogService.open(dir, models);
+    const second = await catalog.index(randomUUID(), meter());
+    expect(second.embedded).toBe(99 - partial);
+    expect(catalog.info().embedded).toBe(99);
+    expect(embeddedTexts).toHaveLength(99);
+    expect(new Set(embeddedTexts).size).toBe(embeddedTexts.length);
+    catalog.close();
+  }, 120_000);
+
+  it('rebuilds a lost or stale vector index from SQLite without re-embedding', async () => {
+    const dir = path.join(tempDir(), 'c');
+    const { models, embeddedTexts } = countingModels();
+    let catalog = CatalogService.open(dir, models, { create: true });
+    await importInto(catalog, HERMES_CSV);
+    const before = await catalog.search({
+      query: 'warm winter hat',
+      mode: 'semantic',
+      limit: 5,
+      filters: {},
+    });
+    catalog.close();
+
+    fs.rmSync(path.join(dir, 'vectors.usearch'));
+    fs.writeFileSync(path.join(dir, 'vectors.usearch.tmp-1'), 'torn write left by a crash');
+    catalog = CatalogService.open(dir, models);
+    expect(catalog.handle.ann.size).toBe(99);
+    const after = await catalog.search({ query: 'warm winter hat', mode: 'semantic', limit: 5, filters: {} });
+    expect(after.hits.map((h) => h.id)).toEqual(before.hits.map((h) => h.id));
+    expect(embeddedTexts).toHaveLength(99);
+    catalog.close();
+  }, 120_000);
+
+  it('leaves the catalog unchanged when a file fails half-way', async () => {
+    const dir = path.join(tempDir(), 'c');
+    const { models } = countingModels();
+    const catalog = CatalogService.open(dir, models, { create: true });
+    await importInto(catalog, HERMES_CSV, { index: false });
+    const lines = fs.readFileSync(HERMES_CSV, 'utf8').trimEnd().split('\n');
+    const broken = path.join(tempDir(), 'broken.csv');
+    // The first rows are fine and would update products; the unbalanced quote near the end breaks the file.
+    fs.writeFileSync(
+      broken,
+      [
+        lines[0],
+        ...lines.slice(1, 60).map((l) => l.replace(/,(\d+(\.\d+)?)$/, ',1.00')),
+        'ZZZ1,"Broken row,Bags,never closed,1,All,5',
+      ].join('\n'),
+    );
+    await expect(importInto(catalog, broken)).rejects.toThrow(/broken\.csv/);
+    expect(catalog.info().products).toBe(99);
+    expect(catalog.getProduct('RSG8901')?.price).toBe(26.99);
+    catalog.close();
+  }, 60_000);
+});
