@@ -25,6 +25,11 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
+/** Catalogs live in the user-data folder; SHELFSCOPE_DATA_DIR points a test run at a temp folder instead. */
+function dataDir(): string {
+  return process.env.SHELFSCOPE_DATA_DIR || app.getPath('userData');
+}
+
 function modelsDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(app.getAppPath(), 'models');
 }
@@ -94,8 +99,8 @@ function start(): void {
   serveRenderer();
   lockDownSession();
   const engine: EngineWorker = startEngineWorker({
-    workerPath: path.join(__dirname, 'engine-worker.cjs'),
-    dataDir: app.getPath('userData'),
+    workerPath: path.join(__dirname, 'engine-worker.mjs'),
+    dataDir: dataDir(),
     modelsDir: modelsDir(),
   });
   registerIpcHandlers(createDispatcher({ ...engine, pickFile }));

@@ -5,7 +5,7 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'shelfscope';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export const CONTENT_SECURITY_POLICY = [
+const CSP_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -16,7 +16,15 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** Sent as a header by the app:// handler. */
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
+
+/** The same policy for the page's <meta> tag, which browsers reject frame-ancestors in. */
+export const CONTENT_SECURITY_POLICY_META = CSP_DIRECTIVES.filter(
+  (d) => !d.startsWith('frame-ancestors'),
+).join('; ');
 
 export const webPreferences = {
   contextIsolation: true,

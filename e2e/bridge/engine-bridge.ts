@@ -1,0 +1,84 @@
+// Connects a Chromium page to a real engine in the test process: calls go through the same dispatcher
+// ipc.ts uses (page.exposeBinding), events come back with page.evaluate.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { eventNames } from '../../shared/api.ts';
+import { createDispatcher } from '../../electron/engine/dispatch.ts';
+import { createEngine } from '../../electron/engine/engine.ts';
+
+const pageApiSource = fileURLToPath(new URL('./page-api.ts', import.meta.url));
+let pageApiScript: string | null = null;
+
+function pageApi(): string {
+  pageApiScript ??= buildSync({
+    entryPoints: [pageApiSource],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+  }).outputFiles[0].text;
+  return pageApiScript;
+}
+
+export interface EngineBridge {
+  dataDir: string;
+  /** The path the next pickFile call returns, as if the user chose it in the dialog. */
+  pickNext(file: string): void;
+  close(): Promise<void>;
+}
+
+export async function bridgeEngine(page: Page, files: Record<string, string>): Promise<EngineBridge> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-e2e-'));
+  const engine = await createEngine({ dataDir });
+  let picked: string | null = null;
+  const dispatch = createDispatcher(
+    {
+      ...engine,
+      pickFile: async () => {
+        const file = picked;
+        picked = null;
+        return file ? { path: file } : null;
+      },
+    },
+    { validateOutput: true },
+  );
+  await page.exposeBinding('__shelfscopeInvoke', (_source, method: string, payload: unknown) =>
+    dispatch(method, payload),
+  );
+  await page.addInitScript((registered) => {
+    (globalThis as { __shelfscopeFiles?: Record<string, string> }).__shelfscopeFiles = registered;
+  }, files);
+  await page.addInitScript({ content: pageApi() });
+
+  const offs = eventNames.map((event) =>
+    engine.on(event, (payload) => {
+      page
+        .evaluate(
+          ([name, data]) =>
+            (globalThis as { __shelfscopeEmit?: (e: string, p: unknown) => void }).__shelfscopeEmit?.(
+              name,
+              data,
+            ),
+          [event, payload] as const,
+        )
+        .catch(() => undefined);
+    }),
+  );
+
+  return {
+    dataDir,
+    pickNext(file) {
+      picked = file;
+    },
+    async close() {
+      offs.forEach((off) => off());
+      await engine.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

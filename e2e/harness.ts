@@ -1,0 +1,142 @@
+// One fixture, two targets: the built renderer in Chromium bridged to a real engine in this process, or the
+// real Electron app. Specs use only what both can do, so the same journeys run against either.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import type { ShelfscopeApi } from '../shared/api.ts';
+import { bridgeEngine } from './bridge/engine-bridge.ts';
+
+export type Target = 'bridge' | 'electron';
+
+/** What page-side callbacks may use; this project type-checks e2e without the DOM library. */
+type PageWindow = {
+  shelfscope: ShelfscopeApi;
+  DataTransfer: new () => { items: { add(file: File): void } };
+};
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixturesDir = path.join(root, 'e2e', 'fixtures');
+export const SCREENSHOTS_DIR = path.join(root, 'docs', 'screenshots');
+
+export const fixturePath = (name: string) => path.join(fixturesDir, name);
+const fixtureFiles = () =>
+  Object.fromEntries(fs.readdirSync(fixturesDir).map((name) => [name, fixturePath(name)]));
+
+/** The Electron binary, or why there is none (the npm package fetches it on first use, which can fail). */
+export function electronBinary(): { path: string } | { missing: string } {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    if (typeof binary === 'string' && fs.existsSync(binary)) return { path: binary };
+    return { missing: `the electron package points at ${String(binary)}, which does not exist` };
+  } catch (err) {
+    return { missing: `the Electron binary is not installed (${(err as Error).message.split('\n')[0]})` };
+  }
+}
+
+export interface Shelf {
+  page: Page;
+  target: Target;
+  /** Makes the next "Choose a file…" return this fixture, as if picked in the native dialog. */
+  pickNext(fixture: string): Promise<void>;
+  /** Drops a fixture on the window with a real DataTransfer holding its bytes and name. */
+  drop(fixture: string): Promise<void>;
+  /** Imports a fixture into a new catalog through window.shelfscope and waits until it is indexed. */
+  seed(fixture: string, name: string): Promise<string>;
+  screenshot(name: string): Promise<void>;
+}
+
+type Options = { target: Target };
+
+export const test = base.extend<Options & { shelf: Shelf }>({
+  target: ['bridge', { option: true }],
+  shelf: async ({ target, browser }, use, testInfo) => {
+    if (target === 'electron') {
+      const binary = electronBinary();
+      if ('missing' in binary) {
+        console.log(`[e2e] skipping the Electron variant: ${binary.missing}`);
+        testInfo.skip(true, binary.missing);
+        return;
+      }
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-electron-'));
+      const app = await _electron.launch({
+        executablePath: binary.path,
+        args: [path.join(root, 'dist', 'electron', 'main.cjs'), '--no-sandbox'],
+        env: { ...process.env, SHELFSCOPE_DATA_DIR: dataDir } as Record<string, string>,
+      });
+      const page = await app.firstWindow();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await use(
+        shelfOn(page, target, {
+          pickNext: (file) =>
+            app.evaluate(({ dialog }, picked) => {
+              dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [picked] })) as never;
+            }, file),
+        }),
+      );
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      return;
+    }
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const bridge = await bridgeEngine(page, fixtureFiles());
+    await page.goto('/');
+    await use(shelfOn(page, target, { pickNext: async (file) => bridge.pickNext(file) }));
+    await context.close();
+    await bridge.close();
+  },
+});
+
+function shelfOn(page: Page, target: Target, host: { pickNext(file: string): Promise<void> }): Shelf {
+  return {
+    page,
+    target,
+    pickNext: (fixture) => host.pickNext(fixturePath(fixture)),
+    async drop(fixture) {
+      const bytes = [...fs.readFileSync(fixturePath(fixture))];
+      const dataTransfer = await page.evaluateHandle(
+        ({ data, name }) => {
+          const transfer = new (globalThis as unknown as PageWindow).DataTransfer();
+          transfer.items.add(new File([new Uint8Array(data)], name, { type: 'text/csv' }));
+          return transfer;
+        },
+        { data: bytes, name: fixture },
+      );
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        await page.dispatchEvent('body', type, { dataTransfer });
+    },
+    async seed(fixture, name) {
+      return page.evaluate(
+        async ({ file, catalogName }) => {
+          const api = (globalThis as unknown as PageWindow).shelfscope;
+          const catalog = await api.createCatalog({ name: catalogName });
+          const finished = new Promise<void>((resolve, reject) => {
+            const off = api.on('jobFinished', (event) => {
+              if (event.catalogId !== catalog.id) return;
+              off();
+              if (event.ok) resolve();
+              else reject(new Error(event.error));
+            });
+          });
+          await api.startImport({ catalogId: catalog.id, path: file });
+          await finished;
+          return catalog.id;
+        },
+        { file: fixturePath(fixture), catalogName: name },
+      );
+    },
+    async screenshot(name) {
+      fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`) });
+    },
+  };
+}
+
+export { expect };

@@ -1,0 +1,74 @@
+import { expect, test } from './harness.ts';
+
+test.describe('importing a catalog', () => {
+  test('a dropped CSV is previewed, mapped and imported to 100 %', async ({ shelf }) => {
+    test.skip(
+      shelf.target === 'electron',
+      'a File built in the page has no disk path for webUtils; needs a real OS drag',
+    );
+    const { page } = shelf;
+    await expect(page.getByRole('heading', { name: 'Welcome to Shelfscope' })).toBeVisible();
+    await shelf.drop('products.csv');
+
+    const preview = page.getByRole('region', { name: 'Import preview' });
+    await expect(preview.getByRole('heading', { name: 'Import products.csv' })).toBeVisible();
+    await expect(preview.getByRole('cell', { name: 'RSG8901', exact: true })).toBeVisible();
+    await expect(preview.getByLabel('ID / SKU')).toHaveValue('product_id');
+    // The detected mapping is editable: seasons → season.
+    await preview.getByLabel('Season').selectOption('seasons');
+    await expect(preview.getByText('→ season')).toBeVisible();
+    await shelf.screenshot('import-preview');
+
+    await preview.getByRole('button', { name: 'Start import' }).click();
+    const progress = page.getByRole('region', { name: 'Import progress' });
+    await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    await expect(progress.getByText('100 %')).toBeVisible();
+    await expect(progress.getByText('Done')).toBeVisible();
+    const result = progress.getByLabel('Import result');
+    await expect(result.getByText('imported')).toBeVisible();
+    await expect(result.locator('div', { hasText: 'imported' }).locator('dd')).toHaveText('99');
+    await expect(page.getByRole('navigation', { name: 'Catalogs' }).getByText('99 products')).toBeVisible();
+    await shelf.screenshot('indexing');
+  });
+
+  test('a file chosen with the file picker imports too', async ({ shelf }) => {
+    const { page } = shelf;
+    await shelf.pickNext('products.csv');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    const preview = page.getByRole('region', { name: 'Import preview' });
+    await expect(preview.getByLabel('Name', { exact: true })).toHaveValue('products');
+    await preview.getByLabel('Name', { exact: true }).fill('Hermes store');
+    await preview.getByRole('button', { name: 'Start import' }).click();
+    await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    await expect(page.getByRole('heading', { name: 'Hermes store', level: 1 })).toBeVisible();
+  });
+
+  test('a malformed file lists its rejected rows with row, field and reason', async ({ shelf }) => {
+    const { page } = shelf;
+    await shelf.pickNext('malformed.csv');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await page
+      .getByRole('region', { name: 'Import preview' })
+      .getByRole('button', { name: 'Start import' })
+      .click();
+    await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+
+    const rejected = page.getByRole('region', { name: 'Rejected rows' });
+    await expect(rejected.getByRole('heading', { name: '5 rejected rows' })).toBeVisible();
+    const rows = rejected.locator('tbody tr');
+    await expect(rows).toHaveCount(5);
+    await expect(rows.filter({ hasText: 'cheap' })).toContainText('4');
+    await expect(rows.filter({ hasText: 'cheap' })).toContainText('price');
+    await expect(rows.filter({ hasText: '1.5' })).toContainText('stock');
+    await shelf.screenshot('rejected-rows');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      rejected.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const text = await (await download.createReadStream()).toArray();
+    const csv = Buffer.concat(text).toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe('file,row,field,reason');
+    expect(csv).toContain('malformed.csv,4,price,');
+  });
+});

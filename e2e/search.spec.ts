@@ -1,0 +1,148 @@
+import type { Locator } from '@playwright/test';
+import { expect, test } from './harness.ts';
+
+async function facetCounts(facet: Locator): Promise<Record<string, number>> {
+  const entries = await facet
+    .locator('.facet-value')
+    .evaluateAll((labels) =>
+      labels.map((label) => [
+        label.querySelector('.facet-label')?.textContent ?? '',
+        Number(label.querySelector('.facet-count')?.textContent?.replace(/\D/g, '')),
+      ]),
+    );
+  return Object.fromEntries(entries);
+}
+
+test.describe('searching a catalog', () => {
+  test.beforeEach(async ({ shelf }) => {
+    await shelf.seed('products.csv', 'Hermes store');
+    await shelf.page.reload();
+    await expect(shelf.page.getByRole('heading', { name: 'Hermes store', level: 1 })).toBeVisible();
+  });
+
+  test('search as you type finds the expected product and highlights the match', async ({ shelf }) => {
+    const { page } = shelf;
+    await page.keyboard.press('Control+k');
+    await expect(page.getByLabel('Search products')).toBeFocused();
+    await page.keyboard.type('retro sunglasses');
+    const first = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first();
+    await expect(first).toContainText('Retro Sunglasses');
+    await expect(first.locator('.result-name mark').first()).toHaveText(/retro|sunglasses/i);
+    await shelf.screenshot('search');
+
+    for (const mode of ['Keyword', 'Semantic']) {
+      await page.getByRole('radio', { name: mode }).click();
+      await expect(page.locator('.result-header')).toContainText(mode.toLowerCase());
+      await expect(first).toContainText('Retro Sunglasses');
+    }
+  });
+
+  test('a price filter changes the facet counts', async ({ shelf }) => {
+    const { page } = shelf;
+    const categories = page.locator('fieldset[data-facet="category"]');
+    await expect(categories.locator('.facet-value').first()).toBeVisible();
+    const before = await facetCounts(categories);
+    const totalBefore = Object.values(before).reduce((a, b) => a + b, 0);
+
+    await page.getByLabel('Maximum price').fill('30');
+    await page.getByLabel('Maximum price').press('Enter');
+    await expect
+      .poll(async () => Object.values(await facetCounts(categories)).reduce((a, b) => a + b, 0))
+      .toBeLessThan(totalBefore);
+    const after = await facetCounts(categories);
+    expect(after).not.toEqual(before);
+    const prices = await page.locator('.result .price').allTextContents();
+    expect(prices.length).toBeGreaterThan(0);
+    for (const price of prices) expect(Number(price.replace(/[^\d.]/g, ''))).toBeLessThanOrEqual(30);
+    await shelf.screenshot('search-filtered');
+  });
+
+  test('an impossible query says why nothing matched', async ({ shelf }) => {
+    const { page } = shelf;
+    await page.getByLabel('Search products').fill('zzqxv');
+    await page.getByRole('radio', { name: 'Keyword' }).click();
+    await expect(page.getByRole('heading', { name: 'No products match' })).toBeVisible();
+  });
+
+  test('a product opens with all its fields, and "more like this" leads on', async ({ shelf }) => {
+    const { page } = shelf;
+    await page.getByLabel('Search products').fill('leather wallet');
+    await page.getByRole('list', { name: 'Search results' }).getByText('Leather Bifold Wallet').click();
+    const panel = page.getByRole('complementary', { name: 'Product details' });
+    await expect(panel.getByRole('heading', { name: 'Leather Bifold Wallet' })).toBeVisible();
+    await expect(panel.getByText('LTH0976')).toBeVisible();
+    await expect(panel.locator('dt', { hasText: 'Category' }).locator('..')).toContainText('Accessories');
+    const similar = panel.getByRole('region', { name: 'More like this' }).getByRole('button');
+    await expect(similar.first()).toBeVisible();
+    await shelf.screenshot('product');
+
+    const next = (await similar.first().locator('.similar-name').textContent()) ?? '';
+    await similar.first().click();
+    await expect(panel.getByRole('heading', { level: 2 })).toHaveText(next);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+  });
+
+  test('a question is answered and its citation opens the product', async ({ shelf }) => {
+    const { page } = shelf;
+    await page.getByRole('tab', { name: 'Ask' }).click();
+    await page.getByLabel('Question').fill('Which bag is good for travel?');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const answer = page.getByRole('article', { name: 'Answer' });
+    await expect(answer).toBeVisible();
+    const citation = answer.getByRole('button', { name: /^\[1\]/ });
+    await expect(citation).toBeVisible();
+    await answer.getByRole('button', { name: /what this answer is based on/ }).click();
+    await expect(answer.locator('.based-on table')).toBeVisible();
+    await shelf.screenshot('ask');
+    await citation.click();
+    await expect(
+      page.getByRole('complementary', { name: 'Product details' }).getByRole('heading', { level: 2 }),
+    ).toBeVisible();
+  });
+
+  test('stats show the catalog size, model and recent query latencies', async ({ shelf }) => {
+    const { page } = shelf;
+    await page.getByLabel('Search products').fill('scarf');
+    await expect(
+      page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    await page.getByRole('tab', { name: 'Stats' }).click();
+    await expect(page.locator('.stat', { hasText: 'Products' })).toContainText('99');
+    await expect(page.locator('.stat', { hasText: 'Model' })).toContainText('512 dimensions');
+    await expect(page.getByRole('region', { name: 'Recent query latencies' })).toContainText('median');
+    await shelf.screenshot('stats');
+  });
+
+  test('catalogs can be renamed and deleted after confirming', async ({ shelf }) => {
+    const { page } = shelf;
+    const catalogs = page.getByRole('navigation', { name: 'Catalogs' });
+    await catalogs.getByRole('button', { name: 'Rename Hermes store' }).click();
+    await catalogs.getByLabel('Catalog name').fill('Fashion');
+    await catalogs.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { name: 'Fashion', level: 1 })).toBeVisible();
+
+    await catalogs.getByRole('button', { name: 'Delete Fashion' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete “Fashion”?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(catalogs.getByText('Fashion')).toBeVisible();
+    await catalogs.getByRole('button', { name: 'Delete Fashion' }).click();
+    await dialog.getByRole('button', { name: 'Delete catalog' }).click();
+    await expect(page.getByRole('heading', { name: 'Welcome to Shelfscope' })).toBeVisible();
+  });
+
+  test('the dark theme follows the system', async ({ shelf }) => {
+    const { page } = shelf;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByLabel('Search products').fill('winter');
+    await expect(
+      page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    type Styles = { getComputedStyle(element: unknown): { backgroundColor: string } };
+    const background = await page
+      .locator('body')
+      .evaluate((body) => (globalThis as unknown as Styles).getComputedStyle(body).backgroundColor);
+    expect(background).toBe('rgb(21, 24, 29)');
+    await shelf.screenshot('search-dark');
+  });
+});

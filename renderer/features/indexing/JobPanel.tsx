@@ -1,0 +1,143 @@
+import { useEffect } from 'react';
+import type { JobPhase } from '../../../shared/types.ts';
+import { api } from '../../api.ts';
+import { formatCount, formatDuration, percent } from '../../components/format.ts';
+import { selectCatalog, useApp } from '../../store/app-store.ts';
+import { isRunning } from '../../store/jobs.ts';
+
+const PHASES: Record<JobPhase, string> = {
+  reading: 'Reading rows',
+  embedding: 'Embedding products',
+  saving: 'Saving the index',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+};
+
+function ResultSummary({ catalogId }: { catalogId: string }) {
+  const finished = useApp((s) => s.jobs[catalogId]?.finished);
+  if (!finished) return null;
+  if (!finished.ok) return <p className="job-error">{finished.error ?? 'The job stopped.'}</p>;
+  const result = finished.result;
+  if (!result) return null;
+  const counts: [string, number][] = [
+    ['imported', result.imported],
+    ['updated', result.updated],
+    ['unchanged', result.unchanged],
+    ['removed', result.removed],
+    ['rejected', result.rejected],
+    ['embedded', result.embedded],
+  ];
+  return (
+    <dl className="job-summary" aria-label="Import result">
+      {counts.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{formatCount(value)}</dd>
+        </div>
+      ))}
+      <div>
+        <dt>took</dt>
+        <dd>{formatDuration(result.tookMs / 1000)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function JobPanel({ catalogId }: { catalogId: string }) {
+  const job = useApp((s) => s.jobs[catalogId]);
+  const catalog = useApp(selectCatalog);
+  const { jobProgress, jobStarted, report } = useApp.getState();
+  const running = isRunning(job);
+
+  // A window opened while a job runs (or after a restart) picks its progress up again.
+  useEffect(() => {
+    let live = true;
+    api
+      .currentJob({ catalogId })
+      .then((current) => {
+        if (live && current) jobProgress(current);
+      })
+      .catch(report);
+    return () => {
+      live = false;
+    };
+  }, [catalogId, jobProgress, report]);
+
+  const unindexed = catalog ? catalog.products - catalog.embedded : 0;
+  const resume = async () => {
+    try {
+      const { jobId } = await api.startIndex({ catalogId });
+      jobStarted({ jobId, catalogId, kind: 'index' });
+    } catch (err) {
+      report(err);
+    }
+  };
+
+  if (!job) {
+    if (unindexed <= 0) return null;
+    return (
+      <section className="card job" aria-label="Indexing">
+        <p>
+          {formatCount(unindexed)} of {formatCount(catalog?.products ?? 0)} products are not indexed for
+          semantic search yet.
+        </p>
+        <button type="button" className="button button-primary" onClick={() => void resume()}>
+          Resume indexing
+        </button>
+      </section>
+    );
+  }
+
+  const { progress } = job;
+  const pct = progress.phase === 'done' ? 100 : percent(progress.done, progress.total);
+  return (
+    <section
+      className="card job"
+      aria-label={progress.kind === 'import' ? 'Import progress' : 'Indexing progress'}
+    >
+      <header className="job-header">
+        <h2>
+          {progress.kind === 'import' ? 'Import' : 'Indexing'}:{' '}
+          <span className="job-phase">{PHASES[progress.phase]}</span>
+        </h2>
+        <span className="job-percent" aria-live="polite">
+          {pct} %
+        </span>
+      </header>
+      <div
+        className={`progress progress-${progress.phase}`}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        aria-label="Progress"
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="job-stats">
+        <span>
+          {formatCount(progress.done)} / {formatCount(progress.total)}
+        </span>
+        <span>{formatCount(progress.ratePerSec)} rows/s</span>
+        <span>ETA {running ? formatDuration(progress.etaSec) : '—'}</span>
+        {progress.message && <span className="job-message">{progress.message}</span>}
+        {running && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => api.cancelJob({ jobId: progress.jobId }).catch(report)}
+          >
+            Cancel
+          </button>
+        )}
+        {!running && unindexed > 0 && (
+          <button type="button" className="button button-small button-primary" onClick={() => void resume()}>
+            Resume indexing ({formatCount(unindexed)} left)
+          </button>
+        )}
+      </div>
+      <ResultSummary catalogId={catalogId} />
+    </section>
+  );
+}

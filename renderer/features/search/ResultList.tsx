@@ -1,0 +1,79 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { SearchHit } from '../../../shared/types.ts';
+import { Highlight } from '../../components/Highlight.tsx';
+import { formatPrice } from '../../components/format.ts';
+import { useApp } from '../../store/app-store.ts';
+
+const ROW_HEIGHT = 84;
+
+export function StockBadge({ stock }: { stock: number | null }) {
+  if (stock === null) return null;
+  return stock > 0 ? (
+    <span className="badge badge-ok">{stock} in stock</span>
+  ) : (
+    <span className="badge badge-out">Out of stock</span>
+  );
+}
+
+function ResultRow({ hit, selected }: { hit: SearchHit; selected: boolean }) {
+  const openProduct = useApp((s) => s.openProduct);
+  return (
+    <button
+      type="button"
+      className={`result${selected ? ' selected' : ''}`}
+      data-id={hit.id}
+      onClick={() => openProduct(hit.id)}
+    >
+      <span className="result-main">
+        <span className="result-name">
+          <Highlight text={hit.name} terms={hit.matchedTerms} />
+        </span>
+        <span className="result-meta">
+          <span className="sku">
+            <Highlight text={hit.id} terms={hit.matchedTerms} />
+          </span>
+          {[hit.category, hit.brand].filter(Boolean).join(' · ')}
+        </span>
+        {hit.description && (
+          <span className="result-description">
+            <Highlight text={hit.description} terms={hit.matchedTerms} />
+          </span>
+        )}
+      </span>
+      <span className="result-side">
+        <span className="price">{formatPrice(hit.price, hit.currency)}</span>
+        <StockBadge stock={hit.stock} />
+      </span>
+    </button>
+  );
+}
+
+/** Only the rows in view are in the DOM, so thousands of hits scroll smoothly. */
+export function ResultList({ hits }: { hits: SearchHit[] }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const productId = useApp((s) => s.productId);
+  const virtualizer = useVirtualizer({
+    count: hits.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => hits[index].id,
+  });
+  return (
+    <div ref={scrollRef} className="results" role="list" aria-label="Search results">
+      <div className="results-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <div
+            key={item.key}
+            role="listitem"
+            className="result-slot"
+            style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+          >
+            <ResultRow hit={hits[item.index]} selected={hits[item.index].id === productId} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

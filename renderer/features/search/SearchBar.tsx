@@ -1,0 +1,42 @@
+import { SEARCH_MODES } from '../../../shared/types.ts';
+import { useSearch } from '../../store/search-store.ts';
+
+export const SEARCH_INPUT_ID = 'search-input';
+
+const MODE_LABELS = { hybrid: 'Hybrid', keyword: 'Keyword', semantic: 'Semantic' } as const;
+
+export function SearchBar() {
+  const query = useSearch((s) => s.query);
+  const mode = useSearch((s) => s.mode);
+  const { setQuery, setMode } = useSearch.getState();
+  return (
+    <div className="search-bar">
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        className="search-input"
+        placeholder="Search products or SKUs, e.g. “leather bag under $50”   (Ctrl+K)"
+        aria-label="Search products"
+        value={query}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={1000}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <div className="segmented" role="radiogroup" aria-label="Search mode">
+        {SEARCH_MODES.map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="radio"
+            aria-checked={mode === m}
+            className={mode === m ? 'active' : ''}
+            onClick={() => setMode(m)}
+          >
+            {MODE_LABELS[m]}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

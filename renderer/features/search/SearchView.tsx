@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { formatCount } from '../../components/format.ts';
+import { useSearch } from '../../store/search-store.ts';
+import { FilterPanel } from './FilterPanel.tsx';
+import { ResultList } from './ResultList.tsx';
+import { SearchBar } from './SearchBar.tsx';
+
+const DEBOUNCE_MS = 180;
+
+function useSearchAsYouType(catalogId: string) {
+  const query = useSearch((s) => s.query);
+  const mode = useSearch((s) => s.mode);
+  const filters = useSearch((s) => s.filters);
+  useEffect(() => {
+    const timer = setTimeout(() => void useSearch.getState().run(catalogId), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [catalogId, query, mode, filters]);
+}
+
+function ResultHeader() {
+  const result = useSearch((s) => s.result);
+  const loading = useSearch((s) => s.loading);
+  if (!result) return <div className="result-header">{loading ? 'Searching…' : ''}</div>;
+  return (
+    <div className="result-header" aria-live="polite">
+      <span className="result-count">
+        {formatCount(result.total)} {result.total === 1 ? 'product' : 'products'}
+      </span>
+      <span className="muted">
+        {result.mode} · {Math.round(result.tookMs)} ms
+      </span>
+      {result.corrections.length > 0 && (
+        <span className="corrections">
+          Showing results for{' '}
+          {result.corrections.map((c) => (
+            <span key={c.from}>
+              <s>{c.from}</s> <strong>{c.to}</strong>{' '}
+            </span>
+          ))}
+        </span>
+      )}
+      {loading && <span className="muted">Updating…</span>}
+    </div>
+  );
+}
+
+export function SearchView({ catalogId }: { catalogId: string }) {
+  useSearchAsYouType(catalogId);
+  const result = useSearch((s) => s.result);
+  return (
+    <div className="search-view">
+      <SearchBar />
+      <div className="search-body">
+        <FilterPanel />
+        <section className="search-results" aria-label="Results">
+          <ResultHeader />
+          {result && result.hits.length > 0 && <ResultList hits={result.hits} />}
+          {result && result.hits.length === 0 && (
+            <EmptyState title="No products match">
+              <p>{result.emptyReason ?? 'Try fewer words or clear a filter.'}</p>
+            </EmptyState>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Pure filter edits the search screen makes when a facet or control changes.
+import type { Filters } from '../../../shared/types.ts';
+
+export type FacetName = 'category' | 'brand' | 'price' | 'stock';
+
+const toggle = (list: readonly string[] | undefined, value: string) => {
+  const next = list?.includes(value) ? list.filter((v) => v !== value) : [...(list ?? []), value];
+  return next.length > 0 ? next : undefined;
+};
+
+/** Reads a price-band label such as "25–50", "$25 - $50", "under 25", "< 25" or "100+" into a range. */
+export function priceBandRange(label: string): { priceMin?: number; priceMax?: number } | null {
+  const numbers = [...label.replace(/,/g, '').matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
+  if (numbers.length >= 2) return { priceMin: numbers[0], priceMax: numbers[1] };
+  if (numbers.length !== 1) return null;
+  if (/under|below|less|<|up to/i.test(label)) return { priceMax: numbers[0] };
+  if (/\+|over|above|more|>/i.test(label)) return { priceMin: numbers[0] };
+  return null;
+}
+
+export function isInStockLabel(label: string): boolean {
+  return /^in[ -]?stock$/i.test(label.trim());
+}
+
+export function withoutEmpty(filters: Filters): Filters {
+  const out: Filters = {};
+  for (const [key, value] of Object.entries(filters) as [keyof Filters, Filters[keyof Filters]][]) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+/** The filters after clicking a facet value; clicking the active value again clears it. */
+export function applyFacet(filters: Filters, facet: FacetName, value: string): Filters {
+  switch (facet) {
+    case 'category':
+      return withoutEmpty({ ...filters, categories: toggle(filters.categories, value) });
+    case 'brand':
+      return withoutEmpty({ ...filters, brands: toggle(filters.brands, value) });
+    case 'price': {
+      const range = priceBandRange(value);
+      if (!range) return filters;
+      const active = filters.priceMin === range.priceMin && filters.priceMax === range.priceMax;
+      return withoutEmpty({
+        ...filters,
+        priceMin: active ? undefined : range.priceMin,
+        priceMax: active ? undefined : range.priceMax,
+      });
+    }
+    case 'stock':
+      return withoutEmpty({
+        ...filters,
+        inStock: isInStockLabel(value) && !filters.inStock ? true : undefined,
+      });
+  }
+}
+
+export function isFacetActive(filters: Filters, facet: FacetName, value: string): boolean {
+  switch (facet) {
+    case 'category':
+      return filters.categories?.includes(value) ?? false;
+    case 'brand':
+      return filters.brands?.includes(value) ?? false;
+    case 'price': {
+      const range = priceBandRange(value);
+      return range !== null && filters.priceMin === range.priceMin && filters.priceMax === range.priceMax;
+    }
+    case 'stock':
+      return isInStockLabel(value) && filters.inStock === true;
+  }
+}

@@ -1,0 +1,102 @@
+// Builds everything Electron loads into dist/: the renderer with Vite; the main process and preload with
+// esbuild as CommonJS (what package.json's "main" and a sandboxed preload require); the worker threads as
+// ES modules, because the engine's workers use top-level await.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = path.join(root, 'dist', 'electron');
+
+/** Packages with native binaries load from node_modules (unpacked from the asar when packaged). */
+const NATIVE = ['electron', 'better-sqlite3', 'usearch', 'onnxruntime-node'];
+
+/** Worker threads: the source that spawns each refers to it as `new URL('./<name>.ts', import.meta.url)`. */
+const WORKERS: Record<string, string> = {
+  'electron/engine/worker.ts': 'engine-worker',
+  'electron/engine/embed/embed-worker.ts': 'embed-worker',
+};
+
+const workerOutputs = new Map(Object.entries(WORKERS).map(([src, out]) => [path.join(root, src), out]));
+
+/** Points `new URL('./x.ts', import.meta.url)` at the bundled worker next to the bundle that spawns it. */
+const workerUrls: Plugin = {
+  name: 'worker-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(
+        /new URL\((['"])(\.{1,2}\/[^'"]+\.ts)\1, import\.meta\.url\)/g,
+        (whole, _quote: string, relative: string) => {
+          const bundled = workerOutputs.get(path.resolve(path.dirname(args.path), relative));
+          return bundled ? `new URL('./${bundled}.mjs', import.meta.url)` : whole;
+        },
+      );
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  outdir,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [workerUrls],
+};
+
+const commonjs: BuildOptions = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // import.meta.url has no CommonJS equivalent; give each bundle its own file URL.
+  define: { ...common.define, 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+const esm: BuildOptions = {
+  ...common,
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  // CommonJS dependencies inlined into an ES module still call require() and read __dirname.
+  banner: {
+    js: [
+      "import { createRequire as __createRequire } from 'node:module';",
+      "import { dirname as __pathDirname } from 'node:path';",
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      'const require = __createRequire(import.meta.url);',
+      'const __filename = __fileURLToPath(import.meta.url);',
+      'const __dirname = __pathDirname(__filename);',
+    ].join('\n'),
+  },
+};
+
+export async function buildAll(): Promise<void> {
+  const started = Date.now();
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await Promise.all([
+    esbuild({ ...commonjs, entryPoints: { main: path.join(root, 'electron/main.ts') }, external: NATIVE }),
+    // A sandboxed preload may require only 'electron'; everything else is inlined.
+    esbuild({
+      ...commonjs,
+      entryPoints: { preload: path.join(root, 'electron/preload.ts') },
+      external: ['electron'],
+    }),
+    esbuild({
+      ...esm,
+      entryPoints: Object.fromEntries(
+        Object.entries(WORKERS).map(([src, out]) => [out, path.join(root, src)]),
+      ),
+      external: NATIVE,
+    }),
+  ]);
+  console.log(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildAll();

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyFacet,
+  isFacetActive,
+  priceBandRange,
+  withoutEmpty,
+} from '../../../../renderer/features/search/filters.ts';
+
+describe('priceBandRange', () => {
+  it('reads the common ways to write a price band', () => {
+    expect(priceBandRange('25–50')).toEqual({ priceMin: 25, priceMax: 50 });
+    expect(priceBandRange('$1,000 - $2,500')).toEqual({ priceMin: 1000, priceMax: 2500 });
+    expect(priceBandRange('under 25')).toEqual({ priceMax: 25 });
+    expect(priceBandRange('< 10')).toEqual({ priceMax: 10 });
+    expect(priceBandRange('100+')).toEqual({ priceMin: 100 });
+    expect(priceBandRange('unknown')).toBeNull();
+  });
+});
+
+describe('applyFacet', () => {
+  it('toggles categories and brands on and off', () => {
+    const once = applyFacet({}, 'category', 'Bags');
+    expect(once).toEqual({ categories: ['Bags'] });
+    expect(applyFacet(once, 'category', 'Shoes')).toEqual({ categories: ['Bags', 'Shoes'] });
+    expect(applyFacet(once, 'category', 'Bags')).toEqual({});
+    expect(applyFacet({ inStock: true }, 'brand', 'Acme')).toEqual({ inStock: true, brands: ['Acme'] });
+  });
+
+  it('sets and clears a price band, and maps the in-stock facet to the toggle', () => {
+    const banded = applyFacet({ priceMin: 5 }, 'price', '25-50');
+    expect(banded).toEqual({ priceMin: 25, priceMax: 50 });
+    expect(isFacetActive(banded, 'price', '25-50')).toBe(true);
+    expect(applyFacet(banded, 'price', '25-50')).toEqual({});
+    expect(applyFacet({}, 'price', 'n/a')).toEqual({});
+    const stocked = applyFacet({}, 'stock', 'In stock');
+    expect(stocked).toEqual({ inStock: true });
+    expect(isFacetActive(stocked, 'stock', 'In stock')).toBe(true);
+    expect(applyFacet(stocked, 'stock', 'In stock')).toEqual({});
+    expect(applyFacet({}, 'stock', 'Out of stock')).toEqual({});
+  });
+
+  it('drops empty values so the engine sees only real filters', () => {
+    expect(withoutEmpty({ categories: [], priceMin: undefined, priceMax: 0 })).toEqual({ priceMax: 0 });
+  });
+});
