@@ -2,6 +2,7 @@ import { openBytes, type ByteInput } from './bytes.ts';
 import { openDelimited } from './csv.ts';
 import { decodeText, detectEncoding, type TextEncoding } from './encoding.ts';
 import { CatalogFileError } from './errors.ts';
+import { openJson, openJsonl } from './json.ts';
 import { formatFromContent, formatFromExtension } from './format.ts';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
 import type { Format, SourceRecord, TableReader } from './record.ts';
@@ -53,6 +54,10 @@ async function openText(
       });
       return { ...reader, encoding: guess.encoding };
     }
+    case 'json':
+      return { ...(await openJson(file, text, limits)), encoding: guess.encoding, delimiter: null };
+    case 'jsonl':
+      return { ...(await openJsonl(file, text, limits)), encoding: guess.encoding, delimiter: null };
     default:
       throw new CatalogFileError(file, `reading ${format} is not supported`);
   }
