@@ -1,13 +1,13 @@
 // One fixture, two targets: the built renderer in Chromium bridged to a real engine in this process, or the
 // real Electron app. Specs use only what both can do, so the same journeys run against either.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { ShelfscopeApi } from '../shared/api.ts';
+import { findElectronBinary } from '../scripts/electron-binary.ts';
 import { bridgeEngine } from './bridge/engine-bridge.ts';
 
 export type Target = 'bridge' | 'electron';
@@ -25,17 +25,6 @@ export const SCREENSHOTS_DIR = path.join(root, 'docs', 'screenshots');
 export const fixturePath = (name: string) => path.join(fixturesDir, name);
 const fixtureFiles = () =>
   Object.fromEntries(fs.readdirSync(fixturesDir).map((name) => [name, fixturePath(name)]));
-
-/** The Electron binary, or why there is none (the npm package fetches it on first use, which can fail). */
-export function electronBinary(): { path: string } | { missing: string } {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof binary === 'string' && fs.existsSync(binary)) return { path: binary };
-    return { missing: `the electron package points at ${String(binary)}, which does not exist` };
-  } catch (err) {
-    return { missing: `the Electron binary is not installed (${(err as Error).message.split('\n')[0]})` };
-  }
-}
 
 export interface Shelf {
   page: Page;
@@ -55,7 +44,7 @@ export const test = base.extend<Options & { shelf: Shelf }>({
   target: ['bridge', { option: true }],
   shelf: async ({ target, browser }, use, testInfo) => {
     if (target === 'electron') {
-      const binary = electronBinary();
+      const binary = findElectronBinary();
       if ('missing' in binary) {
         console.log(`[e2e] skipping the Electron variant: ${binary.missing}`);
         testInfo.skip(true, binary.missing);

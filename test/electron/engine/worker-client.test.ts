@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JobFinished } from '../../../shared/types.ts';
+import type { EngineWorker } from '../../../electron/engine/worker-client.ts';
+import { startEngineWorker } from '../../../electron/engine/worker-client.ts';
+import { createDispatcher } from '../../../electron/engine/dispatch.ts';
+
+const workerPath = new URL('../../../electron/engine/worker.ts', import.meta.url);
+const fixture = path.resolve(import.meta.dirname, '../../../e2e/fixtures/malformed.csv');
+
+describe('engine worker', () => {
+  let engine: EngineWorker | null = null;
+  let dataDir = '';
+
+  afterEach(async () => {
+    await engine?.close();
+    engine = null;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function start() {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-worker-'));
+    engine = startEngineWorker({ workerPath, dataDir });
+    return engine;
+  }
+
+  it('serves engine calls from a worker thread and keeps engine error codes', async () => {
+    const worker = start();
+    expect(await worker.listCatalogs({})).toEqual([]);
+    const created = await worker.createCatalog({ name: 'Spring shoes' });
+    expect(created).toMatchObject({ name: 'Spring shoes', products: 0 });
+    expect(fs.existsSync(path.join(dataDir, 'catalogs', created.id))).toBe(true);
+
+    const dispatch = createDispatcher(worker);
+    const missing = await dispatch('stats', { catalogId: 'nope' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const renamed = await dispatch('renameCatalog', { catalogId: created.id, name: 'Summer shoes' });
+    expect(renamed).toMatchObject({ ok: true, value: { id: created.id, name: 'Summer shoes' } });
+  });
+
+  it('pushes job events and answers other calls while a job runs', async () => {
+    const worker = start();
+    const { id } = await worker.createCatalog({ name: 'Mixed' });
+    const finished = new Promise<JobFinished>((resolve) => worker.on('jobFinished', resolve));
+    const progress: string[] = [];
+    worker.on('jobProgress', (p) => progress.push(p.phase));
+    const { jobId } = await worker.startImport({ catalogId: id, path: fixture });
+    expect((await worker.listCatalogs({})).map((c) => c.id)).toEqual([id]);
+    const done = await finished;
+    expect(done).toMatchObject({ jobId, catalogId: id, ok: true });
+    expect(done.result?.rejected).toBe(5);
+    expect(progress.length).toBeGreaterThan(0);
+    expect((await worker.rejectedRows({ catalogId: id })).map((r) => r.row).sort()).toEqual([3, 4, 5, 6, 7]);
+  });
+
+  it('rejects calls once closed instead of hanging', async () => {
+    const worker = start();
+    await worker.listCatalogs({});
+    await worker.close();
+    await expect(worker.listCatalogs({})).rejects.toMatchObject({ code: 'internal' });
+    engine = null;
+  });
+
+  it('reports an engine that cannot start on every call', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-worker-'));
+    engine = startEngineWorker({ workerPath, dataDir, modelsDir: path.join(dataDir, 'no-models') });
+    await expect(engine.listCatalogs({})).rejects.toThrow(/could not start|not found/);
+  });
+});
