@@ -1,6 +1,14 @@
 import { OnnxBuilder } from './onnx-builder.ts';
 import { convertOp, type OpContext } from './op-map.ts';
-import { producerOf, tensorRef, tfType, type TfGraph, type TfNode, type Weight } from './tfjs-graph.ts';
+import {
+  producerOf,
+  tensorRef,
+  tfType,
+  type ElemType,
+  type TfGraph,
+  type TfNode,
+  type Weight,
+} from './tfjs-graph.ts';
 import { encodeModel } from './write-onnx.ts';
 
 export interface ConvertOptions {
@@ -36,6 +44,17 @@ function placeholderDims(node: TfNode): (number | string)[] | null {
     { dim?: { size: string | number }[]; unknownRank?: boolean } | undefined;
   if (!shape || shape.unknownRank) return null;
   return (shape.dim ?? []).map((d, i) => (Number(d.size) < 0 ? `${node.name}_${i}` : Number(d.size)));
+}
+
+const BOOL_OUTPUT = new Set(['Less', 'Greater', 'LogicalNot']);
+const INT_OUTPUT = new Set(['Shape', 'Range']);
+
+/** Element type of a graph output, which TF records as the op's input type, not its output type. */
+function outputType(node: TfNode): ElemType {
+  if (node.op === 'Cast') return tfType(node.attr.DstT);
+  if (BOOL_OUTPUT.has(node.op)) return 'bool';
+  if (INT_OUTPUT.has(node.op) || (node.op === 'Where' && node.input.length === 1)) return 'int64';
+  return tfType(node.attr.T ?? node.attr.dtype);
 }
 
 /** Converts a TF.js graph into ONNX model bytes. */
@@ -96,7 +115,7 @@ export function convertTfjsGraph(graph: TfGraph, options: ConvertOptions): Uint8
   finals.forEach((node, k) => {
     const name = options.outputNames?.[k] ?? node.name;
     if (name !== node.name) b.op('Identity', [node.name], {}, name);
-    b.outputs.push({ name, type: tfType(node.attr.T ?? node.attr.dtype), dims: null });
+    b.outputs.push({ name, type: outputType(node), dims: null });
   });
   return encodeModel(b, options.graphName, options.producer);
 }

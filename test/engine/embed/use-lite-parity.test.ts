@@ -59,6 +59,13 @@ describe('USE-lite ONNX model', () => {
     expect(await embedder.embed([])).toEqual([]);
   });
 
+  it('embeds a batch of texts without pieces like an empty text among others', async () => {
+    const [mixed] = await embedder.embed(['', 'usb cable']);
+    const alone = await embedder.embed(['', '']);
+    expect(alone).toHaveLength(2);
+    alone.forEach((v) => expect(maxAbsDiff(v, mixed)).toBeLessThanOrEqual(1e-6));
+  });
+
   it('ranks a paraphrase above an unrelated product', async () => {
     const [query, near, far] = await embedder.embed([
       'warm winter coat',
