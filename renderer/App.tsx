@@ -60,7 +60,6 @@ function useKeyboard() {
 }
 
 function CatalogScreen({ catalogId, view }: { catalogId: string; view: View }) {
-  useEffect(() => useSearch.getState().reset(), [catalogId]);
   switch (view) {
     case 'search':
       return <SearchView catalogId={catalogId} />;
@@ -134,6 +133,8 @@ function Shell() {
   useKeyboard();
   const catalogId = useApp((s) => s.catalogId);
   useEffect(() => void useApp.getState().refreshCatalogs(), []);
+  // Another catalog starts a fresh search; switching screens keeps it.
+  useEffect(() => useSearch.getState().reset(), [catalogId]);
   return (
     <div className="app">
       <aside className="sidebar">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FacetCount } from '../../../shared/types.ts';
 import { formatCount } from '../../components/format.ts';
 import { useSearch } from '../../store/search-store.ts';
-import { applyFacet, isFacetActive, withoutEmpty } from './filters.ts';
+import { applyFacet, isFacetActionable, isFacetActive, withoutEmpty } from './filters.ts';
 import type { FacetName } from './filters.ts';
 
 const FACETS: { name: FacetName; title: string }[] = [
@@ -23,17 +23,24 @@ function FacetGroup({ name, title, values }: { name: FacetName; title: string; v
   return (
     <fieldset className="facet" data-facet={name}>
       <legend>{title}</legend>
-      {shown.map((facet) => (
-        <label key={facet.value} className="facet-value">
-          <input
-            type="checkbox"
-            checked={isFacetActive(filters, name, facet.value)}
-            onChange={() => setFilters(applyFacet(filters, name, facet.value))}
-          />
-          <span className="facet-label">{facet.value}</span>
-          <span className="facet-count">{formatCount(facet.count)}</span>
-        </label>
-      ))}
+      {shown.map((facet) =>
+        isFacetActionable(name, facet.value) ? (
+          <label key={facet.value} className="facet-value">
+            <input
+              type="checkbox"
+              checked={isFacetActive(filters, name, facet.value)}
+              onChange={() => setFilters(applyFacet(filters, name, facet.value))}
+            />
+            <span className="facet-label">{facet.value}</span>
+            <span className="facet-count">{formatCount(facet.count)}</span>
+          </label>
+        ) : (
+          <div key={facet.value} className="facet-value passive">
+            <span className="facet-label">{facet.value}</span>
+            <span className="facet-count">{formatCount(facet.count)}</span>
+          </div>
+        ),
+      )}
       {values.length > VISIBLE_VALUES && (
         <button type="button" className="link-button" onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Show fewer' : `Show all ${values.length}`}

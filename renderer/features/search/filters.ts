@@ -56,6 +56,13 @@ export function applyFacet(filters: Filters, facet: FacetName, value: string): F
   }
 }
 
+/** Whether clicking a value can filter on it: the contract has no filter for "out of stock" or "unknown". */
+export function isFacetActionable(facet: FacetName, value: string): boolean {
+  if (facet === 'price') return priceBandRange(value) !== null;
+  if (facet === 'stock') return isInStockLabel(value);
+  return true;
+}
+
 export function isFacetActive(filters: Filters, facet: FacetName, value: string): boolean {
   switch (facet) {
     case 'category':

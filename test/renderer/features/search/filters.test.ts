@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyFacet,
+  isFacetActionable,
   isFacetActive,
   priceBandRange,
   withoutEmpty,
@@ -37,6 +38,14 @@ describe('applyFacet', () => {
     expect(isFacetActive(stocked, 'stock', 'In stock')).toBe(true);
     expect(applyFacet(stocked, 'stock', 'In stock')).toEqual({});
     expect(applyFacet({}, 'stock', 'Out of stock')).toEqual({});
+  });
+
+  it('offers a click only where the contract can filter', () => {
+    expect(isFacetActionable('stock', 'in stock')).toBe(true);
+    expect(isFacetActionable('stock', 'out of stock')).toBe(false);
+    expect(isFacetActionable('price', '100+')).toBe(true);
+    expect(isFacetActionable('price', 'n/a')).toBe(false);
+    expect(isFacetActionable('category', 'Bags')).toBe(true);
   });
 
   it('drops empty values so the engine sees only real filters', () => {
