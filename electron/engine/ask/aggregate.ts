@@ -1,0 +1,177 @@
+import type { ProductRow } from '../store/products.ts';
+import { PRODUCT_COLUMNS } from '../store/products.ts';
+import { contextProduct } from './compose.ts';
+import type { Conditions } from './conditions.ts';
+import { conditionSql, describeConditions } from './conditions.ts';
+import type { ProductField } from './context.ts';
+import type { AskEnv, Draft } from './draft.ts';
+import { formatCount, formatMoney, plural } from './format.ts';
+import { noMatch } from './no-match.ts';
+import type { AggregateOp } from './route.ts';
+import { resolveTerms } from './terms.ts';
+
+const DISTINCT_SHOWN = 20;
+
+/** Answers counts, sums, averages, extremes and constrained lists exactly, in SQL. */
+export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Conditions): Promise<Draft> {
+  const resolved = resolveTerms(env.db, asked.terms);
+  if (resolved.unknown.length) return noMatch(env, resolved.unknown.join(' '));
+  const conditions = { ...asked, terms: resolved.terms };
+  const notes = resolved.corrections.map((c) => `(Read “${c.from}” as “${c.to}”.)`);
+  if (op.kind === 'distinct') {
+    const draft = distinct(env, op.of, conditions);
+    return { ...draft, facts: [...draft.facts, ...notes] };
+  }
+
+  const where = conditionSql(conditions);
+  const scope = describeConditions(conditions, env.currency);
+  const set = scope.length ? `products ${scope.join(', ')}` : 'products in the catalog';
+  const stats = env.db
+    .prepare(
+      `SELECT count(*) AS n, count(p.price) AS priced, sum(p.stock) AS units, sum(p.price * p.stock) AS value,
+         avg(p.price) AS avgPrice, avg(p.stock) AS avgStock, min(p.price) AS minPrice, max(p.price) AS maxPrice,
+         min(p.stock) AS minStock, max(p.stock) AS maxStock
+       FROM products p WHERE ${where.where}`,
+    )
+    .get(...where.params) as Stats;
+  const money = (n: number) => formatMoney(n, env.currency);
+  let facts: string[];
+  let order = 'p.name';
+  let fields: ProductField[] = ['price', 'stock'];
+  let extreme: { column: 'price' | 'stock'; value: number | null } | null = null;
+
+  switch (op.kind) {
+    case 'count':
+    case 'list':
+      facts = [
+        stats.n === 0
+          ? `No ${set}.`
+          : `${capitalize(plural(stats.n, 'product'))} ${scope.join(', ') || 'in the catalog'}.`,
+      ];
+      if (stats.n > 0 && stats.units !== null && conditions.comparisons.some((c) => c.field === 'stock')) {
+        facts.push(`Together they have ${plural(stats.units, 'unit')} in stock.`);
+      }
+      if (conditions.comparisons.some((c) => c.field === 'stock')) order = 'p.stock, p.name';
+      else if (conditions.comparisons.some((c) => c.field === 'price')) order = 'p.price, p.name';
+      break;
+    case 'sum':
+      facts =
+        op.of === 'stock'
+          ? [
+              `Total stock of ${set}: ${plural(stats.units ?? 0, 'unit')} across ${plural(stats.n, 'product')}.`,
+            ]
+          : [
+              `Stock value of ${set} (price × units in stock): ${money(stats.value ?? 0)} across ${plural(stats.n, 'product')}.`,
+            ];
+      break;
+    case 'avg':
+      facts =
+        op.of === 'price'
+          ? [
+              stats.priced
+                ? `The average price of ${plural(stats.priced, 'product')} ${scopeOr(scope)} is ${money(stats.avgPrice ?? 0)}.`
+                : `No ${set} has a price.`,
+            ]
+          : [
+              stats.n
+                ? `The average stock of ${plural(stats.n, 'product')} ${scopeOr(scope)} is ${round(stats.avgStock ?? 0)} units.`
+                : `No ${set}.`,
+            ];
+      fields = [op.of];
+      break;
+    case 'min':
+    case 'max':
+    case 'range': {
+      const column = op.of;
+      const lo = column === 'price' ? stats.minPrice : stats.minStock;
+      const hi = column === 'price' ? stats.maxPrice : stats.maxStock;
+      const show = (n: number | null) =>
+        n === null ? 'unknown' : column === 'price' ? money(n) : `${formatCount(n)} units`;
+      const label = column === 'price' ? 'price' : 'stock';
+      facts =
+        lo === null
+          ? [`No ${set} has a ${label}.`]
+          : op.kind === 'range'
+            ? [`Prices of ${set} range from ${show(lo)} to ${show(hi)} (${plural(stats.n, 'product')}).`]
+            : [
+                `The ${op.kind === 'min' ? 'lowest' : 'highest'} ${label} of ${set} is ${show(op.kind === 'min' ? lo : hi)}.`,
+              ];
+      fields = [column];
+      if (op.kind !== 'range') extreme = { column, value: op.kind === 'min' ? lo : hi };
+      else order = `p.${column}, p.name`;
+      break;
+    }
+  }
+
+  const listWhere = extreme ? `${where.where} AND p.${extreme.column} = ?` : where.where;
+  const listParams = extreme ? [...where.params, extreme.value ?? 0] : where.params;
+  const qualifying = extreme
+    ? (
+        env.db.prepare(`SELECT count(*) AS n FROM products p WHERE ${listWhere}`).get(...listParams) as {
+          n: number;
+        }
+      ).n
+    : stats.n;
+  const rows = env.db
+    .prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${listWhere} ORDER BY ${order} LIMIT ?`)
+    .all(...listParams, env.budget.maxProducts) as ProductRow[];
+  return {
+    route: 'aggregate',
+    facts: [...facts, ...notes],
+    products: rows.map((r) => contextProduct(r, fields, env.currency)),
+    qualifying,
+    listProducts: true,
+  };
+}
+
+interface Stats {
+  n: number;
+  priced: number;
+  units: number | null;
+  value: number | null;
+  avgPrice: number | null;
+  avgStock: number | null;
+  minPrice: number | null;
+  maxPrice: number | null;
+  minStock: number | null;
+  maxStock: number | null;
+}
+
+function distinct(env: AskEnv, of: 'category' | 'brand' | 'season', conditions: Conditions): Draft {
+  const where = conditionSql(conditions);
+  const rows = env.db
+    .prepare(
+      `SELECT p.${of} AS v, count(*) AS n FROM products p WHERE p.${of} IS NOT NULL AND p.${of} <> '' AND ${where.where}
+       GROUP BY p.${of} COLLATE NOCASE ORDER BY n DESC, v`,
+    )
+    .all(...where.params) as { v: string; n: number }[];
+  const noun =
+    of === 'category'
+      ? ['category', 'categories']
+      : of === 'brand'
+        ? ['brand', 'brands']
+        : ['season value', 'season values'];
+  const shown = rows.slice(0, DISTINCT_SHOWN).map((r) => `${r.v} (${formatCount(r.n)})`);
+  const more = rows.length > DISTINCT_SHOWN ? `, and ${formatCount(rows.length - DISTINCT_SHOWN)} more` : '';
+  return {
+    route: 'aggregate',
+    facts: [
+      `${capitalize(plural(rows.length, noun[0], noun[1]))}${rows.length ? `: ${shown.join(', ')}${more}` : ''}.`,
+    ],
+    products: [],
+    qualifying: 0,
+    listProducts: false,
+  };
+}
+
+function scopeOr(scope: string[]): string {
+  return scope.length ? scope.join(', ') : 'in the catalog';
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function round(n: number): string {
+  return (Math.round(n * 100) / 100).toString();
+}

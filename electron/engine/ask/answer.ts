@@ -1,0 +1,117 @@
+import type { Answer, Settings } from '../../../shared/types.ts';
+import type { CatalogService } from '../catalog-service.ts';
+import type { Embedder } from '../embed/embedder.ts';
+import { answerAggregate } from './aggregate.ts';
+import { answerComparison } from './compare.ts';
+import { composeAnswer } from './compose.ts';
+import type { AskContext, Budget } from './context.ts';
+import { buildContext, DEFAULT_BUDGET } from './context.ts';
+import { answerDescriptive } from './describe.ts';
+import type { AskEnv, Draft } from './draft.ts';
+import { questionEmbedder } from './evidence.ts';
+import { phraseWithModel } from './llm.ts';
+import { answerLookup } from './lookup.ts';
+import { noMatch } from './no-match.ts';
+import { nearestIds } from './refs.ts';
+import { planQuestion } from './route.ts';
+import { answerSuperlative } from './superlative.ts';
+import { vocabularyOf } from './values.ts';
+
+export interface PreparedAnswer {
+  context: AskContext;
+  /** The engine's own answer, composed from the context alone. */
+  builtIn: string;
+}
+
+/** Routes the question, runs the route and fits what it found into the budget. */
+export async function prepareAnswer(
+  catalog: CatalogService,
+  question: string,
+  budget: Budget,
+): Promise<PreparedAnswer> {
+  const db = catalog.handle.reader;
+  let embedder: Promise<Embedder> | null = null;
+  const env: AskEnv = {
+    catalog,
+    db,
+    question,
+    currency: vocabularyOf(db).currency,
+    budget,
+    embedder: () => (embedder ??= questionEmbedder(catalog)),
+  };
+  const draft = await runPlan(env);
+  const context = buildContext(question, draft.route, draft.facts, draft.products, budget, draft.qualifying);
+  return { context, builtIn: composeAnswer(context, draft.listProducts) };
+}
+
+async function runPlan(env: AskEnv): Promise<Draft> {
+  const plan = planQuestion(env.db, env.question);
+  switch (plan.route) {
+    case 'aggregate':
+      return answerAggregate(env, plan.op, plan.conditions);
+    case 'superlative':
+      return answerSuperlative(env, plan.order, plan.count, plan.conditions, plan.text);
+    case 'lookup':
+      return answerLookup(env, plan.products, plan.wants, plan.conditions);
+    case 'comparison':
+      return answerComparison(env, plan.products);
+    case 'descriptive':
+      return answerDescriptive(env, plan.conditions, plan.text);
+    case 'unknown-id': {
+      const nearest = plan.codes.flatMap((c) => nearestIds(env.db, c, 1));
+      const lead = [
+        `No product has the id ${plan.codes.join(' or ')}.`,
+        ...(nearest.length
+          ? [`Did you mean ${nearest.map((r) => `${r.id} (${r.name})`).join(' or ')}?`]
+          : []),
+      ];
+      return noMatch(env, plan.text, lead, nearest);
+    }
+  }
+}
+
+/**
+ * Answers a question about one catalog. The built-in answer always exists; a configured local model may
+ * phrase it instead, from the same bounded context, and is overruled if it cites anything outside it.
+ * Every cited id is checked against the catalog before the answer leaves.
+ */
+export async function answerQuestion(
+  catalog: CatalogService,
+  question: string,
+  settings: Settings,
+  opts: { budget?: Budget } = {},
+): Promise<Answer> {
+  const started = performance.now();
+  const { context, builtIn } = await prepareAnswer(catalog, question.trim(), opts.budget ?? DEFAULT_BUDGET);
+  let answer = builtIn;
+  let citations = context.products.map((p) => p.id);
+  let answeredBy: Answer['answeredBy'] = 'built-in';
+  if (settings.llmEndpoint && settings.llmModel) {
+    const outcome = await phraseWithModel(context, settings);
+    if (outcome.ok) {
+      answer = outcome.answer;
+      citations = outcome.citations;
+      answeredBy = 'llm';
+    }
+  }
+  const existing = existingIds(catalog, citations);
+  citations = citations.filter((id) => existing.has(id));
+  return {
+    question,
+    answer,
+    citations,
+    basedOn: context.products
+      .filter((p) => citations.includes(p.id))
+      .map((p) => ({ id: p.id, fields: p.fields.map(([f]) => f) })),
+    route: context.route,
+    answeredBy,
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+function existingIds(catalog: CatalogService, ids: string[]): Set<string> {
+  const rows = catalog.handle.reader
+    .prepare('SELECT id FROM products WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,67 @@
+import type { Conditions } from './conditions.ts';
+import { conditionSql, describeConditions, noConditions, toFilters } from './conditions.ts';
+import { contextProduct } from './compose.ts';
+import type { AskEnv, Draft } from './draft.ts';
+import { chooseEvidence } from './evidence.ts';
+import { noMatch } from './no-match.ts';
+import { rowsByIds } from './rows.ts';
+import { words } from './words.ts';
+
+/** Products recommended by name in the answer (the context may hold up to the budget's worth). */
+export const RECOMMENDED = 3;
+/** Below this similarity to the question, a product that shares no word with it is not a match. */
+export const MIN_SIMILARITY = 0.3;
+
+/**
+ * Descriptive and recommendation questions: hybrid retrieval with the question's conditions, then the
+ * best products, each with the description sentence that supports it.
+ */
+export async function answerDescriptive(env: AskEnv, conditions: Conditions, text: string): Promise<Draft> {
+  const pool = Math.max(env.budget.maxProducts * 3, 20);
+  // Conditions read from loose words ("for men", "clothing") may exclude everything; then they are
+  // dropped rather than answering with nothing.
+  const attempts: Conditions[] = [conditions, { ...noConditions(), comparisons: conditions.comparisons }];
+  let used = conditions;
+  let rows: ReturnType<typeof rowsByIds> = [];
+  for (const attempt of attempts) {
+    const result = await env.catalog.search({
+      query: text,
+      mode: 'hybrid',
+      limit: pool,
+      filters: toFilters(attempt),
+    });
+    rows = rowsByIds(
+      env.db,
+      result.hits.map((h) => h.id),
+      conditionSql(attempt),
+    );
+    used = attempt;
+    if (rows.length) break;
+  }
+  const top = rows.slice(0, env.budget.maxProducts);
+  if (!top.length) return noMatch(env, text);
+
+  const evidence = await chooseEvidence(await env.embedder(), env.question, top);
+  const asked = new Set(words(text).flatMap((w) => w.stems));
+  const sharesWord = (name: string, description: string | null) =>
+    words(`${name} ${description ?? ''}`).some((w) => w.stems.some((s) => asked.has(s)));
+  const relevant = top.filter(
+    (r) => sharesWord(r.name, r.description) || (evidence.get(r.id)?.similarity ?? 0) >= MIN_SIMILARITY,
+  );
+  if (!relevant.length) return noMatch(env, text);
+
+  const scope = describeConditions(used, env.currency);
+  const dropped =
+    used !== conditions ? ' (nothing fit every condition in the question, so some were relaxed)' : '';
+  return {
+    route: 'descriptive',
+    facts: [`Best matches${scope.length ? ` ${scope.join(', ')}` : ''}${dropped}:`],
+    products: relevant
+      .slice(0, RECOMMENDED)
+      .map((r) =>
+        contextProduct(r, ['price', 'stock'], env.currency, evidence.get(r.id)?.sentence ?? undefined),
+      ),
+    qualifying: Math.min(relevant.length, RECOMMENDED),
+    listProducts: true,
+  };
+}

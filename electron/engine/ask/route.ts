@@ -1,0 +1,186 @@
+import type { Db } from '../store/database.ts';
+import type { ProductRow } from '../store/products.ts';
+import type { Conditions } from './conditions.ts';
+import { parseConstraints } from './constraints.ts';
+import { findReferences } from './refs.ts';
+import { matchValues, vocabularyOf } from './values.ts';
+import type { Word } from './words.ts';
+import { QUESTION_WORDS, words } from './words.ts';
+
+export type Metric = 'price' | 'stock';
+
+export type AggregateOp =
+  | { kind: 'count' | 'list' }
+  | { kind: 'sum'; of: 'stock' | 'value' }
+  | { kind: 'avg' | 'min' | 'max' | 'range'; of: Metric }
+  | { kind: 'distinct'; of: 'category' | 'brand' | 'season' };
+
+export interface Order {
+  by: Metric | 'added';
+  descending: boolean;
+}
+
+export type LookupField = 'price' | 'stock' | 'season' | 'category' | 'brand' | 'description';
+
+export type Plan =
+  | { route: 'comparison'; products: ProductRow[] }
+  | { route: 'lookup'; products: ProductRow[]; wants: LookupField[]; conditions: Conditions }
+  | { route: 'aggregate'; op: AggregateOp; conditions: Conditions }
+  | { route: 'superlative'; order: Order; count: number; conditions: Conditions; text: string }
+  | { route: 'descriptive'; conditions: Conditions; text: string }
+  | { route: 'unknown-id'; codes: string[]; text: string };
+
+const COMPARE = /\b(compare|comparison|comparing|difference|differences|differ|vs|versus|better|or)\b/;
+const DISTINCT = /\b(?:how many|number of|which|what|list)\b.{0,25}?\b(categor(?:y|ies)|brands?|seasons)\b/;
+const SUPERLATIVES: [RegExp, Order][] = [
+  [
+    /\b(least expensive|lowest[- ]price[ds]?|cheapest|most affordable|lowest cost)\b/,
+    { by: 'price', descending: false },
+  ],
+  [
+    /\b(most expensive|priciest|highest[- ]price[ds]?|costliest|most costly)\b/,
+    { by: 'price', descending: true },
+  ],
+  [
+    /\b(least|fewest|lowest|smallest)\s+(?:units\s+)?(?:in\s+)?(stock|units|inventory|quantity)\b/,
+    { by: 'stock', descending: false },
+  ],
+  [
+    /\b(most|highest|largest|biggest)\s+(?:units\s+)?(?:in\s+)?(stock|units|inventory|quantity)\b|\bbest[- ]stocked\b/,
+    { by: 'stock', descending: true },
+  ],
+  [
+    /\b(newest|latest|most recent(?:ly added)?|recently added|last added)\b/,
+    { by: 'added', descending: true },
+  ],
+];
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  ten: 10,
+};
+const TOP_N =
+  /\b(?:top|the)\s+(\d+|two|three|four|five|six|seven|eight|ten)\b|\b(\d+|two|three|four|five|six|seven|eight|ten)\s+(?:cheapest|least expensive|most|priciest|newest|highest|lowest)\b/;
+const LIST_START = /^(which|what|list|show|name|give|find|are there|do you have|any)\b/;
+
+function aggregateOp(q: string): AggregateOp | null {
+  const distinct = DISTINCT.exec(q);
+  if (distinct && !/\bin (?:the |this )?categor/.test(q.slice(0, distinct.index + distinct[0].length))) {
+    const of = distinct[1].startsWith('categor')
+      ? 'category'
+      : distinct[1].startsWith('brand')
+        ? 'brand'
+        : 'season';
+    return { kind: 'distinct', of };
+  }
+  const stockWords = /\b(stock|units|inventory|quantity|quantities|pieces)\b/.test(q);
+  if (/\b(average|mean|avg)\b/.test(q))
+    return { kind: 'avg', of: stockWords && !/\bprice/.test(q) ? 'stock' : 'price' };
+  if (/\bprice range\b|\brange of prices\b|\bprices range\b/.test(q)) return { kind: 'range', of: 'price' };
+  if (/\b(minimum|min)\b/.test(q))
+    return { kind: 'min', of: stockWords && !/\bprice/.test(q) ? 'stock' : 'price' };
+  if (/\b(maximum|max)\b/.test(q))
+    return { kind: 'max', of: stockWords && !/\bprice/.test(q) ? 'stock' : 'price' };
+  if (/\b(value|worth)\b/.test(q) && /\b(stock|inventory|total|overall|combined)\b/.test(q))
+    return { kind: 'sum', of: 'value' };
+  if (
+    /\b(total|sum)\b.*\b(stock|units|inventory|quantity|pieces)\b|\b(stock|units|inventory|pieces)\b.*\b(in total|altogether|combined|total)\b/.test(
+      q,
+    ) ||
+    /\bhow many (units|pieces|pairs|items in stock)\b|\bhow much (stock|inventory)\b/.test(q)
+  ) {
+    return { kind: 'sum', of: 'stock' };
+  }
+  if (/\bhow many\b|\bnumber of\b|\bcount\b/.test(q)) return { kind: 'count' };
+  return null;
+}
+
+function superlative(q: string): { order: Order; count: number } | null {
+  const hit = SUPERLATIVES.find(([re]) => re.test(q));
+  if (!hit) return null;
+  const n = TOP_N.exec(q);
+  const raw = n ? (n[1] ?? n[2]) : '1';
+  return { order: hit[1], count: Math.max(1, Math.min(20, NUMBER_WORDS[raw] ?? Number(raw))) };
+}
+
+function lookupWants(q: string): LookupField[] {
+  const wants: LookupField[] = [];
+  if (/\b(cost|costs|price|priced|how much|expensive|cheap|pay)\b/.test(q)) wants.push('price');
+  if (
+    /\b(in stock|stock|available|availability|how many|left|sold out|inventory|have any|still have)\b/.test(q)
+  )
+    wants.push('stock');
+  if (/\b(season|seasons|spring|summer|fall|autumn|winter|all year|year round)\b/.test(q))
+    wants.push('season');
+  if (/\b(category|categories)\b/.test(q)) wants.push('category');
+  if (/\b(brand|made by|who makes)\b/.test(q)) wants.push('brand');
+  if (
+    !wants.length ||
+    /\b(made of|material|fabric|describe|description|tell me|details?|quality|warm|fit|style|inspired|pockets?|features?|good for|suitable|use|wear|what is|what's)\b/.test(
+      q,
+    )
+  ) {
+    wants.push('description');
+  }
+  return wants;
+}
+
+/** Reads a question into a plan: which route answers it, and with what conditions. */
+export function planQuestion(db: Db, question: string): Plan {
+  const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
+  const refs = findReferences(db, question);
+  const constraints = parseConstraints(question);
+  const typed = words(constraints.rest);
+  const values = matchValues(typed, vocabularyOf(db));
+  const residual = typed.filter((w, i) => !values.used.has(i) && !QUESTION_WORDS.has(w.text));
+  const conditions: Conditions = {
+    categories: values.categories,
+    brands: values.brands,
+    seasons: values.seasons,
+    seasonStrings: values.seasonStrings,
+    attributes: values.attributes,
+    comparisons: constraints.comparisons,
+    terms: [],
+  };
+  const byId = refs.products.filter((p) => refs.by.get(p.id) === 'id');
+  const op = aggregateOp(q);
+  const sup = superlative(q);
+
+  if (byId.length) return referencePlan(refs.products, q, conditions);
+  if (refs.unknownIds.length) return { route: 'unknown-id', codes: refs.unknownIds, text: text(residual) };
+  const namedOne = refs.products.length > 0 && refs.products.every((p) => words(p.name).length >= 2);
+  if (op && !(op.kind === 'count' && namedOne)) {
+    return { route: 'aggregate', op, conditions: { ...conditions, terms: residualTerms(residual) } };
+  }
+  if (sup) return { route: 'superlative', ...sup, conditions, text: text(residual) };
+  if (refs.products.length) return referencePlan(refs.products, q, conditions);
+  if (LIST_START.test(q) && residual.length === 0 && hasConditions(conditions)) {
+    return { route: 'aggregate', op: { kind: 'list' }, conditions };
+  }
+  return { route: 'descriptive', conditions, text: text(residual) || constraints.rest };
+}
+
+function referencePlan(products: ProductRow[], q: string, conditions: Conditions): Plan {
+  if (products.length >= 2 && COMPARE.test(q)) return { route: 'comparison', products };
+  return { route: 'lookup', products, wants: lookupWants(q), conditions };
+}
+
+function hasConditions(c: Conditions): boolean {
+  return Boolean(
+    c.categories.length || c.brands.length || c.seasons.length || c.attributes.length || c.comparisons.length,
+  );
+}
+
+function text(ws: Word[]): string {
+  return ws.map((w) => w.text).join(' ');
+}
+
+/** Words left after values and question words: each must then appear in the counted products' names. */
+function residualTerms(ws: Word[]): string[] {
+  return [...new Set(ws.map((w) => w.text))];
+}

@@ -1,0 +1,86 @@
+import type { ProductRow } from '../store/products.ts';
+import { PRODUCT_COLUMNS } from '../store/products.ts';
+import { contextProduct } from './compose.ts';
+import type { Conditions } from './conditions.ts';
+import { conditionSql, describeConditions, toFilters } from './conditions.ts';
+import type { AskEnv, Draft } from './draft.ts';
+import { noMatch } from './no-match.ts';
+import type { Order } from './route.ts';
+import { rowsByIds } from './rows.ts';
+import { resolveTerms } from './terms.ts';
+
+/** How many of the closest products a semantic constraint ("cheapest *warm* jacket") ranks among. */
+export const SEMANTIC_POOL = 10;
+
+const WORDING: Record<string, string> = {
+  'price-asc': 'cheapest',
+  'price-desc': 'most expensive',
+  'stock-asc': 'lowest in stock',
+  'stock-desc': 'best stocked',
+  'added-desc': 'most recently added to the catalog',
+};
+
+/**
+ * Cheapest, most expensive, most or least stock, newest — over the products that fit the question's
+ * conditions and, when it has other words, over those whose name contains them or else the products
+ * closest to them in meaning.
+ */
+export async function answerSuperlative(
+  env: AskEnv,
+  order: Order,
+  count: number,
+  conditions: Conditions,
+  text: string,
+): Promise<Draft> {
+  const column = order.by === 'added' ? 'p.rowid' : `p.${order.by}`;
+  const sort = `${column} ${order.descending ? 'DESC' : 'ASC'}, p.name`;
+  let scope = describeConditions(conditions, env.currency);
+  let pool: string[] | null = null;
+  let where = conditionSql(conditions);
+
+  if (text) {
+    const resolved = resolveTerms(env.db, text.split(' '));
+    const named = { ...conditions, terms: resolved.terms };
+    const namedWhere = conditionSql(named);
+    const anyNamed =
+      !resolved.unknown.length &&
+      env.db.prepare(`SELECT 1 FROM products p WHERE ${namedWhere.where} LIMIT 1`).get(...namedWhere.params);
+    if (anyNamed) {
+      where = namedWhere;
+      scope = describeConditions(named, env.currency);
+    } else {
+      const filters = toFilters(conditions);
+      const result = await env.catalog.search({ query: text, mode: 'hybrid', limit: SEMANTIC_POOL, filters });
+      pool = rowsByIds(
+        env.db,
+        result.hits.map((h) => h.id),
+        where,
+      ).map((r) => r.id);
+      if (!pool.length) return noMatch(env, text);
+      scope = [`among the ${pool.length} products closest to “${text}”`, ...scope];
+    }
+  }
+  const poolWhere = pool ? ' AND p.id IN (SELECT value FROM json_each(?))' : '';
+  const params = pool ? [...where.params, JSON.stringify(pool)] : where.params;
+  const rows = env.db
+    .prepare(
+      `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${where.where}${poolWhere} AND ${column} IS NOT NULL ORDER BY ${sort} LIMIT ?`,
+    )
+    .all(...params, count + env.budget.maxProducts) as ProductRow[];
+  if (!rows.length) return noMatch(env, text || scope.join(', '), [`No products ${scope.join(', ')}.`]);
+
+  // Products tied with the last one asked for are shown too: "the cheapest" may be several.
+  const value = (r: ProductRow) => (order.by === 'added' ? r.rowid : r[order.by]);
+  const last = value(rows[Math.min(count, rows.length) - 1]);
+  const chosen = rows.filter((r, i) => i < count || value(r) === last);
+  const wording = WORDING[`${order.by}-${order.descending ? 'desc' : 'asc'}`];
+  const lead = `${chosen.length === 1 ? 'The' : `The ${chosen.length}`} ${wording}${scope.length ? ` (${scope.join(', ')})` : ''}:`;
+  const fields = order.by === 'stock' ? (['stock', 'price'] as const) : (['price', 'stock'] as const);
+  return {
+    route: 'superlative',
+    facts: [lead],
+    products: chosen.map((r) => contextProduct(r, [...fields, 'category'], env.currency)),
+    qualifying: chosen.length,
+    listProducts: true,
+  };
+}

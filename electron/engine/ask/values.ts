@@ -1,0 +1,225 @@
+import { getMeta } from '../store/database.ts';
+import type { Db } from '../store/database.ts';
+import type { Word } from './words.ts';
+import { QUESTION_WORDS, sameWord, words } from './words.ts';
+
+export interface CatalogValue {
+  value: string;
+  words: Word[];
+}
+
+/** The values that exist in one catalog, which a question's words are matched against. */
+export interface Vocabulary {
+  categories: CatalogValue[];
+  brands: CatalogValue[];
+  /** Distinct season parts ("Spring", "All seasons") and the full season strings containing each. */
+  seasons: (CatalogValue & { strings: string[]; allYear: boolean })[];
+  attributes: { key: string; values: CatalogValue[] }[];
+  /** The currency most prices are in; null when the catalog names none. */
+  currency: string | null;
+}
+
+export interface ValueMatches {
+  categories: string[];
+  brands: string[];
+  /** Full season strings of the catalog that fit the seasons asked for (all-year products included). */
+  seasonStrings: string[];
+  seasons: string[];
+  attributes: { key: string; values: string[] }[];
+  /** Positions of the question words that named a value. */
+  used: Set<number>;
+}
+
+// Matching is linear in the number of values; beyond these, the rarest values are not matched at all.
+const MAX_VALUES_PER_FIELD = 5_000;
+const MAX_ATTRIBUTE_KEYS = 50;
+const MAX_VALUES_PER_ATTRIBUTE = 200;
+const MAX_ATTRIBUTE_VALUE_LENGTH = 40;
+const SEASON_SEPARATORS = /\s*[,/;|&]\s*|\s+and\s+/i;
+const SEASON_ALIASES: Record<string, string> = { autumn: 'fall', fall: 'autumn' };
+
+const cache = new WeakMap<Db, { generation: string; vocabulary: Vocabulary }>();
+
+/** The catalog's vocabulary, recomputed only after an import changed the products. */
+export function vocabularyOf(db: Db): Vocabulary {
+  const generation = getMeta(db, 'import_gen') ?? '0';
+  const hit = cache.get(db);
+  if (hit?.generation === generation) return hit.vocabulary;
+  const vocabulary = loadVocabulary(db);
+  cache.set(db, { generation, vocabulary });
+  return vocabulary;
+}
+
+function loadVocabulary(db: Db): Vocabulary {
+  const distinct = (column: 'category' | 'brand') =>
+    (
+      db
+        .prepare(
+          `SELECT ${column} AS v FROM products WHERE ${column} IS NOT NULL AND ${column} <> ''
+           GROUP BY ${column} COLLATE NOCASE ORDER BY count(*) DESC LIMIT ?`,
+        )
+        .all(MAX_VALUES_PER_FIELD) as { v: string }[]
+    ).map((r) => toValue(r.v));
+
+  const seasonStrings = (
+    db
+      .prepare(
+        "SELECT season AS v FROM products WHERE season IS NOT NULL AND season <> '' GROUP BY season LIMIT ?",
+      )
+      .all(MAX_VALUES_PER_FIELD) as { v: string }[]
+  ).map((r) => r.v);
+  const parts = new Map<string, { value: string; strings: string[] }>();
+  for (const s of seasonStrings) {
+    for (const part of s.split(SEASON_SEPARATORS).filter(Boolean)) {
+      const k = part.toLowerCase();
+      const entry = parts.get(k) ?? { value: part, strings: [] };
+      entry.strings.push(s);
+      parts.set(k, entry);
+    }
+  }
+  const seasons = [...parts.values()].map((p) => {
+    const v = toValue(p.value);
+    return {
+      ...v,
+      strings: p.strings,
+      allYear: v.words.some((w) => ['all', 'year', 'round'].includes(w.text)),
+    };
+  });
+
+  const attrRows = db
+    .prepare(
+      `SELECT j.key AS k, CAST(j.value AS TEXT) AS v FROM products p, json_each(p.attributes) j
+       WHERE j.type = 'text' AND length(j.value) <= ? GROUP BY j.key, j.value ORDER BY count(*) DESC`,
+    )
+    .all(MAX_ATTRIBUTE_VALUE_LENGTH) as { k: string; v: string }[];
+  const byKey = new Map<string, string[]>();
+  for (const r of attrRows) byKey.set(r.k, [...(byKey.get(r.k) ?? []), r.v]);
+  const attributes = [...byKey.entries()]
+    .filter(([, values]) => values.length <= MAX_VALUES_PER_ATTRIBUTE)
+    .slice(0, MAX_ATTRIBUTE_KEYS)
+    .map(([key, values]) => ({
+      key,
+      // Numbers and bare question words ("no", "all") are read as numbers and question shape instead.
+      values: values
+        .map(toValue)
+        .filter(
+          (v) =>
+            v.words.length > 0 && v.words.some((w) => !QUESTION_WORDS.has(w.text) && !/^\d/.test(w.text)),
+        ),
+    }));
+
+  const currency = db
+    .prepare(
+      'SELECT currency AS c FROM products WHERE currency IS NOT NULL GROUP BY currency ORDER BY count(*) DESC LIMIT 1',
+    )
+    .get() as { c: string } | undefined;
+  return {
+    categories: distinct('category'),
+    brands: distinct('brand'),
+    seasons,
+    attributes,
+    currency: currency?.c ?? getMeta(db, 'currency'),
+  };
+}
+
+function toValue(value: string): CatalogValue {
+  return { value, words: words(value) };
+}
+
+/** Where the value's words occur, in order and adjacent, in the question; -1 when they do not. */
+function findValue(question: Word[], value: Word[], used: Set<number>): number {
+  if (value.length === 0) return -1;
+  for (let start = 0; start + value.length <= question.length; start++) {
+    let ok = true;
+    for (let i = 0; i < value.length && ok; i++) {
+      const typed = question[start + i];
+      ok =
+        !used.has(start + i) &&
+        (QUESTION_WORDS.has(typed.text)
+          ? typed.stems.some((s) => value[i].stems.includes(s))
+          : sameWord(typed, value[i]));
+    }
+    if (ok) return start;
+  }
+  return -1;
+}
+
+interface Found {
+  value: CatalogValue;
+  start: number;
+  end: number;
+}
+
+function fullMatches(question: Word[], values: CatalogValue[], used: Set<number>): Found[] {
+  const found: Found[] = [];
+  for (const value of values) {
+    const start = findValue(question, value.words, used);
+    if (start >= 0) found.push({ value, start, end: start + value.words.length });
+  }
+  // "men's accessories" names Men's Accessories, not also Accessories.
+  return found.filter(
+    (f) =>
+      !found.some(
+        (g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+      ),
+  );
+}
+
+/**
+ * Categories named in the question. Beyond exact names ("men's shoes"), a category's head word names
+ * every category sharing it ("shoes" → Men's Shoes and Women's Shoes; "clothing" → all clothing), and
+ * a leading word alone names every category it leads ("men's" → Men's Clothing, Men's Shoes…).
+ */
+function matchCategories(question: Word[], values: CatalogValue[], used: Set<number>): string[] {
+  const chosen = new Set<string>();
+  const full = fullMatches(question, values, used);
+  for (const f of full) chosen.add(f.value.value);
+  const covered = new Set<number>();
+  for (const f of full) for (let i = f.start; i < f.end; i++) covered.add(i);
+  const multiWordCovered = new Set<number>();
+  for (const f of full.filter((x) => x.end - x.start > 1))
+    for (let i = f.start; i < f.end; i++) multiWordCovered.add(i);
+
+  question.forEach((typed, i) => {
+    if (used.has(i) || multiWordCovered.has(i) || QUESTION_WORDS.has(typed.text)) return;
+    const byHead = values.filter((v) => v.words.length > 1 && sameWord(typed, v.words[v.words.length - 1]));
+    const byLead = covered.has(i)
+      ? []
+      : values.filter((v) => v.words.length > 1 && sameWord(typed, v.words[0]));
+    const named = byHead.length ? byHead : byLead;
+    for (const v of named) chosen.add(v.value);
+    if (named.length) covered.add(i);
+  });
+  for (const i of covered) used.add(i);
+  return [...chosen];
+}
+
+function matchExact(question: Word[], values: CatalogValue[], used: Set<number>): CatalogValue[] {
+  const found = fullMatches(question, values, used);
+  for (const f of found) for (let i = f.start; i < f.end; i++) used.add(i);
+  return found.map((f) => f.value);
+}
+
+/** Catalog values the question names, by field; the words that named them are marked used. */
+export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatches {
+  const used = new Set<number>();
+  const categories = matchCategories(question, vocabulary.categories, used);
+  const brands = matchExact(question, vocabulary.brands, used).map((v) => v.value);
+
+  const aliased = question.map((w) =>
+    SEASON_ALIASES[w.text] && !vocabulary.seasons.some((s) => s.words[0]?.text === w.text)
+      ? words(SEASON_ALIASES[w.text])[0]
+      : w,
+  );
+  const seasonValues = matchExact(aliased, vocabulary.seasons, used) as Vocabulary['seasons'];
+  const wanted =
+    seasonValues.length && !seasonValues.some((s) => s.allYear)
+      ? vocabulary.seasons.filter((s) => s.allYear)
+      : [];
+  const seasonStrings = [...new Set([...seasonValues, ...wanted].flatMap((s) => s.strings))];
+
+  const attributes = vocabulary.attributes
+    .map((a) => ({ key: a.key, values: matchExact(question, a.values, used).map((v) => v.value) }))
+    .filter((a) => a.values.length > 0);
+  return { categories, brands, seasons: seasonValues.map((s) => s.value), seasonStrings, attributes, used };
+}
