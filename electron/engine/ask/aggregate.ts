@@ -14,14 +14,12 @@ const DISTINCT_SHOWN = 20;
 
 /** Answers counts, sums, averages, extremes and constrained lists exactly, in SQL. */
 export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Conditions): Promise<Draft> {
+  // "How many categories are there": the noun names what is counted, not a word products must contain.
+  if (op.kind === 'distinct') return distinct(env, op.of, { ...asked, terms: [] });
   const resolved = resolveTerms(env.db, asked.terms);
   if (resolved.unknown.length) return noMatch(env, resolved.unknown.join(' '));
   const conditions = { ...asked, terms: resolved.terms };
   const notes = resolved.corrections.map((c) => `(Read “${c.from}” as “${c.to}”.)`);
-  if (op.kind === 'distinct') {
-    const draft = distinct(env, op.of, conditions);
-    return { ...draft, facts: [...draft.facts, ...notes] };
-  }
 
   const where = conditionSql(conditions);
   const scope = describeConditions(conditions, env.currency);
@@ -43,11 +41,7 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
   switch (op.kind) {
     case 'count':
     case 'list':
-      facts = [
-        stats.n === 0
-          ? `No ${set}.`
-          : `${capitalize(plural(stats.n, 'product'))} ${scope.join(', ') || 'in the catalog'}.`,
-      ];
+      facts = [countSentence(stats.n, scope)];
       if (stats.n > 0 && stats.units !== null && conditions.comparisons.some((c) => c.field === 'stock')) {
         facts.push(`Together they have ${plural(stats.units, 'unit')} in stock.`);
       }
@@ -162,6 +156,15 @@ function distinct(env: AskEnv, of: 'category' | 'brand' | 'season', conditions: 
     qualifying: 0,
     listProducts: false,
   };
+}
+
+/** "12 products in Bags are in stock.", "No products in Bags are out of stock." */
+function countSentence(n: number, scope: string[]): string {
+  const status = scope.find((s) => s === 'in stock' || s === 'out of stock');
+  const rest = scope.filter((s) => s !== status);
+  const subject = n === 0 ? 'No products' : capitalize(plural(n, 'product'));
+  const where = rest.length ? ` ${rest.join(', ')}` : status ? '' : ' in the catalog';
+  return `${subject}${where}${status ? ` ${n === 1 ? 'is' : 'are'} ${status}` : ''}.`;
 }
 
 function scopeOr(scope: string[]): string {

@@ -2,7 +2,7 @@ import type { ProductRow } from '../store/products.ts';
 import { contextProduct, fieldText } from './compose.ts';
 import type { ProductField } from './context.ts';
 import type { AskEnv, Draft } from './draft.ts';
-import { chooseEvidence } from './evidence.ts';
+import { sentences } from './evidence.ts';
 
 const COMPARED: ProductField[] = ['price', 'stock', 'category', 'brand', 'season'];
 
@@ -29,13 +29,10 @@ export async function answerComparison(env: AskEnv, products: ProductRow[]): Pro
     facts.push(
       `${shown.length === 2 ? 'Both' : 'All'}: ${shared.map((f) => fieldText(shown[0], f, env.currency)).join('; ')}.`,
     );
-  const evidence = await chooseEvidence(await env.embedder(), env.question, shown);
   return {
     route: 'comparison',
     facts,
-    products: shown.map((p) =>
-      contextProduct(p, differing, env.currency, evidence.get(p.id)?.sentence ?? undefined),
-    ),
+    products: shown.map((p) => contextProduct(p, differing, env.currency, sentences(p.description)[0])),
     qualifying: products.length,
     listProducts: true,
   };

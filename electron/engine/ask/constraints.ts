@@ -21,6 +21,7 @@ const NUM = String.raw`(?:(\$|€|£|¥|₹)\s*)?(\d+(?:[.,]\d+)?)(k)?(?:\s*(usd
 const STOCK_AFTER = String.raw`(?:\s+(?:units?|pieces?|pcs|items?|pairs?))?(?:\s+(?:left|in stock|in inventory|on hand|available|remaining))?`;
 const FIELD_BEFORE =
   /\b(price|priced|cost|costs|costing|budget|stock|inventory|quantity|units)\b[^.?!]{0,20}$/;
+const STOCK_TAIL = new RegExp(`${STOCK_AFTER}$`, 'u');
 const STOCK_BEFORE = /\b(stock|inventory|quantity|units|qty)\b[^.?!]{0,20}$/;
 
 const OPS: [RegExp, CompareOp][] = [
@@ -86,8 +87,10 @@ function fieldOf(
 export function parseConstraints(question: string): Constraints {
   let text = question.toLowerCase();
   const comparisons: Comparison[] = [];
-  const cut = (m: RegExpExecArray) => {
-    text = `${text.slice(0, m.index)} ${' '.repeat(m[0].length - 1)}${text.slice(m.index + m[0].length)}`;
+  // A price phrase leaves a following "in stock" to be read on its own.
+  const cut = (m: RegExpExecArray, field: Comparison['field'] = 'stock') => {
+    const length = field === 'price' ? m[0].length - (STOCK_TAIL.exec(m[0])?.[0].length ?? 0) : m[0].length;
+    text = `${text.slice(0, m.index)}${' '.repeat(length)}${text.slice(m.index + length)}`;
   };
 
   for (const pattern of [BETWEEN, RANGE]) {
@@ -100,7 +103,7 @@ export function parseConstraints(question: string): Constraints {
         { field, op: '>=', value: amount(m[2], m[3]) },
         { field, op: '<=', value: amount(m[6], m[7]) },
       );
-      cut(m as RegExpExecArray);
+      cut(m as RegExpExecArray, field);
     }
   }
   for (const m of [...text.matchAll(COMPARE)]) {
@@ -108,7 +111,7 @@ export function parseConstraints(question: string): Constraints {
     if (!op) continue;
     const field = fieldOf(text, m.index, m[0], isMoney(m[2], m[5]), m[1]);
     comparisons.push({ field, op, value: amount(m[3], m[4]) });
-    cut(m as RegExpExecArray);
+    cut(m as RegExpExecArray, field);
   }
   for (const m of [...text.matchAll(POSTFIX)]) {
     const field = fieldOf(text, m.index, m[0].replace(/\s+or\s+\w+$/, ''), isMoney(m[1], m[4]), '');

@@ -10,7 +10,7 @@ import { words } from './words.ts';
 /** Products recommended by name in the answer (the context may hold up to the budget's worth). */
 export const RECOMMENDED = 3;
 /** Below this similarity to the question, a product that shares no word with it is not a match. */
-export const MIN_SIMILARITY = 0.3;
+export const MIN_SIMILARITY = 0.5;
 
 /**
  * Descriptive and recommendation questions: hybrid retrieval with the question's conditions, then the

@@ -16,8 +16,10 @@ export function formatMoney(amount: number, currency: string | null): string {
     }
     return format.format(amount);
   }
-  return amount.toFixed(2);
+  return plainMoney.format(amount);
 }
+
+const plainMoney = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 const counts = new Intl.NumberFormat('en-US');
 

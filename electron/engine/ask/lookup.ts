@@ -3,20 +3,20 @@ import { contextProduct } from './compose.ts';
 import type { Conditions } from './conditions.ts';
 import { orList } from './conditions.ts';
 import type { AskEnv, Draft } from './draft.ts';
-import { chooseEvidence } from './evidence.ts';
 import type { LookupField } from './route.ts';
 
-/** Answers about products named by id or name: the fields asked for, and a supporting sentence. */
-export async function answerLookup(
+/**
+ * Answers about products named by id or name: the fields asked for and, for questions about what a
+ * product is like, its whole description (clipped to the budget): a question about one product's
+ * material or use is answered by any of its sentences, so none is singled out.
+ */
+export function answerLookup(
   env: AskEnv,
   products: ProductRow[],
   wants: LookupField[],
   conditions: Conditions,
-): Promise<Draft> {
+): Draft {
   const shown = products.slice(0, env.budget.maxProducts);
-  const evidence = wants.includes('description')
-    ? await chooseEvidence(await env.embedder(), env.question, shown)
-    : null;
   const facts: string[] = [];
   const sameName = new Map<string, number>();
   for (const p of products) sameName.set(p.name.toLowerCase(), (sameName.get(p.name.toLowerCase()) ?? 0) + 1);
@@ -44,7 +44,7 @@ export async function answerLookup(
         p,
         fields.length ? fields : ['price', 'stock'],
         env.currency,
-        evidence?.get(p.id)?.sentence ?? undefined,
+        wants.includes('description') ? (p.description ?? undefined) : undefined,
       ),
     ),
     qualifying: products.length,

@@ -66,6 +66,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const TOP_N =
   /\b(?:top|the)\s+(\d+|two|three|four|five|six|seven|eight|ten)\b|\b(\d+|two|three|four|five|six|seven|eight|ten)\s+(?:cheapest|least expensive|most|priciest|newest|highest|lowest)\b/;
+const VERB_SUIT = /\b(would|will|could|might|to|best|that|which|it|they)\s+suits?\b/gi;
 const LIST_START = /^(which|what|list|show|name|give|find|are there|do you have|any)\b/;
 
 function aggregateOp(q: string): AggregateOp | null {
@@ -132,12 +133,20 @@ function lookupWants(q: string): LookupField[] {
 
 /** Reads a question into a plan: which route answers it, and with what conditions. */
 export function planQuestion(db: Db, question: string): Plan {
-  const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
+  // "What would suit a beach holiday?" asks for a fit, not for suits.
+  const q = question.replace(VERB_SUIT, '$1').toLowerCase().replace(/\s+/g, ' ').trim();
   const refs = findReferences(db, question);
-  const constraints = parseConstraints(question);
+  const constraints = parseConstraints(q);
   const typed = words(constraints.rest);
   const values = matchValues(typed, vocabularyOf(db));
-  const residual = typed.filter((w, i) => !values.used.has(i) && !QUESTION_WORDS.has(w.text));
+  // Bare numbers left over are counts ("3 cheapest") or parts of codes, never words products contain.
+  const residual = typed.filter(
+    (w, i) =>
+      !values.used.has(i) &&
+      !QUESTION_WORDS.has(w.text) &&
+      !/^\d+$/.test(w.text) &&
+      !(w.text in NUMBER_WORDS),
+  );
   const conditions: Conditions = {
     categories: values.categories,
     brands: values.brands,

@@ -11,6 +11,8 @@ import { resolveTerms } from './terms.ts';
 
 /** How many of the closest products a semantic constraint ("cheapest *warm* jacket") ranks among. */
 export const SEMANTIC_POOL = 10;
+/** Of those, only the ones scoring at least this share of the best are close enough to count. */
+export const POOL_SCORE_SHARE = 0.5;
 
 const WORDING: Record<string, string> = {
   'price-asc': 'cheapest',
@@ -51,13 +53,18 @@ export async function answerSuperlative(
     } else {
       const filters = toFilters(conditions);
       const result = await env.catalog.search({ query: text, mode: 'hybrid', limit: SEMANTIC_POOL, filters });
+      const best = result.hits[0]?.score ?? 0;
+      const close = result.hits.filter((h) => h.score >= POOL_SCORE_SHARE * best);
       pool = rowsByIds(
         env.db,
-        result.hits.map((h) => h.id),
+        close.map((h) => h.id),
         where,
       ).map((r) => r.id);
       if (!pool.length) return noMatch(env, text);
-      scope = [`among the ${pool.length} products closest to “${text}”`, ...scope];
+      scope = [
+        pool.length === 1 ? `closest to “${text}”` : `among the ${pool.length} products closest to “${text}”`,
+        ...scope,
+      ];
     }
   }
   const poolWhere = pool ? ' AND p.id IN (SELECT value FROM json_each(?))' : '';
