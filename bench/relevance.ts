@@ -48,8 +48,14 @@ export function loadSplit(name: 'dev' | 'holdout'): string[] {
     .filter(Boolean);
 }
 
-/** Opens the Icecat catalog in `dir`, importing and indexing it first if it is not there yet. */
-export async function openIcecat(dir: string): Promise<CatalogService> {
+/**
+ * Opens the Icecat catalog in `dir`, importing and indexing it first if it is not there yet; `file` may
+ * name a subset of the Icecat products (quick benchmark runs).
+ */
+export async function openIcecat(
+  dir: string,
+  file = path.join(ICECAT_DIR, 'products.jsonl.gz'),
+): Promise<CatalogService> {
   requireIcecat();
   const fresh = !fs.existsSync(path.join(dir, 'manifest.json'));
   const catalog = CatalogService.open(dir, createModelProvider(), { create: true, name: 'icecat' });
@@ -62,7 +68,7 @@ export async function openIcecat(dir: string): Promise<CatalogService> {
       }
     });
     const result = await catalog.importFile(
-      { file: path.join(ICECAT_DIR, 'products.jsonl.gz'), jobId: randomUUID() },
+      { file, jobId: randomUUID() },
       meter,
     );
     process.stderr.write(`imported ${result.imported}, embedded ${result.embedded} in ${result.tookMs} ms\n`);

@@ -1,0 +1,67 @@
+// The query workload: the 135 real Icecat queries, hand-written fashion queries in the same style for the
+// Myntra half of the generated catalogs, and id lookups typed the way people type them.
+import type { Filters } from '../../shared/types.ts';
+import { loadJudgments } from '../relevance.ts';
+import { Random } from './random.ts';
+
+const FASHION_QUERIES = [
+  'women black kurta',
+  'men running shoes',
+  'blue denim jacket',
+  'floral print dress',
+  'leather wallet for men',
+  'kids t-shirt',
+  'trolley bag',
+  'silver earrings',
+  'sports bra',
+  'white formal shirt',
+  'cotton saree',
+  'slim fit jeans',
+  'backpack for school',
+  'ankle boots women',
+  'hooded sweatshirt',
+  'printed palazzos',
+  'sunglasses',
+  'analog watch men',
+  'track pants',
+  'winter jacket warm',
+  'red lehenga',
+  'casual shoes',
+  'flip flops',
+  'boys shorts',
+  'girls dress',
+  'night suit',
+  'woven kurta set with dupatta',
+  'handbag tan',
+  'socks pack of 3',
+  'checked shirt',
+] as const;
+
+export interface Workload {
+  queries: string[];
+  /** A filter most users would add: in stock and under the catalog's median price. */
+  filter: Filters;
+}
+
+/** Deterministic workload for a catalog whose ids are `ids` and whose median price is `medianPrice`. */
+export function buildWorkload(ids: string[], medianPrice: number, seed = 7): Workload {
+  const rng = new Random(seed);
+  const idQueries = Array.from({ length: 10 }, (_, i) => {
+    const id = rng.pick(ids);
+    return i % 2 ? id : id.toLowerCase().replace(/-/g, ' ');
+  });
+  return {
+    queries: [...loadJudgments().keys(), ...FASHION_QUERIES, ...idQueries],
+    filter: { inStock: true, priceMax: Math.round(medianPrice) },
+  };
+}
+
+/** Plain-language questions for the ask path: counting, superlatives and descriptive ones. */
+export function buildQuestions(categories: string[], medianPrice: number): string[] {
+  const price = Math.round(medianPrice);
+  return categories.flatMap((c) => [
+    `how many ${c.toLowerCase()} under $${price} are in stock?`,
+    `what is the cheapest ${c.toLowerCase()}?`,
+    `which ${c.toLowerCase()} is best for travel?`,
+  ]);
+}

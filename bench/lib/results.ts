@@ -1,0 +1,37 @@
+import type { RelevanceRow } from '../relevance.ts';
+import type { PeerResult, QueryKind } from '../peers/types.ts';
+import type { AnnFigures, AnnLever } from '../stages/ann.ts';
+import type { EmbeddingLever, RawThroughput } from '../stages/embedding.ts';
+import type { ColdOpen, EndToEnd } from '../stages/end-to-end.ts';
+import type { MachineInfo } from './machine.ts';
+import type { LatencyStats } from './timing.ts';
+
+export interface SizeResult {
+  label: string;
+  products: number;
+  csvBytes: number;
+  endToEnd: EndToEnd;
+  coldOpen: ColdOpen;
+  raw: RawThroughput;
+  /** 1 − pipeline texts/s ÷ raw ONNX texts/s, in %. */
+  pipelineOverheadPct: number;
+  search: Partial<Record<QueryKind, LatencyStats>>;
+  ask: LatencyStats | { skipped: string };
+  ann: AnnFigures;
+  queries: number;
+  peers: PeerResult[];
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  quick: boolean;
+  seed: number;
+  machine: MachineInfo;
+  commit: string;
+  model: { name: string; version: string; dimensions: number };
+  sizes: SizeResult[];
+  embeddingLevers: EmbeddingLever[];
+  annLevers: AnnLever[];
+  relevance: { catalog: string; rows: RelevanceRow[] } | { skipped: string };
+  tookSec: number;
+}

@@ -1,0 +1,111 @@
+// The benchmark suite (`npm run bench`): generated catalogs at several sizes, Shelfscope against its peers
+// on the same rows and vectors, relevance on the Icecat judgments; writes bench/out/results.json,
+// docs/bench/ (results.json, charts) and BENCHMARKS.md.
+// Usage: node bench/run.ts [--quick] [--sizes 10k,100k,1m] [--seed N] [--no-peers] [--levers] [--no-relevance]
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createModelProvider } from '../electron/engine/models.ts';
+import { buildPools, generateProducts, writeCatalogCsv } from './lib/generate.ts';
+import { writeIcecatSubset } from './lib/icecat-subset.ts';
+import { gitCommit, machineInfo } from './lib/machine.ts';
+import type { BenchResults, SizeResult } from './lib/results.ts';
+import { parseSize, sizeLabel } from './lib/sizes.ts';
+import { loadIcecatSources, loadMyntraSources } from './lib/sources.ts';
+import { evaluateRelevance, openIcecat } from './relevance.ts';
+import { writeReport } from './report/write-report.ts';
+import { REPO } from './stages/end-to-end.ts';
+import { measureSize } from './stages/catalog-size.ts';
+import type { AnnLever } from './stages/ann.ts';
+import type { EmbeddingLever } from './stages/embedding.ts';
+
+const OUT = path.join(import.meta.dirname, 'out');
+const QUICK_SIZE = '5k';
+const QUICK_ICECAT = 5000;
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    'no-peers': { type: 'boolean', default: false },
+    levers: { type: 'boolean', default: false },
+    'no-relevance': { type: 'boolean', default: false },
+  },
+});
+const started = performance.now();
+const quick = values.quick ?? false;
+const seed = Number(values.seed);
+const sizes = (values.sizes ?? (quick ? QUICK_SIZE : '10k,100k')).split(',').map(parseSize);
+fs.mkdirSync(OUT, { recursive: true });
+
+const models = createModelProvider();
+const machine = machineInfo();
+log(`machine ${JSON.stringify(machine)}; sizes ${sizes.map(sizeLabel).join(', ')}`);
+
+async function ensureCatalogCsv(n: number): Promise<{ file: string; bytes: number }> {
+  const file = path.join(OUT, `generated-${sizeLabel(n)}-seed${seed}.csv`);
+  if (fs.existsSync(file)) return { file, bytes: fs.statSync(file).size };
+  log(`generating ${file}`);
+  const pools = buildPools([...loadIcecatSources(), ...loadMyntraSources()]);
+  return { file, bytes: await writeCatalogCsv(file, generateProducts(pools, n, seed)) };
+}
+
+const results: SizeResult[] = [];
+let embeddingLevers: EmbeddingLever[] = [];
+let annLevers: AnnLever[] = [];
+for (const n of sizes) {
+  const { file, bytes } = await ensureCatalogCsv(n);
+  const largest = n === Math.max(...sizes);
+  const measured = await measureSize({
+    label: sizeLabel(n),
+    csv: file,
+    csvBytes: bytes,
+    workDir: OUT,
+    models,
+    peers: !values['no-peers'],
+    levers: (values.levers ?? false) && largest,
+    rawSample: quick ? 600 : 2000,
+  });
+  results.push(measured.result);
+  if (measured.embeddingLevers.length) embeddingLevers = measured.embeddingLevers;
+  if (measured.annLevers.length) annLevers = measured.annLevers;
+}
+
+let relevance: BenchResults['relevance'] = { skipped: 'not requested (--no-relevance)' };
+if (!values['no-relevance']) {
+  const subsetFile = path.join(OUT, `icecat-subset-${QUICK_ICECAT}.jsonl.gz`);
+  const label = quick
+    ? `Icecat subset: every judged product + others, ${QUICK_ICECAT} of 19,406 (scores run high: fewer distractors)`
+    : 'Icecat, all 19,406 products';
+  if (quick && !fs.existsSync(subsetFile)) writeIcecatSubset(subsetFile, QUICK_ICECAT);
+  log(`relevance on ${label}`);
+  const catalog = quick
+    ? await openIcecat(path.join(OUT, 'icecat-subset'), subsetFile)
+    : await openIcecat(path.join(OUT, 'icecat'));
+  try {
+    relevance = { catalog: label, rows: await evaluateRelevance(catalog, ['dev', 'holdout']) };
+  } finally {
+    catalog.close();
+  }
+}
+
+const results_: BenchResults = {
+  generatedAt: new Date().toISOString(),
+  quick,
+  seed,
+  machine,
+  commit: gitCommit(REPO),
+  model: models.identity,
+  sizes: results,
+  embeddingLevers,
+  annLevers,
+  relevance,
+  tookSec: Math.round((performance.now() - started) / 1000),
+};
+fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);
+await writeReport(results_, REPO);
+log(`done in ${results_.tookSec} s: bench/out/results.json, docs/bench/, BENCHMARKS.md`);
+// The query embedder's ONNX session keeps the event loop alive.
+process.exit(0);

@@ -1,0 +1,127 @@
+// Every figure for one generated catalog size: end to end in child processes, then in-process search,
+// ANN, ask and the peers on the same rows and vectors.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CatalogService } from '../../electron/engine/catalog-service.ts';
+import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
+import { loadCatalogData } from '../lib/catalog-data.ts';
+import { buildQuestions, buildWorkload } from '../lib/queries.ts';
+import type { SizeResult } from '../lib/results.ts';
+import { round } from '../lib/timing.ts';
+import type { PeerContext } from '../peers/context.ts';
+import { benchFts5 } from '../peers/fts5.ts';
+import { benchHnswlib } from '../peers/hnswlib.ts';
+import { benchLanceDb } from '../peers/lancedb.ts';
+import { benchOrama } from '../peers/orama.ts';
+import type { PeerResult } from '../peers/types.ts';
+import { skippedPeer } from '../peers/types.ts';
+import type { AnnLever } from './ann.ts';
+import { exactTop10, measureAnn, measureAnnLevers } from './ann.ts';
+import { measureAsk } from './ask.ts';
+import type { EmbeddingLever } from './embedding.ts';
+import { measureEmbeddingLevers, measureRawThroughput, sampleEmbedTexts } from './embedding.ts';
+import { measureColdOpen, measureEndToEnd } from './end-to-end.ts';
+import { measureSearch } from './search-latency.ts';
+
+export interface SizeOptions {
+  label: string;
+  csv: string;
+  csvBytes: number;
+  workDir: string;
+  models: ModelProvider;
+  peers: boolean;
+  levers: boolean;
+  rawSample: number;
+}
+
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+}
+
+async function runPeer(name: string, run: () => Promise<PeerResult>): Promise<PeerResult> {
+  log(`peer ${name}`);
+  try {
+    return await run();
+  } catch (e) {
+    return skippedPeer(name, `failed: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export async function measureSize(
+  opts: SizeOptions,
+): Promise<{ result: SizeResult; embeddingLevers: EmbeddingLever[]; annLevers: AnnLever[] }> {
+  const catalogDir = path.join(opts.workDir, `catalog-${opts.label}`);
+  const scratch = path.join(opts.workDir, `scratch-${opts.label}`);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  fs.mkdirSync(scratch, { recursive: true });
+
+  log(`${opts.label}: shelfscope import (child process)`);
+  const endToEnd = await measureEndToEnd(opts.csv, catalogDir, 'usb cable');
+  log(`${opts.label}: ${JSON.stringify(endToEnd)}`);
+  const coldOpen = await measureColdOpen(catalogDir, 'wireless headphones');
+
+  const catalog = CatalogService.open(catalogDir, opts.models);
+  try {
+    const db = catalog.handle.reader;
+    const data = loadCatalogData(db, opts.models.identity.dimensions);
+    const texts = sampleEmbedTexts(db, opts.rawSample);
+    log(`${opts.label}: raw ONNX throughput on ${texts.length} texts`);
+    const raw = await measureRawThroughput(texts);
+    const medianPrice = median(data.docs.map((d) => d.price));
+    const workload = buildWorkload(
+      data.docs.map((d) => d.id),
+      medianPrice,
+    );
+    log(`${opts.label}: search latency, ${workload.queries.length} queries × 6`);
+    const search = await measureSearch(catalog, workload);
+    const queryEmbedder = await opts.models.queryEmbedder();
+    const embed = async (text: string) => (await queryEmbedder.embed([text]))[0];
+    const annQueries: Float32Array[] = [];
+    for (const q of workload.queries) annQueries.push(await embed(q));
+    const exact = exactTop10(data, annQueries);
+    log(`${opts.label}: ANN recall and rebuild`);
+    const ann = await measureAnn(catalog.handle.ann, data, annQueries, exact, scratch);
+    const categories = [...new Set(data.docs.slice(0, 2000).map((d) => d.category))].slice(0, 10);
+    const ask = await measureAsk(catalog, buildQuestions(categories, medianPrice));
+
+    const ctx: PeerContext = { data, queries: workload.queries, filter: workload.filter, embed, annQueries, exactTop10: exact, dir: scratch };
+    const peers: PeerResult[] = [];
+    if (opts.peers) {
+      peers.push(await runPeer('SQLite FTS5 bm25', () => benchFts5(ctx)));
+      peers.push(await runPeer('hnswlib-node', () => benchHnswlib(ctx)));
+      peers.push(await runPeer('LanceDB', () => benchLanceDb(ctx)));
+      peers.push(await runPeer('Orama', () => benchOrama(ctx)));
+    }
+    let embeddingLevers: EmbeddingLever[] = [];
+    let annLevers: AnnLever[] = [];
+    if (opts.levers) {
+      log(`${opts.label}: levers`);
+      embeddingLevers = await measureEmbeddingLevers(texts.slice(0, 600));
+      annLevers = await measureAnnLevers(catalog.handle.ann.file, data, annQueries, exact, scratch);
+    }
+    return {
+      result: {
+        label: opts.label,
+        products: endToEnd.products,
+        csvBytes: opts.csvBytes,
+        endToEnd,
+        coldOpen,
+        raw,
+        pipelineOverheadPct: raw.textsPerSec ? round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1) : 0,
+        search,
+        ask,
+        ann,
+        queries: workload.queries.length,
+        peers,
+      },
+      embeddingLevers,
+      annLevers,
+    };
+  } finally {
+    catalog.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,70 @@
+// The model alone: texts/s of a bare ONNX session on the catalog's own embedding texts, with the
+// settings the index worker uses, so the pipeline's overhead can be read off against it.
+import path from 'node:path';
+import { DEFAULT_BATCH_SIZE, DEFAULT_INTRA_OP_THREADS, defaultModelsDir, loadEmbedder } from '../../electron/engine/embed/index.ts';
+import { DEFAULT_MODEL } from '../../electron/engine/models.ts';
+import type { Db } from '../../electron/engine/store/database.ts';
+import { round } from '../lib/timing.ts';
+
+export interface RawThroughput {
+  texts: number;
+  meanChars: number;
+  batchSize: number;
+  intraOpThreads: number;
+  textsPerSec: number;
+}
+
+export interface EmbeddingLever {
+  batchSize: number;
+  intraOpThreads: number;
+  maxChars: number;
+  textsPerSec: number;
+}
+
+export const MODEL_DIR = path.join(defaultModelsDir(), DEFAULT_MODEL);
+
+/** Every k-th embedding text, so the sample spans the whole file rather than its first rows. */
+export function sampleEmbedTexts(db: Db, count: number): string[] {
+  const total = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
+  const step = Math.max(1, Math.floor(total / count));
+  return (
+    db.prepare('SELECT embed_text AS t FROM products WHERE rowid % ? = 0 LIMIT ?').all(step, count) as { t: string }[]
+  ).map((r) => r.t);
+}
+
+async function textsPerSec(texts: string[], batchSize: number, intraOpThreads: number): Promise<number> {
+  const embedder = await loadEmbedder(MODEL_DIR, { batchSize, intraOpThreads });
+  try {
+    await embedder.embed(texts.slice(0, batchSize));
+    const started = performance.now();
+    await embedder.embed(texts);
+    return round(texts.length / ((performance.now() - started) / 1000), 0);
+  } finally {
+    await embedder.close();
+  }
+}
+
+export async function measureRawThroughput(texts: string[]): Promise<RawThroughput> {
+  return {
+    texts: texts.length,
+    meanChars: Math.round(texts.reduce((s, t) => s + t.length, 0) / Math.max(1, texts.length)),
+    batchSize: DEFAULT_BATCH_SIZE,
+    intraOpThreads: DEFAULT_INTRA_OP_THREADS,
+    textsPerSec: await textsPerSec(texts, DEFAULT_BATCH_SIZE, DEFAULT_INTRA_OP_THREADS),
+  };
+}
+
+/** Batch size × threads × text length: which knob moves embedding throughput on this machine. */
+export async function measureEmbeddingLevers(texts: string[]): Promise<EmbeddingLever[]> {
+  const out: EmbeddingLever[] = [];
+  for (const maxChars of [320, 160]) {
+    const cut = texts.map((t) => t.slice(0, maxChars));
+    for (const intraOpThreads of [1, 2]) {
+      for (const batchSize of [16, 32, 64, 128]) {
+        out.push({ batchSize, intraOpThreads, maxChars, textsPerSec: await textsPerSec(cut, batchSize, intraOpThreads) });
+        process.stderr.write(`  embed lever ${JSON.stringify(out[out.length - 1])}\n`);
+      }
+    }
+  }
+  return out;
+}

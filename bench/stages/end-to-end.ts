@@ -1,0 +1,83 @@
+// File → searchable in a fresh process, the way a user meets it: `shelfscope import` then a first search.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CatalogStats, ImportResult } from '../../shared/types.ts';
+import { runChild } from '../lib/child.ts';
+
+export const REPO = path.resolve(import.meta.dirname, '../..');
+const NODE = path.join(REPO, 'node_modules/.bin/node');
+const CLI = path.join(REPO, 'bin/shelfscope.js');
+
+export interface EndToEnd {
+  products: number;
+  rejected: number;
+  /** Wall time of the `import` process (read, store, embed, index, save), including process start. */
+  importProcessMs: number;
+  /** Reading + storing rows (SQLite, FTS5), from the engine's own counter. */
+  importRowsPerSec: number;
+  importMs: number;
+  /** Embedding + ANN insertion + checkpoints, texts per second over the whole indexing phase. */
+  embedTextsPerSec: number;
+  indexMs: number;
+  /** A second process opening the catalog and answering its first hybrid query. */
+  firstSearchProcessMs: number;
+  endToEndMs: number;
+  peakRssMb: number;
+  dbBytes: number;
+  indexBytes: number;
+}
+
+async function cli(args: string[]) {
+  const run = await runChild(NODE, [CLI, ...args], { cwd: REPO });
+  if (run.code !== 0) throw new Error(`shelfscope ${args[0]} failed (${run.code}): ${run.stderr.slice(-2000)}`);
+  return run;
+}
+
+export async function measureEndToEnd(file: string, catalogDir: string, firstQuery: string): Promise<EndToEnd> {
+  fs.rmSync(catalogDir, { recursive: true, force: true });
+  const imported = await cli(['import', file, '--catalog', catalogDir, '--json']);
+  const result = JSON.parse(imported.stdout.trim().split('\n').pop() as string) as ImportResult;
+  const search = await cli(['search', '--catalog', catalogDir, '--mode', 'hybrid', '--json', firstQuery]);
+  const stats = JSON.parse((await cli(['stats', '--catalog', catalogDir, '--json'])).stdout) as CatalogStats;
+  const last = stats.lastImport;
+  const products = stats.products;
+  const importRowsPerSec = last?.rowsPerSec ?? 0;
+  const embedTextsPerSec = last?.embedPerSec ?? 0;
+  return {
+    products,
+    rejected: result.rejected,
+    importProcessMs: Math.round(imported.wallMs),
+    importRowsPerSec,
+    importMs: importRowsPerSec ? Math.round((products / importRowsPerSec) * 1000) : 0,
+    embedTextsPerSec,
+    indexMs: embedTextsPerSec ? Math.round((stats.embedded / embedTextsPerSec) * 1000) : 0,
+    firstSearchProcessMs: Math.round(search.wallMs),
+    endToEndMs: Math.round(imported.wallMs + search.wallMs),
+    peakRssMb: Math.max(imported.peakRssMb, search.peakRssMb),
+    dbBytes: stats.dbBytes,
+    indexBytes: stats.indexBytes,
+  };
+}
+
+export interface ColdOpen {
+  /** Spawn to first hybrid result printed, whole process (Node start, module load, open, embed, search). */
+  processMs: number;
+  /** Inside the process: catalog open + first result, after modules are loaded. */
+  openToFirstResultMs: number;
+  openMs: number;
+  firstSearchMs: number;
+  peakRssMb: number;
+}
+
+export async function measureColdOpen(catalogDir: string, query: string): Promise<ColdOpen> {
+  const run = await runChild(NODE, [path.join(REPO, 'bench/cold-open.ts'), catalogDir, query], { cwd: REPO });
+  if (run.code !== 0) throw new Error(`cold open failed: ${run.stderr.slice(-2000)}`);
+  const inner = JSON.parse(run.stdout) as { openMs: number; firstSearchMs: number };
+  return {
+    processMs: Math.round(run.wallMs),
+    openToFirstResultMs: Math.round(inner.openMs + inner.firstSearchMs),
+    openMs: Math.round(inner.openMs),
+    firstSearchMs: Math.round(inner.firstSearchMs),
+    peakRssMb: run.peakRssMb,
+  };
+}
