@@ -1,6 +1,7 @@
 import type { ProductRow } from '../store/products.ts';
 import { PRODUCT_COLUMNS } from '../store/products.ts';
-import { contextProduct } from './compose.ts';
+import { contextProduct, fieldText } from './compose.ts';
+import { plural } from './format.ts';
 import type { Conditions } from './conditions.ts';
 import { conditionSql, describeConditions, toFilters } from './conditions.ts';
 import type { AskEnv, Draft } from './draft.ts';
@@ -73,19 +74,32 @@ export async function answerSuperlative(
     .prepare(
       `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${where.where}${poolWhere} AND ${column} IS NOT NULL ORDER BY ${sort} LIMIT ?`,
     )
-    .all(...params, count + env.budget.maxProducts) as ProductRow[];
+    .all(...params, count) as ProductRow[];
   if (!rows.length) return noMatch(env, text || scope.join(', '), [`No products ${scope.join(', ')}.`]);
 
-  // Products tied with the last one asked for are shown too: "the cheapest" may be several.
-  const value = (r: ProductRow) => (order.by === 'added' ? r.rowid : r[order.by]);
-  const last = value(rows[Math.min(count, rows.length) - 1]);
-  const chosen = rows.filter((r, i) => i < count || value(r) === last);
-  const wording = WORDING[`${order.by}-${order.descending ? 'desc' : 'asc'}`];
-  const lead = `${chosen.length === 1 ? 'The' : `The ${chosen.length}`} ${wording}${scope.length ? ` (${scope.join(', ')})` : ''}:`;
+  // Ties with the last product asked for are counted, not listed: in a large catalog "the cheapest"
+  // may be hundreds of products, and the answer's size must not grow with the catalog.
+  const chosen = rows.slice(0, count);
+  const last = chosen[chosen.length - 1];
+  const facts = [
+    `${chosen.length === 1 ? 'The' : `The ${chosen.length}`} ${WORDING[`${order.by}-${order.descending ? 'desc' : 'asc'}`]}${scope.length ? ` (${scope.join(', ')})` : ''}:`,
+  ];
+  const by = order.by;
+  if (by !== 'added') {
+    const tied = env.db
+      .prepare(`SELECT count(*) AS n FROM products p WHERE ${where.where}${poolWhere} AND ${column} = ?`)
+      .get(...params, last[by]) as { n: number };
+    const others = tied.n - chosen.filter((r) => r[by] === last[by]).length;
+    if (others > 0) {
+      const shown =
+        by === 'price' ? `price (${fieldText(last, 'price', env.currency)})` : `stock (${last.stock})`;
+      facts.push(`${plural(others, 'more product')} ${others === 1 ? 'has' : 'have'} the same ${shown}.`);
+    }
+  }
   const fields = order.by === 'stock' ? (['stock', 'price'] as const) : (['price', 'stock'] as const);
   return {
     route: 'superlative',
-    facts: [lead],
+    facts,
     products: chosen.map((r) => contextProduct(r, [...fields, 'category'], env.currency)),
     qualifying: chosen.length,
     listProducts: true,

@@ -4,12 +4,31 @@ import { LOW_STOCK, parseConstraints } from '../../../electron/engine/ask/constr
 describe('parseConstraints', () => {
   it.each([
     ['bags under $50', [{ field: 'price', op: '<', value: 50 }], 'bags'],
-    ['which products have fewer than 3 in stock?', [{ field: 'stock', op: '<', value: 3 }], 'which products have ?'],
-    ['shoes between 20 and 40 dollars', [{ field: 'price', op: '>=', value: 20 }, { field: 'price', op: '<=', value: 40 }], 'shoes'],
+    [
+      'which products have fewer than 3 in stock?',
+      [{ field: 'stock', op: '<', value: 3 }],
+      'which products have ?',
+    ],
+    [
+      'shoes between 20 and 40 dollars',
+      [
+        { field: 'price', op: '>=', value: 20 },
+        { field: 'price', op: '<=', value: 40 },
+      ],
+      'shoes',
+    ],
     ['how many bags are out of stock?', [{ field: 'stock', op: '<=', value: 0 }], 'how many bags are ?'],
     ['jackets at least €60', [{ field: 'price', op: '>=', value: 60 }], 'jackets'],
     ['items with stock below 4', [{ field: 'stock', op: '<', value: 4 }], 'items with stock'],
-    ['dresses $40-$60 in stock', [{ field: 'price', op: '>=', value: 40 }, { field: 'price', op: '<=', value: 60 }, { field: 'stock', op: '>', value: 0 }], 'dresses'],
+    [
+      'dresses $40-$60 in stock',
+      [
+        { field: 'price', op: '>=', value: 40 },
+        { field: 'price', op: '<=', value: 60 },
+        { field: 'stock', op: '>', value: 0 },
+      ],
+      'dresses',
+    ],
     ['what is running low?', [{ field: 'stock', op: '<=', value: LOW_STOCK }], 'what is ?'],
     ['5 units or more of scarves', [{ field: 'stock', op: '>=', value: 5 }], 'of scarves'],
   ])('%s', (question, comparisons, rest) => {
@@ -19,7 +38,9 @@ describe('parseConstraints', () => {
   });
 
   it('leaves product codes with spaces or dashes alone', () => {
-    expect(parseConstraints('is CBT 89-01 in stock').comparisons).toEqual([{ field: 'stock', op: '>', value: 0 }]);
+    expect(parseConstraints('is CBT 89-01 in stock').comparisons).toEqual([
+      { field: 'stock', op: '>', value: 0 },
+    ]);
     expect(parseConstraints('RSG8901 price').comparisons).toEqual([]);
   });
 });

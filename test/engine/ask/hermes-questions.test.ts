@@ -29,12 +29,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
     else if (c !== '\r') field += c;
   }
   if (field || row.length) rows.push([...row, field]);
@@ -52,10 +52,15 @@ const rows: Row[] = records.map(([id, name, category, description, stock, season
   price: Number(price),
 }));
 
-const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (n: number) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const forSeason = (r: Row, s: string) => r.seasons.split(', ').includes(s) || r.seasons === 'All seasons';
-const nameHas = (r: Row, w: string) => r.name.toLowerCase().split(/[^a-z]+/).some((x) => x === w || x === `${w}s` || x === `${w}es`);
+const nameHas = (r: Row, w: string) =>
+  r.name
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((x) => x === w || x === `${w}s` || x === `${w}es`);
 const cheapestFirst = (a: Row, b: Row) => a.price - b.price || a.name.localeCompare(b.name);
 
 interface Case {
@@ -83,53 +88,184 @@ const bagsUnder30 = bags.filter((r) => r.price < 30);
 const winterAccessories = accessories.filter((r) => forSeason(r, 'Winter')).sort(cheapestFirst);
 const third = winterAccessories[2].price;
 const maxBag = Math.max(...bags.map((r) => r.price));
-const mostStockedMen = rows.filter((r) => r.category === "Men's Clothing").sort((a, b) => b.stock - a.stock)[0];
+const mostStockedMen = rows
+  .filter((r) => r.category === "Men's Clothing")
+  .sort((a, b) => b.stock - a.stock)[0];
 const priciest = [...rows].sort((a, b) => b.price - a.price)[0];
 const byId = (id: string) => rows.find((r) => r.id === id) as Row;
 
 const CASES: Case[] = [
   // Aggregates: exact numbers, checked against the CSV.
-  { q: 'How many bags are out of stock?', route: 'aggregate', says: ['No products in Bags are out of stock'], cites: [] },
-  { q: 'How many bags are in stock?', route: 'aggregate', says: [`${bags.filter((r) => r.stock > 0).length} products in Bags`, `${sum(bags.map((r) => r.stock))} units`] },
-  { q: "Average price of men's shoes", route: 'aggregate', says: [`${menShoes.length} products`, money(sum(menShoes.map((r) => r.price)) / menShoes.length)], cites: menShoes.map((r) => r.id) },
-  { q: 'Which products have fewer than 3 in stock?', route: 'aggregate', says: [`${lowStock.length} products`, `${sum(lowStock.map((r) => r.stock))} units`], each: (r) => r.stock < 3 },
+  {
+    q: 'How many bags are out of stock?',
+    route: 'aggregate',
+    says: ['No products in Bags are out of stock'],
+    cites: [],
+  },
+  {
+    q: 'How many bags are in stock?',
+    route: 'aggregate',
+    says: [
+      `${bags.filter((r) => r.stock > 0).length} products in Bags`,
+      `${sum(bags.map((r) => r.stock))} units`,
+    ],
+  },
+  {
+    q: "Average price of men's shoes",
+    route: 'aggregate',
+    says: [`${menShoes.length} products`, money(sum(menShoes.map((r) => r.price)) / menShoes.length)],
+    cites: menShoes.map((r) => r.id),
+  },
+  {
+    q: 'Which products have fewer than 3 in stock?',
+    route: 'aggregate',
+    says: [`${lowStock.length} products`, `${sum(lowStock.map((r) => r.stock))} units`],
+    each: (r) => r.stock < 3,
+  },
   { q: 'How many products are there in total?', route: 'aggregate', says: [`${rows.length} products`] },
-  { q: 'Total stock of accessories', route: 'aggregate', says: [`${sum(accessories.map((r) => r.stock))} units across ${accessories.length} products`] },
-  { q: 'How many winter products cost less than $50?', route: 'aggregate', says: [`${winterUnder50.length} products`], each: (r) => forSeason(r, 'Winter') && r.price < 50 },
-  { q: 'How many dresses are there?', route: 'aggregate', says: [`${dresses.length} products`], cites: dresses.map((r) => r.id) },
-  { q: 'What is the maximum price of bags?', route: 'aggregate', says: [money(maxBag)], cites: bags.filter((r) => r.price === maxBag).map((r) => r.id) },
-  { q: "Price range of kids' clothing", route: 'aggregate', says: [money(Math.min(...kids.map((r) => r.price))), money(Math.max(...kids.map((r) => r.price)))], cites: kids.map((r) => r.id) },
-  { q: 'List the bags under $30', route: 'aggregate', says: [`${bagsUnder30.length} products`], cites: bagsUnder30.map((r) => r.id) },
-  { q: 'How many acessories are in stock?', route: 'aggregate', says: [`${accessories.filter((r) => r.stock > 0).length} products`] },
-  { q: 'What is the total value of the inventory?', route: 'aggregate', says: [money(sum(rows.map((r) => r.price * r.stock)))] },
-  { q: 'Average stock of sweaters', route: 'aggregate', says: [`${sweaters.length} products`, `${Math.round((sum(sweaters.map((r) => r.stock)) / sweaters.length) * 100) / 100} units`] },
-  { q: 'How many categories are there?', route: 'aggregate', says: [`${new Set(rows.map((r) => r.category)).size} categories`] },
+  {
+    q: 'Total stock of accessories',
+    route: 'aggregate',
+    says: [`${sum(accessories.map((r) => r.stock))} units across ${accessories.length} products`],
+  },
+  {
+    q: 'How many winter products cost less than $50?',
+    route: 'aggregate',
+    says: [`${winterUnder50.length} products`],
+    each: (r) => forSeason(r, 'Winter') && r.price < 50,
+  },
+  {
+    q: 'How many dresses are there?',
+    route: 'aggregate',
+    says: [`${dresses.length} products`],
+    cites: dresses.map((r) => r.id),
+  },
+  {
+    q: 'What is the maximum price of bags?',
+    route: 'aggregate',
+    says: [money(maxBag)],
+    cites: bags.filter((r) => r.price === maxBag).map((r) => r.id),
+  },
+  {
+    q: "Price range of kids' clothing",
+    route: 'aggregate',
+    says: [money(Math.min(...kids.map((r) => r.price))), money(Math.max(...kids.map((r) => r.price)))],
+    cites: kids.map((r) => r.id),
+  },
+  {
+    q: 'List the bags under $30',
+    route: 'aggregate',
+    says: [`${bagsUnder30.length} products`],
+    cites: bagsUnder30.map((r) => r.id),
+  },
+  {
+    q: 'How many acessories are in stock?',
+    route: 'aggregate',
+    says: [`${accessories.filter((r) => r.stock > 0).length} products`],
+  },
+  {
+    q: 'What is the total value of the inventory?',
+    route: 'aggregate',
+    says: [money(sum(rows.map((r) => r.price * r.stock)))],
+  },
+  {
+    q: 'Average stock of sweaters',
+    route: 'aggregate',
+    says: [
+      `${sweaters.length} products`,
+      `${Math.round((sum(sweaters.map((r) => r.stock)) / sweaters.length) * 100) / 100} units`,
+    ],
+  },
+  {
+    q: 'How many categories are there?',
+    route: 'aggregate',
+    says: [`${new Set(rows.map((r) => r.category)).size} categories`],
+  },
   // Superlatives.
   { q: 'Cheapest bag', route: 'superlative', cites: [[...bags].sort(cheapestFirst)[0].id] },
-  { q: 'What is the most expensive product?', route: 'superlative', cites: [priciest.id], says: [money(priciest.price)] },
+  {
+    q: 'What is the most expensive product?',
+    route: 'superlative',
+    cites: [priciest.id],
+    says: [money(priciest.price)],
+  },
   { q: "Which men's clothing item has the most stock?", route: 'superlative', cites: [mostStockedMen.id] },
-  { q: 'The 3 cheapest winter accessories', route: 'superlative', cites: winterAccessories.filter((r) => r.price <= third).map((r) => r.id) },
+  {
+    q: 'The 3 cheapest winter accessories',
+    route: 'superlative',
+    cites: winterAccessories.slice(0, 3).map((r) => r.id),
+    says: [
+      `${winterAccessories.filter((r) => r.price === third).length - 1} more product has the same price (${money(third)})`,
+    ],
+  },
   { q: 'Cheapest waterproof jacket', route: 'superlative', cites: ['CLR1098'] },
   // Lookups by id (however typed) and by name.
-  { q: 'Is RSG8901 in stock?', route: 'lookup', cites: ['RSG8901'], says: [`${byId('RSG8901').stock} unit in stock`] },
+  {
+    q: 'Is RSG8901 in stock?',
+    route: 'lookup',
+    cites: ['RSG8901'],
+    says: [`${byId('RSG8901').stock} unit in stock`],
+  },
   { q: 'is rsg 8901 available', route: 'lookup', cites: ['RSG8901'] },
-  { q: 'What does the Chelsea Boots cost?', route: 'lookup', cites: ['CBT8901'], says: [money(byId('CBT8901').price)] },
+  {
+    q: 'What does the Chelsea Boots cost?',
+    route: 'lookup',
+    cites: ['CBT8901'],
+    says: [money(byId('CBT8901').price)],
+  },
   { q: 'I would like to buy Chelsea Boots [CBT 89 01]', route: 'lookup', cites: ['CBT8901'] },
-  { q: 'How much does Saddle bag cost and is it suitable for spring season?', route: 'lookup', cites: ['SDE2345'], says: [money(byId('SDE2345').price), 'suits Spring'] },
-  { q: 'Tell me about the Bomber Jacket', route: 'lookup', cites: ['BMX2345', 'BMX5432'], says: ['2 products are named'] },
+  {
+    q: 'How much does Saddle bag cost and is it suitable for spring season?',
+    route: 'lookup',
+    cites: ['SDE2345'],
+    says: [money(byId('SDE2345').price), 'suits Spring'],
+  },
+  {
+    q: 'Tell me about the Bomber Jacket',
+    route: 'lookup',
+    cites: ['BMX2345', 'BMX5432'],
+    says: ['2 products are named'],
+  },
   { q: 'What is the CSH1098 Cozy Shawl made of?', route: 'lookup', cites: ['CSH1098'], says: ['yarn'] },
   // Comparisons.
-  { q: 'Difference between TLR5432 and CHL4567', route: 'comparison', cites: ['TLR5432', 'CHL4567'], says: [money(byId('TLR5432').price), money(byId('CHL4567').price), 'category'] },
-  { q: 'Which is better, the LTH1098 Leather Backpack or the Leather Tote?', route: 'comparison', cites: ['LTH1098', 'LTH5432'] },
+  {
+    q: 'Difference between TLR5432 and CHL4567',
+    route: 'comparison',
+    cites: ['TLR5432', 'CHL4567'],
+    says: [money(byId('TLR5432').price), money(byId('CHL4567').price), 'category'],
+  },
+  {
+    q: 'Which is better, the LTH1098 Leather Backpack or the Leather Tote?',
+    route: 'comparison',
+    cites: ['LTH1098', 'LTH5432'],
+  },
   // Descriptive and recommendations.
-  { q: 'Something warm for winter hikes under $100', route: 'descriptive', each: (r) => r.price <= 100 && forSeason(r, 'Winter') },
+  {
+    q: 'Something warm for winter hikes under $100',
+    route: 'descriptive',
+    each: (r) => r.price <= 100 && forSeason(r, 'Winter'),
+  },
   { q: 'What would suit a beach holiday?', route: 'descriptive', citesSome: ['CBG9876'] },
-  { q: 'A bag to carry my laptop and documents for work', route: 'descriptive', citesSome: ['SBP4567'], each: (r) => r.category === 'Bags' },
-  { q: 'I need a dress for a summer wedding', route: 'descriptive', each: (r) => forSeason(r, 'Summer') && /dress/i.test(`${r.name} ${r.description}`) },
+  {
+    q: 'A bag to carry my laptop and documents for work',
+    route: 'descriptive',
+    citesSome: ['SBP4567'],
+    each: (r) => r.category === 'Bags',
+  },
+  {
+    q: 'I need a dress for a summer wedding',
+    route: 'descriptive',
+    each: (r) => forSeason(r, 'Summer') && /dress/i.test(`${r.name} ${r.description}`),
+  },
   // Nothing matches: said plainly, with the nearest things instead.
   { q: 'How many televisions do you have?', route: 'no-match', says: ['Nothing in the catalog matches'] },
   { q: 'Do you have any televisions?', route: 'no-match', says: ['Nothing in the catalog matches'] },
-  { q: 'DHN0987 Gorro de punto grueso', route: 'no-match', says: ['No product has the id DHN0987', 'CHN0987'], citesSome: ['CHN0987'] },
+  {
+    q: 'DHN0987 Gorro de punto grueso',
+    route: 'no-match',
+    says: ['No product has the id DHN0987', 'CHN0987'],
+    citesSome: ['CHN0987'],
+  },
 ];
 
 const BUILT_IN: Settings = { llmEndpoint: null, llmModel: null, llmTimeoutMs: 5_000 };

@@ -31,7 +31,9 @@ describe('chatUrl', () => {
   it('completes a base URL to the chat-completions path', () => {
     expect(chatUrl('http://127.0.0.1:11434').href).toBe('http://127.0.0.1:11434/v1/chat/completions');
     expect(chatUrl('http://localhost:8080/v1/').href).toBe('http://localhost:8080/v1/chat/completions');
-    expect(chatUrl('http://[::1]:1234/v1/chat/completions').href).toBe('http://[::1]:1234/v1/chat/completions');
+    expect(chatUrl('http://[::1]:1234/v1/chat/completions').href).toBe(
+      'http://[::1]:1234/v1/chat/completions',
+    );
   });
 
   it('refuses anything but loopback', () => {

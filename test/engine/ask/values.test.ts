@@ -7,7 +7,16 @@ const value = (v: string) => ({ value: v, words: words(v) });
 const season = (v: string, strings: string[], allYear = false) => ({ ...value(v), strings, allYear });
 
 const vocabulary: Vocabulary = {
-  categories: ["Women's Clothing", "Men's Clothing", "Kids' Clothing", 'Accessories', "Men's Accessories", 'Bags', "Men's Shoes", "Women's Shoes"].map(value),
+  categories: [
+    "Women's Clothing",
+    "Men's Clothing",
+    "Kids' Clothing",
+    'Accessories',
+    "Men's Accessories",
+    'Bags',
+    "Men's Shoes",
+    "Women's Shoes",
+  ].map(value),
   brands: ['North Face'].map(value),
   seasons: [
     season('Winter', ['Winter', 'Fall, Winter']),
@@ -34,7 +43,11 @@ describe('matchValues', () => {
   });
 
   it('lets a leading word name the categories it leads', () => {
-    expect(match('something for men').categories.sort()).toEqual(["Men's Accessories", "Men's Clothing", "Men's Shoes"]);
+    expect(match('something for men').categories.sort()).toEqual([
+      "Men's Accessories",
+      "Men's Clothing",
+      "Men's Shoes",
+    ]);
   });
 
   it('tolerates small typos in longer words, never in question words', () => {
