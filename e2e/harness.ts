@@ -40,13 +40,16 @@ export interface Shelf {
 
 type Options = { target: Target };
 
+let explainedSkip = false;
+
 export const test = base.extend<Options & { shelf: Shelf }>({
   target: ['bridge', { option: true }],
   shelf: async ({ target, browser }, use, testInfo) => {
     if (target === 'electron') {
       const binary = findElectronBinary();
       if ('missing' in binary) {
-        console.log(`[e2e] skipping the Electron variant: ${binary.missing}`);
+        if (!explainedSkip) console.log(`[e2e] skipping the Electron variant: ${binary.missing}`);
+        explainedSkip = true;
         testInfo.skip(true, binary.missing);
         return;
       }
@@ -75,11 +78,20 @@ export const test = base.extend<Options & { shelf: Shelf }>({
       acceptDownloads: true,
     });
     const page = await context.newPage();
+    // Uncaught exceptions and policy violations fail the journey even when the screen looks right.
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+        problems.push(message.text());
+      }
+    });
     const bridge = await bridgeEngine(page, fixtureFiles());
     await page.goto('/');
     await use(shelfOn(page, target, { pickNext: async (file) => bridge.pickNext(file) }));
     await context.close();
     await bridge.close();
+    expect(problems).toEqual([]);
   },
 });
 

@@ -14,8 +14,11 @@ test.describe('importing a catalog', () => {
     await expect(preview.getByRole('heading', { name: 'Import products.csv' })).toBeVisible();
     await expect(preview.getByRole('cell', { name: 'RSG8901', exact: true })).toBeVisible();
     await expect(preview.getByLabel('ID / SKU')).toHaveValue('product_id');
-    // The detected mapping is editable: seasons → season.
-    await preview.getByLabel('Season').selectOption('seasons');
+    // The detected mapping is editable, and the sample table shows which column feeds which field.
+    const season = preview.getByLabel('Season', { exact: true });
+    await season.selectOption('');
+    await expect(preview.getByText('→ season')).toHaveCount(0);
+    await season.selectOption('seasons');
     await expect(preview.getByText('→ season')).toBeVisible();
     await shelf.screenshot('import-preview');
 
@@ -36,8 +39,8 @@ test.describe('importing a catalog', () => {
     await shelf.pickNext('products.csv');
     await page.getByRole('button', { name: 'Choose a file…' }).click();
     const preview = page.getByRole('region', { name: 'Import preview' });
-    await expect(preview.getByLabel('Name', { exact: true })).toHaveValue('products');
-    await preview.getByLabel('Name', { exact: true }).fill('Hermes store');
+    await expect(preview.getByLabel('New catalog name')).toHaveValue('products');
+    await preview.getByLabel('New catalog name').fill('Hermes store');
     await preview.getByRole('button', { name: 'Start import' }).click();
     await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
     await expect(page.getByRole('heading', { name: 'Hermes store', level: 1 })).toBeVisible();

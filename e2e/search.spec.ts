@@ -67,7 +67,10 @@ test.describe('searching a catalog', () => {
   test('a product opens with all its fields, and "more like this" leads on', async ({ shelf }) => {
     const { page } = shelf;
     await page.getByLabel('Search products').fill('leather wallet');
-    await page.getByRole('list', { name: 'Search results' }).getByText('Leather Bifold Wallet').click();
+    await page
+      .getByRole('list', { name: 'Search results' })
+      .locator('.result-name', { hasText: 'Leather Bifold Wallet' })
+      .click();
     const panel = page.getByRole('complementary', { name: 'Product details' });
     await expect(panel.getByRole('heading', { name: 'Leather Bifold Wallet' })).toBeVisible();
     await expect(panel.getByText('LTH0976')).toBeVisible();
@@ -140,8 +143,8 @@ test.describe('searching a catalog', () => {
     ).toBeVisible();
     type Styles = { getComputedStyle(element: unknown): { backgroundColor: string } };
     const background = await page
-      .locator('body')
-      .evaluate((body) => (globalThis as unknown as Styles).getComputedStyle(body).backgroundColor);
+      .locator('html')
+      .evaluate((root) => (globalThis as unknown as Styles).getComputedStyle(root).backgroundColor);
     expect(background).toBe('rgb(21, 24, 29)');
     await shelf.screenshot('search-dark');
   });

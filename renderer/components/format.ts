@@ -36,7 +36,9 @@ export function formatDuration(seconds: number | null): string {
 export function formatDate(iso: string | null): string {
   if (!iso) return 'never';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function percent(done: number, total: number): number {

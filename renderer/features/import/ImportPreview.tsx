@@ -29,6 +29,7 @@ function MappingEditor() {
           <label key={field} className="mapping-field">
             <span>{FIELD_LABELS[field]}</span>
             <select
+              aria-label={FIELD_LABELS[field]}
               value={mapping[field] ?? ''}
               onChange={(event) => {
                 const next = { ...mapping };
@@ -117,7 +118,7 @@ export function ImportPreview() {
         </label>
         {target === NEW_CATALOG && (
           <label>
-            <span>Name</span>
+            <span>New catalog name</span>
             <input value={newName} maxLength={200} onChange={(event) => setNewName(event.target.value)} />
           </label>
         )}

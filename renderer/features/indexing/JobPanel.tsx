@@ -91,6 +91,9 @@ export function JobPanel({ catalogId }: { catalogId: string }) {
 
   const { progress } = job;
   const pct = progress.phase === 'done' ? 100 : percent(progress.done, progress.total);
+  // Once a job is over its live rate is meaningless; show the average over the whole job instead.
+  const tookMs = job.finished?.result?.tookMs;
+  const rate = !running && tookMs ? progress.total / (tookMs / 1000) : progress.ratePerSec;
   return (
     <section
       className="card job"
@@ -119,7 +122,7 @@ export function JobPanel({ catalogId }: { catalogId: string }) {
         <span>
           {formatCount(progress.done)} / {formatCount(progress.total)}
         </span>
-        <span>{formatCount(progress.ratePerSec)} rows/s</span>
+        <span>{formatCount(rate)} rows/s</span>
         <span>ETA {running ? formatDuration(progress.etaSec) : '—'}</span>
         {progress.message && <span className="job-message">{progress.message}</span>}
         {running && (

@@ -53,7 +53,9 @@ export function RejectedRows({ catalogId }: { catalogId: string }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Row</th>
+              <th scope="col" className="num">
+                Row
+              </th>
               <th scope="col">Field</th>
               <th scope="col">Reason</th>
               <th scope="col">File</th>

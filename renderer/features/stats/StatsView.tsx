@@ -48,7 +48,7 @@ export function StatsView({ catalogId }: { catalogId: string }) {
   }, [catalogId, finished, report]);
 
   if (!stats) return <p className="muted">Loading statistics…</p>;
-  const cards: [string, string, string?][] = [
+  const cards: [label: string, value: string, detail?: string][] = [
     ['Products', formatCount(stats.products), `${formatCount(stats.embedded)} indexed for semantic search`],
     [
       'Index size on disk',
