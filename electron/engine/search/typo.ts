@@ -132,28 +132,9 @@ export class TypoCorrector {
    */
   correct(term: string): string | null {
     const word = foldText(term);
-    if (!this.isCorrectable(word) || this.idOf(word) >= 0) return null;
-    return this.nearest(word, 0);
-  }
-
-  /**
-   * For a term the catalog does contain, but only rarely: a spelling within the same distance that is at
-   * least `ratio` times as common ("cartrige" in 1 product against "cartridge" in 2,358), or null.
-   * Catalogs carry their own typos, so a known word is not always the word that was meant.
-   */
-  moreCommonSpelling(term: string, ratio = 20): string | null {
-    const word = foldText(term);
-    const id = this.isCorrectable(word) ? this.idOf(word) : -1;
-    if (id < 0) return null;
-    return this.nearest(word, this.docCounts[id] * ratio);
-  }
-
-  private isCorrectable(word: string): boolean {
-    return word.length >= MIN_CORRECTED_LENGTH && word.length <= MAX_TARGET_LENGTH && !HAS_DIGIT.test(word);
-  }
-
-  /** The closest indexed word other than `word` with at least `minDocCount` documents, or null. */
-  private nearest(word: string, minDocCount: number): string | null {
+    if (word.length < MIN_CORRECTED_LENGTH || word.length > MAX_TARGET_LENGTH || HAS_DIGIT.test(word))
+      return null;
+    if (this.idOf(word) >= 0) return null;
     const maxDistance = maxDistanceFor(word.length);
     this.stamp = (this.stamp + 1) >>> 0 || 1;
     let best = -1;
@@ -164,7 +145,6 @@ export class TypoCorrector {
         if (this.seenStamp[id] === this.stamp) continue;
         this.seenStamp[id] = this.stamp;
         const candidate = this.words[id];
-        if (this.docCounts[id] < minDocCount || candidate === word) continue;
         if (Math.abs(candidate.length - word.length) > maxDistance) continue;
         const distance = this.distance(word, candidate, Math.min(maxDistance, bestDistance));
         if (distance < bestDistance || (distance === bestDistance && best >= 0 && this.isBetter(id, best))) {
