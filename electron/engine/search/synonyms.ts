@@ -3,7 +3,11 @@
 // the list without re-indexing.
 import { terms } from './text.ts';
 
-/** Every entry of a group matches every other. Entries are phrases; they are tokenized like documents. */
+/**
+ * Every entry of a group matches every other. Entries are phrases, tokenized like documents and matched in
+ * singular, so an entry must not be the plural of an everyday word ("flats" would expand "flat screen",
+ * "pumps" "air pump").
+ */
 export const DEFAULT_SYNONYMS: string[][] = [
   // Computers and office
   ['laptop', 'notebook', 'notebook computer'],
@@ -131,15 +135,15 @@ export const DEFAULT_SYNONYMS: string[][] = [
   ['boots', 'booties'],
   ['sandals', 'flip flops'],
   ['slippers', 'house shoes'],
-  ['heels', 'high heels', 'pumps'],
-  ['flats', 'ballet flats', 'ballerinas'],
+  ['heels', 'high heels'],
+  ['ballet flats', 'ballerinas', 'flat shoes'],
   ['loafers', 'slip ons', 'moccasins'],
   ['handbag', 'purse'],
   ['tote', 'tote bag', 'shopping bag'],
   ['backpack', 'rucksack', 'knapsack'],
   ['wallet', 'billfold'],
   ['suitcase', 'luggage', 'trolley case'],
-  ['sunglasses', 'shades', 'sunnies'],
+  ['sunglasses', 'sunnies'],
   ['glasses', 'spectacles', 'eyeglasses'],
   ['beanie', 'knit hat', 'winter hat', 'toque'],
   ['scarf', 'muffler'],

@@ -115,5 +115,7 @@ describe('DEFAULT_SYNONYMS', () => {
   it('leaves words that are only sometimes synonyms alone', () => {
     expect(alternatives('up to date light jacket range')).not.toContain('ups');
     expect(alternatives('light')).toEqual([]);
+    expect(alternatives('flat screen')).toEqual([]);
+    expect(alternatives('air pump lamp shade')).toEqual(['lighting']);
   });
 });
