@@ -54,7 +54,7 @@ async function runPlan(env: AskEnv): Promise<Draft> {
     case 'lookup':
       return answerLookup(env, plan.products, plan.wants, plan.conditions);
     case 'comparison':
-      return answerComparison(env, plan.products);
+      return answerComparison(env, plan.products, plan.text);
     case 'descriptive':
       return answerDescriptive(env, plan.conditions, plan.text);
     case 'unknown-id': {

@@ -23,7 +23,7 @@ export interface Order {
 export type LookupField = 'price' | 'stock' | 'season' | 'category' | 'brand' | 'description';
 
 export type Plan =
-  | { route: 'comparison'; products: ProductRow[] }
+  | { route: 'comparison'; products: ProductRow[]; text: string }
   | { route: 'lookup'; products: ProductRow[]; wants: LookupField[]; conditions: Conditions }
   | { route: 'aggregate'; op: AggregateOp; conditions: Conditions }
   | { route: 'superlative'; order: Order; count: number; conditions: Conditions; text: string }
@@ -50,7 +50,7 @@ const SUPERLATIVES: [RegExp, Order][] = [
     { by: 'stock', descending: true },
   ],
   [
-    /\b(newest|latest|most recent(?:ly added)?|recently added|last added)\b/,
+    /\b(newest|latest|most recent(?:ly added)?|recently added|last added)\b(?!\s+(?:collection|season|trend|news|posts?|emails?))/,
     { by: 'added', descending: true },
   ],
 ];
@@ -160,22 +160,30 @@ export function planQuestion(db: Db, question: string): Plan {
   const op = aggregateOp(q);
   const sup = superlative(q);
 
-  if (byId.length) return referencePlan(refs.products, q, conditions);
+  if (byId.length) return referencePlan(refs.products, q, conditions, residual);
   if (refs.unknownIds.length) return { route: 'unknown-id', codes: refs.unknownIds, text: text(residual) };
   const namedOne = refs.products.length > 0 && refs.products.every((p) => words(p.name).length >= 2);
   if (op && !(op.kind === 'count' && namedOne)) {
     return { route: 'aggregate', op, conditions: { ...conditions, terms: residualTerms(residual) } };
   }
   if (sup) return { route: 'superlative', ...sup, conditions, text: text(residual) };
-  if (refs.products.length) return referencePlan(refs.products, q, conditions);
+  if (refs.products.length) return referencePlan(refs.products, q, conditions, residual);
   if (LIST_START.test(q) && residual.length === 0 && hasConditions(conditions)) {
     return { route: 'aggregate', op: { kind: 'list' }, conditions };
   }
   return { route: 'descriptive', conditions, text: text(residual) || constraints.rest };
 }
 
-function referencePlan(products: ProductRow[], q: string, conditions: Conditions): Plan {
-  if (products.length >= 2 && COMPARE.test(q)) return { route: 'comparison', products };
+function referencePlan(products: ProductRow[], q: string, conditions: Conditions, residual: Word[]): Plan {
+  if (products.length >= 2 && COMPARE.test(q)) {
+    // What the comparison is about, beyond the products' own names ("…more pockets?").
+    const named = new Set(products.flatMap((p) => words(p.name).flatMap((w) => w.stems)));
+    return {
+      route: 'comparison',
+      products,
+      text: text(residual.filter((w) => !w.stems.some((s) => named.has(s)))),
+    };
+  }
   return { route: 'lookup', products, wants: lookupWants(q), conditions };
 }
 

@@ -183,9 +183,16 @@ function matchCategories(question: Word[], values: CatalogValue[], used: Set<num
   question.forEach((typed, i) => {
     if (used.has(i) || multiWordCovered.has(i) || QUESTION_WORDS.has(typed.text)) return;
     const byHead = values.filter((v) => v.words.length > 1 && sameWord(typed, v.words[v.words.length - 1]));
-    const byLead = covered.has(i)
-      ? []
-      : values.filter((v) => v.words.length > 1 && sameWord(typed, v.words[0]));
+    // "men's bag" names Bags for men, not every Men's category: a lead word before a named category
+    // is left to the rest of the question.
+    const next = question[i + 1];
+    const beforeCategory =
+      covered.has(i + 1) ||
+      (next !== undefined && values.some((v) => sameWord(next, v.words[v.words.length - 1])));
+    const byLead =
+      covered.has(i) || beforeCategory
+        ? []
+        : values.filter((v) => v.words.length > 1 && sameWord(typed, v.words[0]));
     const named = byHead.length ? byHead : byLead;
     for (const v of named) chosen.add(v.value);
     if (named.length) covered.add(i);

@@ -28,14 +28,21 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (c !== '\r') field += c;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      row.push(field);
+      field = '';
+    } else if (!quoted && c === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+    } else if (quoted || c !== '\r') {
+      field += c;
+    }
   }
   if (field || row.length) rows.push([...row, field]);
   return rows;
@@ -256,6 +263,11 @@ const CASES: Case[] = [
     q: 'I need a dress for a summer wedding',
     route: 'descriptive',
     each: (r) => forSeason(r, 'Summer') && /dress/i.test(`${r.name} ${r.description}`),
+  },
+  {
+    q: "Which men's bag would you recommend for the office and for weekend hikes?",
+    route: 'descriptive',
+    each: (r) => r.category === 'Bags',
   },
   // Nothing matches: said plainly, with the nearest things instead.
   { q: 'How many televisions do you have?', route: 'no-match', says: ['Nothing in the catalog matches'] },

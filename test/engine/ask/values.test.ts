@@ -50,6 +50,10 @@ describe('matchValues', () => {
     ]);
   });
 
+  it('leaves a leading word before a named category to the rest of the question', () => {
+    expect(match("a men's bag for work").categories).toEqual(['Bags']);
+  });
+
   it('tolerates small typos in longer words, never in question words', () => {
     expect(match('how many accesories').categories).toContain('Accessories');
     expect(match('show me everything').categories).toEqual([]);
