@@ -20,8 +20,8 @@ import type { AnnLever } from './stages/ann.ts';
 import type { EmbeddingLever } from './stages/embedding.ts';
 
 const OUT = path.join(import.meta.dirname, 'out');
-const QUICK_SIZE = '5k';
-const QUICK_ICECAT = 5000;
+const QUICK_SIZE = '2k';
+const QUICK_ICECAT = 4000;
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
 const { values } = parseArgs({
@@ -57,7 +57,6 @@ let embeddingLevers: EmbeddingLever[] = [];
 let annLevers: AnnLever[] = [];
 for (const n of sizes) {
   const { file, bytes } = await ensureCatalogCsv(n);
-  const largest = n === Math.max(...sizes);
   const measured = await measureSize({
     label: sizeLabel(n),
     csv: file,
@@ -65,7 +64,7 @@ for (const n of sizes) {
     workDir: OUT,
     models,
     peers: !values['no-peers'],
-    levers: (values.levers ?? false) && largest,
+    levers: (values.levers ?? false) && n === Math.min(...sizes),
     rawSample: quick ? 600 : 2000,
   });
   results.push(measured.result);
@@ -76,12 +75,14 @@ for (const n of sizes) {
 let relevance: BenchResults['relevance'] = { skipped: 'not requested (--no-relevance)' };
 if (!values['no-relevance']) {
   const subsetFile = path.join(OUT, `icecat-subset-${QUICK_ICECAT}.jsonl.gz`);
-  const label = quick
+  // A quick run reuses the full Icecat catalog when an earlier full run left it indexed.
+  const subset = quick && !fs.existsSync(path.join(OUT, 'icecat', 'manifest.json'));
+  const label = subset
     ? `Icecat subset: every judged product + others, ${QUICK_ICECAT} of 19,406 (scores run high: fewer distractors)`
     : 'Icecat, all 19,406 products';
-  if (quick && !fs.existsSync(subsetFile)) writeIcecatSubset(subsetFile, QUICK_ICECAT);
+  if (subset && !fs.existsSync(subsetFile)) writeIcecatSubset(subsetFile, QUICK_ICECAT);
   log(`relevance on ${label}`);
-  const catalog = quick
+  const catalog = subset
     ? await openIcecat(path.join(OUT, 'icecat-subset'), subsetFile)
     : await openIcecat(path.join(OUT, 'icecat'));
   try {

@@ -39,7 +39,7 @@ export async function benchHnswlib(ctx: PeerContext): Promise<PeerResult> {
   }
   return {
     name: 'hnswlib-node',
-    version: await peerVersion('hnswlib-node'),
+    version: peerVersion('hnswlib-node'),
     skipped: null,
     buildMs: Math.round(build.ms),
     queries: { ann: latencyStats(samples) },

@@ -32,6 +32,8 @@ interface LanceModule {
 
 /** LanceDB (embedded, on disk): HNSW-SQ vector index, its native FTS index, RRF hybrid. */
 export async function benchLanceDb(ctx: PeerContext): Promise<PeerResult> {
+  // Lance logs a deprecation warning per query at the default level.
+  process.env.LANCEDB_LOG ??= 'error';
   const loaded = await importPeer<LanceModule>('@lancedb/lancedb');
   if (!loaded.ok) return skippedPeer('LanceDB', loaded.reason);
   const lancedb = loaded.module;
@@ -86,7 +88,7 @@ export async function benchLanceDb(ctx: PeerContext): Promise<PeerResult> {
   }
   return {
     name: 'LanceDB',
-    version: await peerVersion('@lancedb/lancedb'),
+    version: peerVersion('@lancedb/lancedb'),
     skipped: null,
     buildMs: Math.round(build.ms),
     queries: {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 // Peers live in bench/node_modules (npm install --prefix bench), never in the app's dependencies.
 // Each is imported by name at run time so the suite runs, and says why, when one is not installed.
 
@@ -14,12 +17,11 @@ export async function importPeer<T>(specifier: string): Promise<Loaded<T>> {
   }
 }
 
-/** The installed version of a peer package, read from its package.json next to this suite. */
-export async function peerVersion(name: string): Promise<string | null> {
-  const { createRequire } = await import('node:module');
+/** The installed version of a peer package (read from disk: some packages do not export package.json). */
+export function peerVersion(name: string): string | null {
   try {
-    const require = createRequire(import.meta.url);
-    return (require(`${name}/package.json`) as { version: string }).version;
+    const file = path.join(import.meta.dirname, '../node_modules', name, 'package.json');
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
   } catch {
     return null;
   }

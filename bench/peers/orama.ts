@@ -74,7 +74,7 @@ export async function benchOrama(ctx: PeerContext): Promise<PeerResult> {
   const q = ctx.queries;
   return {
     name: 'Orama',
-    version: await peerVersion('@orama/orama'),
+    version: peerVersion('@orama/orama'),
     skipped: null,
     buildMs: Math.round(build.ms),
     queries: {

@@ -1,9 +1,64 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchResults } from '../lib/results.ts';
+import { sizeLabel } from '../lib/sizes.ts';
+import { renderMarkdown } from './markdown.ts';
+import { renderPngs } from './render-png.ts';
+import type { BarGroup, Series } from './svg-charts.ts';
+import { barChart, lineChart } from './svg-charts.ts';
 
+const MODE_COLORS: Record<string, string> = { hybrid: '#2563eb', keyword: '#16a34a', semantic: '#d97706' };
+
+function latencyChart(r: BenchResults): string {
+  const series: Series[] = (['hybrid', 'keyword', 'semantic'] as const).map((mode) => ({
+    name: `Shelfscope ${mode}`,
+    color: MODE_COLORS[mode],
+    points: r.sizes.flatMap((s) => (s.search[mode] ? [{ x: s.products, y: s.search[mode]?.p50 ?? 0 }] : [])),
+  }));
+  for (const [name, color] of [
+    ['Orama', '#9333ea'],
+    ['LanceDB', '#dc2626'],
+  ] as const) {
+    const points = r.sizes.flatMap((s) => {
+      const p = s.peers.find((x) => x.name === name && x.queries.hybrid);
+      return p?.queries.hybrid ? [{ x: s.products, y: p.queries.hybrid.p50 }] : [];
+    });
+    if (points.length) series.push({ name: `${name} hybrid`, color, dashed: true, points });
+  }
+  return lineChart('Query latency p50 vs catalog size', 'p50 latency (ms)', series, (x) => sizeLabel(x));
+}
+
+function ndcgChart(r: BenchResults): string | null {
+  if (!('rows' in r.relevance)) return null;
+  const rows = r.relevance.rows;
+  const groups: BarGroup[] = (['keyword', 'semantic', 'hybrid'] as const).map((mode) => ({
+    label: mode,
+    bars: [
+      { name: 'dev', color: '#2563eb', value: rows.find((x) => x.split === 'dev' && x.mode === mode)?.ndcg10 ?? 0 },
+      { name: 'holdout', color: '#f59e0b', value: rows.find((x) => x.split === 'holdout' && x.mode === mode)?.ndcg10 ?? 0 },
+    ],
+  }));
+  return barChart('NDCG@10 per search mode (Icecat judgments)', 'NDCG@10', groups, 1, [
+    { label: 'goal dev 0.72', value: 0.72, color: '#1d4ed8' },
+    { label: 'goal holdout 0.65', value: 0.65, color: '#b45309' },
+  ]);
+}
+
+/** results.json, the charts (SVG + PNG) under docs/bench/, and BENCHMARKS.md at the repo root. */
 export async function writeReport(results: BenchResults, repo: string): Promise<void> {
   const docs = path.join(repo, 'docs/bench');
   fs.mkdirSync(docs, { recursive: true });
   fs.writeFileSync(path.join(docs, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const charts = [{ svg: latencyChart(results), file: path.join(docs, 'latency-vs-size.png') }];
+  const ndcg = ndcgChart(results);
+  if (ndcg) charts.push({ svg: ndcg, file: path.join(docs, 'ndcg-per-mode.png') });
+  for (const c of charts) fs.writeFileSync(c.file.replace(/\.png$/, '.svg'), c.svg);
+  const failed = await renderPngs(charts).catch((e: Error) => `PNG rendering failed: ${e.message}`);
+  if (failed) process.stderr.write(`[bench] ${failed}\n`);
+  const ext = failed ? 'svg' : 'png';
+  const md = renderMarkdown(results, {
+    latency: `docs/bench/latency-vs-size.${ext}`,
+    ndcg: ndcg ? `docs/bench/ndcg-per-mode.${ext}` : null,
+  });
+  fs.writeFileSync(path.join(repo, 'BENCHMARKS.md'), md);
 }
