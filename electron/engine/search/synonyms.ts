@@ -6,7 +6,7 @@ import { terms } from './text.ts';
 /**
  * Every entry of a group matches every other. Entries are phrases, tokenized like documents and matched in
  * singular, so an entry must not be the plural of an everyday word ("flats" would expand "flat screen",
- * "pumps" "air pump").
+ * "glasses" "tempered glass").
  */
 export const DEFAULT_SYNONYMS: string[][] = [
   // Computers and office
@@ -120,7 +120,7 @@ export const DEFAULT_SYNONYMS: string[][] = [
   ['pants', 'trousers', 'slacks'],
   ['jeans', 'denim', 'denim pants'],
   ['sweatpants', 'joggers', 'track pants', 'tracksuit bottoms'],
-  ['leggings', 'tights'],
+  ['leggings', 'yoga pants'],
   ['dress', 'gown', 'frock'],
   ['tank top', 'vest top', 'singlet', 'camisole'],
   ['jacket', 'coat'],
@@ -132,7 +132,6 @@ export const DEFAULT_SYNONYMS: string[][] = [
   ['swimsuit', 'swimwear', 'bathing suit', 'swimming costume'],
   ['pajamas', 'pyjamas', 'sleepwear', 'nightwear'],
   ['shoes', 'footwear'],
-  ['boots', 'booties'],
   ['sandals', 'flip flops'],
   ['slippers', 'house shoes'],
   ['heels', 'high heels'],
@@ -143,8 +142,7 @@ export const DEFAULT_SYNONYMS: string[][] = [
   ['backpack', 'rucksack', 'knapsack'],
   ['wallet', 'billfold'],
   ['suitcase', 'luggage', 'trolley case'],
-  ['sunglasses', 'sunnies'],
-  ['glasses', 'spectacles', 'eyeglasses'],
+  ['eyeglasses', 'spectacles', 'prescription glasses'],
   ['beanie', 'knit hat', 'winter hat', 'toque'],
   ['scarf', 'muffler'],
   ['gloves', 'mittens'],

@@ -117,5 +117,6 @@ describe('DEFAULT_SYNONYMS', () => {
     expect(alternatives('light')).toEqual([]);
     expect(alternatives('flat screen')).toEqual([]);
     expect(alternatives('air pump lamp shade')).toEqual(['lighting']);
+    expect(alternatives('tempered glass tight fit')).toEqual([]);
   });
 });
