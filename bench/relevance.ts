@@ -67,10 +67,7 @@ export async function openIcecat(
         process.stderr.write(`${p.phase} ${p.done}/${p.total} (${p.ratePerSec}/s)\n`);
       }
     });
-    const result = await catalog.importFile(
-      { file, jobId: randomUUID() },
-      meter,
-    );
+    const result = await catalog.importFile({ file, jobId: randomUUID() }, meter);
     process.stderr.write(`imported ${result.imported}, embedded ${result.embedded} in ${result.tookMs} ms\n`);
   }
   return catalog;

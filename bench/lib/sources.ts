@@ -25,12 +25,56 @@ export interface SourceProduct {
 
 // Icecat has no category field (product_type is set on 8 % of rows): the title names the type.
 const ICECAT_TYPES = [
-  'toner cartridge', 'ink cartridge', 'notebook', 'laptop', 'headphones', 'headset', 'processor',
-  'motherboard', 'mouse', 'keyboard', 'monitor', 'cable', 'battery', 'printer', 'hard drive', 'ssd',
-  'memory module', 'power adapter', 'charger', 'case', 'bag', 'speaker', 'webcam', 'router', 'switch',
-  'network card', 'graphics card', 'usb flash drive', 'memory card', 'tablet', 'smartphone', 'camera',
-  'lens', 'projector', 'scanner', 'server', 'desktop', 'workstation', 'docking station', 'adapter', 'fan',
-  'power supply', 'ups', 'tripod', 'screen protector', 'stylus', 'fuser', 'drum', 'paper', 'label',
+  'toner cartridge',
+  'ink cartridge',
+  'notebook',
+  'laptop',
+  'headphones',
+  'headset',
+  'processor',
+  'motherboard',
+  'mouse',
+  'keyboard',
+  'monitor',
+  'cable',
+  'battery',
+  'printer',
+  'hard drive',
+  'ssd',
+  'memory module',
+  'power adapter',
+  'charger',
+  'case',
+  'bag',
+  'speaker',
+  'webcam',
+  'router',
+  'switch',
+  'network card',
+  'graphics card',
+  'usb flash drive',
+  'memory card',
+  'tablet',
+  'smartphone',
+  'camera',
+  'lens',
+  'projector',
+  'scanner',
+  'server',
+  'desktop',
+  'workstation',
+  'docking station',
+  'adapter',
+  'fan',
+  'power supply',
+  'ups',
+  'tripod',
+  'screen protector',
+  'stylus',
+  'fuser',
+  'drum',
+  'paper',
+  'label',
 ] as const;
 const ICECAT_TYPE_PATTERNS = ICECAT_TYPES.map((t) => ({
   type: t.replace(/\b\w/g, (c) => c.toUpperCase()),
@@ -38,7 +82,8 @@ const ICECAT_TYPE_PATTERNS = ICECAT_TYPES.map((t) => ({
 }));
 
 // Myntra names end with the garment: "... Printed Medium Trolley Bag", "... Cropped Jeans".
-const MYNTRA_TWO_WORD = /(trolley bag|kurta set|track pants|sports shoes|casual shoes|formal shoes|flip flops|t-shirt|palazzos|night suit|sling bag)$/i;
+const MYNTRA_TWO_WORD =
+  /(trolley bag|kurta set|track pants|sports shoes|casual shoes|formal shoes|flip flops|t-shirt|palazzos|night suit|sling bag)$/i;
 
 function icecatCategory(p: Record<string, unknown>): string {
   const type = p.attr_t_product_type;

@@ -15,7 +15,9 @@ export async function benchFts5(ctx: PeerContext): Promise<PeerResult> {
   const db = new Database(path.join(ctx.dir, 'fts5-alone.sqlite'));
   db.pragma('journal_mode = WAL');
   db.exec('CREATE VIRTUAL TABLE docs USING fts5(name, brand, category, description, attrs)');
-  const insert = db.prepare('INSERT INTO docs (rowid, name, brand, category, description, attrs) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO docs (rowid, name, brand, category, description, attrs) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const build = await timed(() =>
     db.transaction(() => {
       for (const d of ctx.data.docs) insert.run(d.rowid, d.name, d.brand, d.category, d.description, d.attrs);

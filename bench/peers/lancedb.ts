@@ -70,10 +70,18 @@ export async function benchLanceDb(ctx: PeerContext): Promise<PeerResult> {
   const filterSql = `stock > 0${ctx.filter.priceMax !== undefined ? ` AND price <= ${ctx.filter.priceMax}` : ''}`;
   const vectorQuery = (v: Float32Array) =>
     table.query().nearestTo(Array.from(v)).distanceType('cosine').ef(ANN_PARAMS.expansionSearch);
-  const semantic = async (q: string) => vectorQuery(await ctx.embed(q)).select(['idx']).limit(10).toArray();
+  const semantic = async (q: string) =>
+    vectorQuery(await ctx.embed(q))
+      .select(['idx'])
+      .limit(10)
+      .toArray();
   const keyword = (q: string) => table.query().fullTextSearch(q).select(['idx']).limit(10).toArray();
   const hybrid = async (q: string, filtered: boolean) => {
-    let query = vectorQuery(await ctx.embed(q)).fullTextSearch(q).rerank(rrf).select(['idx']).limit(10);
+    let query = vectorQuery(await ctx.embed(q))
+      .fullTextSearch(q)
+      .rerank(rrf)
+      .select(['idx'])
+      .limit(10);
     if (filtered) query = query.where(filterSql);
     return query.toArray();
   };

@@ -1,7 +1,8 @@
 import type { LatencyStats } from '../lib/timing.ts';
 
 /** Query modes measured on every engine that supports them; `+filter` adds in-stock and a price cap. */
-export type QueryKind = 'hybrid' | 'keyword' | 'semantic' | 'hybrid+filter' | 'keyword+filter' | 'semantic+filter' | 'ann';
+export type QueryKind =
+  'hybrid' | 'keyword' | 'semantic' | 'hybrid+filter' | 'keyword+filter' | 'semantic+filter' | 'ann';
 
 export interface PeerResult {
   name: string;

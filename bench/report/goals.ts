@@ -22,7 +22,12 @@ export function shelfscopeBuildMs(size: SizeResult): number {
 }
 
 function row(figure: string, goal: string, measured: string | null, ok: boolean): GoalRow {
-  return { figure, goal, measured: measured ?? '—', status: measured === null ? 'not measured' : ok ? 'met' : 'missed' };
+  return {
+    figure,
+    goal,
+    measured: measured ?? '—',
+    status: measured === null ? 'not measured' : ok ? 'met' : 'missed',
+  };
 }
 
 function peer(size: SizeResult, name: string): PeerResult | undefined {
@@ -55,8 +60,16 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
   );
   const s100 = results.sizes.find((x) => x.label === '100k');
   const s1m = results.sizes.find((x) => x.label === '1m');
-  const growth = s100?.search.hybrid && s1m?.search.hybrid ? s1m.search.hybrid.p50 / s100.search.hybrid.p50 : null;
-  rows.push(row('hybrid p50 growth 100k → 1M', '≤ 1.5×', growth === null ? null : `${growth.toFixed(2)}×`, (growth ?? 9) <= 1.5));
+  const growth =
+    s100?.search.hybrid && s1m?.search.hybrid ? s1m.search.hybrid.p50 / s100.search.hybrid.p50 : null;
+  rows.push(
+    row(
+      'hybrid p50 growth 100k → 1M',
+      '≤ 1.5×',
+      growth === null ? null : `${growth.toFixed(2)}×`,
+      (growth ?? 9) <= 1.5,
+    ),
+  );
   rows.push(row(`ANN recall@10${at}`, '≥ 0.98', String(s.ann.recall10), s.ann.recall10 >= 0.98));
   rows.push(
     row(
@@ -66,7 +79,14 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       !!s100 && s100.endToEnd.peakRssMb <= 400,
     ),
   );
-  rows.push(row('peak RSS 1M', '≤ 1.5 GB', s1m ? `${s1m.endToEnd.peakRssMb} MB` : null, !!s1m && s1m.endToEnd.peakRssMb <= 1536));
+  rows.push(
+    row(
+      'peak RSS 1M',
+      '≤ 1.5 GB',
+      s1m ? `${s1m.endToEnd.peakRssMb} MB` : null,
+      !!s1m && s1m.endToEnd.peakRssMb <= 1536,
+    ),
+  );
   rows.push(
     row(
       `cold open to first result${at}`,
@@ -79,8 +99,22 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
     const p = peer(s, name);
     const qps = p?.queries.hybrid && h ? h.qps / p.queries.hybrid.qps : null;
     const build = p?.buildMs ? p.buildMs / shelfscopeBuildMs(s) : null;
-    rows.push(row(`hybrid query throughput vs ${name}${at}`, '≥ 3×', qps === null ? null : `${qps.toFixed(2)}×`, (qps ?? 0) >= 3));
-    rows.push(row(`build speed vs ${name}${at}`, '≥ 2×', build === null ? null : `${build.toFixed(2)}×`, (build ?? 0) >= 2));
+    rows.push(
+      row(
+        `hybrid query throughput vs ${name}${at}`,
+        '≥ 3×',
+        qps === null ? null : `${qps.toFixed(2)}×`,
+        (qps ?? 0) >= 3,
+      ),
+    );
+    rows.push(
+      row(
+        `build speed vs ${name}${at}`,
+        '≥ 2×',
+        build === null ? null : `${build.toFixed(2)}×`,
+        (build ?? 0) >= 2,
+      ),
+    );
   }
   const rel = 'rows' in results.relevance ? results.relevance.rows : [];
   const ndcg = (split: string, mode: string) => rel.find((r) => r.split === split && r.mode === mode)?.ndcg10;

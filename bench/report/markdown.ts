@@ -4,13 +4,24 @@ import type { BenchResults, SizeResult } from '../lib/results.ts';
 import type { PeerResult, QueryKind } from '../peers/types.ts';
 import { evaluateGoals, goalSize, shelfscopeBuildMs } from './goals.ts';
 
-const KINDS: QueryKind[] = ['hybrid', 'keyword', 'semantic', 'hybrid+filter', 'keyword+filter', 'semantic+filter'];
+const KINDS: QueryKind[] = [
+  'hybrid',
+  'keyword',
+  'semantic',
+  'hybrid+filter',
+  'keyword+filter',
+  'semantic+filter',
+];
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const num = (n: number) => n.toLocaleString('en-US');
 
 function table(head: string[], rows: (string | number)[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function header(r: BenchResults): string {
@@ -30,7 +41,20 @@ function header(r: BenchResults): string {
 
 function scaleTable(sizes: SizeResult[]): string {
   return table(
-    ['catalog', 'CSV', 'import rows/s', 'embedding texts/s (pipeline)', 'raw ONNX texts/s', 'overhead', 'import', 'index build', 'file → searchable', 'peak RSS', 'on disk (db + ANN)', 'cold open → first result'],
+    [
+      'catalog',
+      'CSV',
+      'import rows/s',
+      'embedding texts/s (pipeline)',
+      'raw ONNX texts/s',
+      'overhead',
+      'import',
+      'index build',
+      'file → searchable',
+      'peak RSS',
+      'on disk (db + ANN)',
+      'cold open → first result',
+    ],
     sizes.map((s) => [
       `${s.label} (${num(s.products)})`,
       mb(s.csvBytes),
@@ -55,14 +79,23 @@ function searchTable(sizes: SizeResult[]): string {
       const l = s.search[k];
       if (l) rows.push([s.label, k, l.p50, l.p95, l.p99, l.qps]);
     }
-    if ('p50' in s.ask) rows.push([s.label, 'ask (built-in answer)', s.ask.p50, s.ask.p95, s.ask.p99, s.ask.qps]);
+    if ('p50' in s.ask)
+      rows.push([s.label, 'ask (built-in answer)', s.ask.p50, s.ask.p95, s.ask.p99, s.ask.qps]);
   }
   return table(['catalog', 'mode', 'p50 ms', 'p95 ms', 'p99 ms', 'queries/s (sequential)'], rows);
 }
 
 function annTable(sizes: SizeResult[]): string {
   return table(
-    ['catalog', 'recall@10 vs exact', 'ANN p50 ms', 'ANN p99 ms', 'build from stored vectors', 'index file', 'parameters'],
+    [
+      'catalog',
+      'recall@10 vs exact',
+      'ANN p50 ms',
+      'ANN p99 ms',
+      'build from stored vectors',
+      'index file',
+      'parameters',
+    ],
     sizes.map((s) => [
       s.label,
       s.ann.recall10,
@@ -114,10 +147,25 @@ export function ratios(s: SizeResult, p: PeerResult): string[][] {
     const theirs = p.queries[k];
     if (mine && theirs) out.push([p.name, `${k} query throughput`, `${(mine.qps / theirs.qps).toFixed(2)}×`]);
   }
-  if (p.queries.ann) out.push([p.name, 'ANN query throughput (USearch alone)', `${(s.ann.latency.mean > 0 ? p.queries.ann.mean / s.ann.latency.mean : 0).toFixed(2)}×`]);
+  if (p.queries.ann)
+    out.push([
+      p.name,
+      'ANN query throughput (USearch alone)',
+      `${(s.ann.latency.mean > 0 ? p.queries.ann.mean / s.ann.latency.mean : 0).toFixed(2)}×`,
+    ]);
   if (p.buildMs !== null) {
-    const ours = p.name === 'hnswlib-node' ? s.ann.buildMs : p.name.startsWith('SQLite') ? s.endToEnd.importMs : shelfscopeBuildMs(s);
-    const what = p.name === 'hnswlib-node' ? 'ANN build speed' : p.name.startsWith('SQLite') ? 'build speed (Shelfscope: whole import)' : 'build speed (import + ANN)';
+    const ours =
+      p.name === 'hnswlib-node'
+        ? s.ann.buildMs
+        : p.name.startsWith('SQLite')
+          ? s.endToEnd.importMs
+          : shelfscopeBuildMs(s);
+    const what =
+      p.name === 'hnswlib-node'
+        ? 'ANN build speed'
+        : p.name.startsWith('SQLite')
+          ? 'build speed (Shelfscope: whole import)'
+          : 'build speed (import + ANN)';
     out.push([p.name, what, `${(p.buildMs / Math.max(1, ours)).toFixed(2)}×`]);
   }
   return out;
@@ -129,7 +177,21 @@ function peersSection(sizes: SizeResult[]): string {
     if (!s.peers.length) continue;
     parts.push(`### ${s.label} products, same rows, same vectors, same ${s.queries} queries`);
     parts.push('');
-    parts.push(table(['engine', 'build', 'hybrid p50', 'keyword p50', 'semantic p50', 'hybrid+filter p50', 'ANN p50', 'ANN recall@10'], peerRows(s)));
+    parts.push(
+      table(
+        [
+          'engine',
+          'build',
+          'hybrid p50',
+          'keyword p50',
+          'semantic p50',
+          'hybrid+filter p50',
+          'ANN p50',
+          'ANN recall@10',
+        ],
+        peerRows(s),
+      ),
+    );
     parts.push('');
     const r = s.peers.flatMap((p) => ratios(s, p));
     if (r.length) {
@@ -157,10 +219,21 @@ function relevanceSection(r: BenchResults): string {
 }
 
 function leversSection(r: BenchResults): string {
-  const parts: string[] = [`Measured on the ${r.sizes[0]?.label ?? ''} catalog (the smallest of the run, to keep the sweep short).`, ''];
+  const parts: string[] = [
+    `Measured on the ${r.sizes[0]?.label ?? ''} catalog (the smallest of the run, to keep the sweep short).`,
+    '',
+  ];
   if (r.embeddingLevers.length) {
-    parts.push('Embedding throughput (texts/s, raw ONNX, the catalog\'s own embedding texts) by batch size, intra-op threads and text length:', '');
-    parts.push(table(['max chars', 'threads', 'batch', 'texts/s'], r.embeddingLevers.map((l) => [l.maxChars, l.intraOpThreads, l.batchSize, l.textsPerSec])));
+    parts.push(
+      "Embedding throughput (texts/s, raw ONNX, the catalog's own embedding texts) by batch size, intra-op threads and text length:",
+      '',
+    );
+    parts.push(
+      table(
+        ['max chars', 'threads', 'batch', 'texts/s'],
+        r.embeddingLevers.map((l) => [l.maxChars, l.intraOpThreads, l.batchSize, l.textsPerSec]),
+      ),
+    );
     parts.push('');
   }
   if (r.annLevers.length) {
@@ -168,7 +241,14 @@ function leversSection(r: BenchResults): string {
     parts.push(
       table(
         ['quantization', 'ef_search', 'recall@10', 'p50 ms', 'build', 'file'],
-        r.annLevers.map((l) => [l.quantization, l.efSearch, l.recall10, l.p50Ms, l.buildMs === null ? '—' : sec(l.buildMs), l.fileBytes === null ? '—' : mb(l.fileBytes)]),
+        r.annLevers.map((l) => [
+          l.quantization,
+          l.efSearch,
+          l.recall10,
+          l.p50Ms,
+          l.buildMs === null ? '—' : sec(l.buildMs),
+          l.fileBytes === null ? '—' : mb(l.fileBytes),
+        ]),
       ),
     );
     parts.push('');
@@ -225,7 +305,15 @@ export function renderMarkdown(r: BenchResults, charts: { latency: string; ndcg:
     '',
     '## Goals',
     '',
-    table(['figure', 'goal', 'measured', 'status'], goals.map((g) => [g.figure, g.goal, g.measured, g.status === 'met' ? '✅ met' : g.status === 'missed' ? '❌ missed' : '— not measured'])),
+    table(
+      ['figure', 'goal', 'measured', 'status'],
+      goals.map((g) => [
+        g.figure,
+        g.goal,
+        g.measured,
+        g.status === 'met' ? '✅ met' : g.status === 'missed' ? '❌ missed' : '— not measured',
+      ]),
+    ),
     '',
     '## Reading',
     '',
@@ -239,19 +327,19 @@ export function renderMarkdown(r: BenchResults, charts: { latency: string; ndcg:
     '',
     '## Search latency (in process, result cache cleared before every query)',
     '',
-    'Queries: the 135 real Icecat queries, 30 fashion queries, 10 id lookups. Filter = in stock and price ≤ the catalog\'s median price.',
+    "Queries: the 135 real Icecat queries, 30 fashion queries, 10 id lookups. Filter = in stock and price ≤ the catalog's median price.",
     '',
     searchTable(r.sizes),
     '',
     '## ANN index',
     '',
-    'Recall@10 of the engine\'s USearch index against exact cosine search over the vectors stored in SQLite (int8), the workload\'s queries as query vectors.',
+    "Recall@10 of the engine's USearch index against exact cosine search over the vectors stored in SQLite (int8), the workload's queries as query vectors.",
     '',
     annTable(r.sizes),
     '',
     '## Peers',
     '',
-    'Every peer gets the rows and the vectors Shelfscope stored (no peer embeds the catalog) and the same queries; where a peer searches by vector, embedding the query with the same model is inside its timed call, as it is for Shelfscope. Build = from in-memory rows and vectors to searchable; Shelfscope\'s build = reading + storing the CSV (SQLite, FTS5) + building the ANN index from the same vectors.',
+    "Every peer gets the rows and the vectors Shelfscope stored (no peer embeds the catalog) and the same queries; where a peer searches by vector, embedding the query with the same model is inside its timed call, as it is for Shelfscope. Build = from in-memory rows and vectors to searchable; Shelfscope's build = reading + storing the CSV (SQLite, FTS5) + building the ANN index from the same vectors.",
     '',
     peersSection(r.sizes),
     '## Relevance',

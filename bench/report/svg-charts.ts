@@ -51,7 +51,12 @@ function legendBlock(items: { name: string; color: string; dashed?: boolean }[])
 }
 
 /** Lines over a log-scaled x axis (catalog sizes), y from 0. */
-export function lineChart(title: string, yLabel: string, series: Series[], xLabel: (x: number) => string): string {
+export function lineChart(
+  title: string,
+  yLabel: string,
+  series: Series[],
+  xLabel: (x: number) => string,
+): string {
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const yMax = niceMax(Math.max(...series.flatMap((s) => s.points.map((p) => p.y)), 0));
   const plotW = W - PAD.left - PAD.right;
@@ -61,7 +66,10 @@ export function lineChart(title: string, yLabel: string, series: Series[], xLabe
   const px = (x: number) => PAD.left + (hi > lo ? ((Math.log10(x) - lo) / (hi - lo)) * plotW : plotW / 2);
   const py = (y: number) => PAD.top + plotH * (1 - y / yMax);
   const axis = xs
-    .map((x) => `<text x="${px(x)}" y="${H - PAD.bottom + 20}" text-anchor="middle" font-size="12" fill="#374151">${esc(xLabel(x))}</text>`)
+    .map(
+      (x) =>
+        `<text x="${px(x)}" y="${H - PAD.bottom + 20}" text-anchor="middle" font-size="12" fill="#374151">${esc(xLabel(x))}</text>`,
+    )
     .join('\n');
   const lines = series
     .map((s) => {

@@ -34,8 +34,16 @@ function ndcgChart(r: BenchResults): string | null {
   const groups: BarGroup[] = (['keyword', 'semantic', 'hybrid'] as const).map((mode) => ({
     label: mode,
     bars: [
-      { name: 'dev', color: '#2563eb', value: rows.find((x) => x.split === 'dev' && x.mode === mode)?.ndcg10 ?? 0 },
-      { name: 'holdout', color: '#f59e0b', value: rows.find((x) => x.split === 'holdout' && x.mode === mode)?.ndcg10 ?? 0 },
+      {
+        name: 'dev',
+        color: '#2563eb',
+        value: rows.find((x) => x.split === 'dev' && x.mode === mode)?.ndcg10 ?? 0,
+      },
+      {
+        name: 'holdout',
+        color: '#f59e0b',
+        value: rows.find((x) => x.split === 'holdout' && x.mode === mode)?.ndcg10 ?? 0,
+      },
     ],
   }));
   return barChart('NDCG@10 per search mode (Icecat judgments)', 'NDCG@10', groups, 1, [

@@ -44,7 +44,11 @@ function indexByRowid(data: CatalogData): Map<number, number> {
   return new Map(data.docs.map((d, i) => [d.rowid, i]));
 }
 
-function searchAll(ann: { search(v: Float32Array, k: number): { rowid: number }[] }, data: CatalogData, queries: Float32Array[]) {
+function searchAll(
+  ann: { search(v: Float32Array, k: number): { rowid: number }[] },
+  data: CatalogData,
+  queries: Float32Array[],
+) {
   const byRowid = indexByRowid(data);
   const samples: number[] = [];
   const found = queries.map((q) => {

@@ -87,7 +87,15 @@ export async function measureSize(
     const categories = [...new Set(data.docs.slice(0, 2000).map((d) => d.category))].slice(0, 10);
     const ask = await measureAsk(catalog, buildQuestions(categories, medianPrice));
 
-    const ctx: PeerContext = { data, queries: workload.queries, filter: workload.filter, embed, annQueries, exactTop10: exact, dir: scratch };
+    const ctx: PeerContext = {
+      data,
+      queries: workload.queries,
+      filter: workload.filter,
+      embed,
+      annQueries,
+      exactTop10: exact,
+      dir: scratch,
+    };
     const peers: PeerResult[] = [];
     if (opts.peers) {
       peers.push(await runPeer('SQLite FTS5 bm25', () => benchFts5(ctx)));
@@ -110,7 +118,9 @@ export async function measureSize(
         endToEnd,
         coldOpen,
         raw,
-        pipelineOverheadPct: raw.textsPerSec ? round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1) : 0,
+        pipelineOverheadPct: raw.textsPerSec
+          ? round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1)
+          : 0,
         search,
         ask,
         ann,

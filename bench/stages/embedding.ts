@@ -1,7 +1,12 @@
 // The model alone: texts/s of a bare ONNX session on the catalog's own embedding texts, with the
 // settings the index worker uses, so the pipeline's overhead can be read off against it.
 import path from 'node:path';
-import { DEFAULT_BATCH_SIZE, DEFAULT_INTRA_OP_THREADS, defaultModelsDir, loadEmbedder } from '../../electron/engine/embed/index.ts';
+import {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_INTRA_OP_THREADS,
+  defaultModelsDir,
+  loadEmbedder,
+} from '../../electron/engine/embed/index.ts';
 import { DEFAULT_MODEL } from '../../electron/engine/models.ts';
 import type { Db } from '../../electron/engine/store/database.ts';
 import { round } from '../lib/timing.ts';
@@ -28,7 +33,9 @@ export function sampleEmbedTexts(db: Db, count: number): string[] {
   const total = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
   const step = Math.max(1, Math.floor(total / count));
   return (
-    db.prepare('SELECT embed_text AS t FROM products WHERE rowid % ? = 0 LIMIT ?').all(step, count) as { t: string }[]
+    db.prepare('SELECT embed_text AS t FROM products WHERE rowid % ? = 0 LIMIT ?').all(step, count) as {
+      t: string;
+    }[]
   ).map((r) => r.t);
 }
 
@@ -61,7 +68,12 @@ export async function measureEmbeddingLevers(texts: string[]): Promise<Embedding
     const cut = texts.map((t) => t.slice(0, maxChars));
     for (const intraOpThreads of [1, 2]) {
       for (const batchSize of [16, 32, 64, 128]) {
-        out.push({ batchSize, intraOpThreads, maxChars, textsPerSec: await textsPerSec(cut, batchSize, intraOpThreads) });
+        out.push({
+          batchSize,
+          intraOpThreads,
+          maxChars,
+          textsPerSec: await textsPerSec(cut, batchSize, intraOpThreads),
+        });
         process.stderr.write(`  embed lever ${JSON.stringify(out[out.length - 1])}\n`);
       }
     }

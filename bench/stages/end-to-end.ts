@@ -29,11 +29,16 @@ export interface EndToEnd {
 
 async function cli(args: string[]) {
   const run = await runChild(NODE, [CLI, ...args], { cwd: REPO });
-  if (run.code !== 0) throw new Error(`shelfscope ${args[0]} failed (${run.code}): ${run.stderr.slice(-2000)}`);
+  if (run.code !== 0)
+    throw new Error(`shelfscope ${args[0]} failed (${run.code}): ${run.stderr.slice(-2000)}`);
   return run;
 }
 
-export async function measureEndToEnd(file: string, catalogDir: string, firstQuery: string): Promise<EndToEnd> {
+export async function measureEndToEnd(
+  file: string,
+  catalogDir: string,
+  firstQuery: string,
+): Promise<EndToEnd> {
   fs.rmSync(catalogDir, { recursive: true, force: true });
   const imported = await cli(['import', file, '--catalog', catalogDir, '--json']);
   const result = JSON.parse(imported.stdout.trim().split('\n').pop() as string) as ImportResult;

@@ -12,7 +12,9 @@ describe('ftsOrQuery', () => {
     const db = new Database(':memory:');
     db.exec('CREATE VIRTUAL TABLE t USING fts5(x)');
     db.prepare('INSERT INTO t (x) VALUES (?)').run('usb cable braided');
-    const rows = db.prepare('SELECT x FROM t WHERE t MATCH ?').all(ftsOrQuery('USB-C (cable) NEAR')) as unknown[];
+    const rows = db
+      .prepare('SELECT x FROM t WHERE t MATCH ?')
+      .all(ftsOrQuery('USB-C (cable) NEAR')) as unknown[];
     expect(rows).toHaveLength(1);
   });
 });
