@@ -65,6 +65,10 @@ function canBePartOfId(token: string): boolean {
 export function idCandidates(query: string): string[] {
   const tokens = query.split(ID_TOKEN_SPLIT).filter((token) => normalizeIdKey(token) !== '');
   const keys = new Set<string>();
+  // A query that is one token is looked up as typed too, for ids with other punctuation ("AB#123", "X+1").
+  const whole = query.trim();
+  if (!/\s/.test(whole) && HAS_DIGIT.test(whole) && whole.length <= MAX_ID_LENGTH)
+    keys.add(normalizeIdKey(whole));
   for (let size = tokens.length; size >= 1; size--) {
     if (size > MAX_GROUP_TOKENS && size < tokens.length) continue;
     for (let start = 0; start + size <= tokens.length; start++) {

@@ -101,6 +101,11 @@ describe('idCandidates', () => {
     expect(keys.indexOf('RSG8901')).toBeLessThan(keys.indexOf('8901'));
   });
 
+  it('looks a one-token query up as typed, for ids with other punctuation', () => {
+    expect(idCandidates(' AB#12-3 ')).toEqual(['AB#123', 'AB123']);
+    expect(idCandidates('SKU:4711')).toContain('SKU:4711');
+  });
+
   it('ignores punctuation around a code', () => {
     expect(idCandidates('where is (RSG-8901)?')).toContain('RSG8901');
   });
