@@ -12,7 +12,7 @@ function contentSecurityPolicy(): Plugin {
       {
         tag: 'meta',
         attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META },
-        injectTo: 'head-prepend',
+        injectTo: 'head',
       },
     ],
   };

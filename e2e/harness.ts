@@ -29,6 +29,8 @@ const fixtureFiles = () =>
 export interface Shelf {
   page: Page;
   target: Target;
+  /** Uncaught errors and policy violations seen so far; the journey fails if any are left at the end. */
+  problems: string[];
   /** Makes the next "Choose a file…" return this fixture, as if picked in the native dialog. */
   pickNext(fixture: string): Promise<void>;
   /** Drops a fixture on the window with a real DataTransfer holding its bytes and name. */
@@ -62,7 +64,7 @@ export const test = base.extend<Options & { shelf: Shelf }>({
       const page = await app.firstWindow();
       await page.setViewportSize({ width: 1280, height: 800 });
       await use(
-        shelfOn(page, target, {
+        shelfOn(page, target, [], {
           pickNext: (file) =>
             app.evaluate(({ dialog }, picked) => {
               dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [picked] })) as never;
@@ -88,17 +90,23 @@ export const test = base.extend<Options & { shelf: Shelf }>({
     });
     const bridge = await bridgeEngine(page, fixtureFiles());
     await page.goto('/');
-    await use(shelfOn(page, target, { pickNext: async (file) => bridge.pickNext(file) }));
+    await use(shelfOn(page, target, problems, { pickNext: async (file) => bridge.pickNext(file) }));
     await context.close();
     await bridge.close();
     expect(problems).toEqual([]);
   },
 });
 
-function shelfOn(page: Page, target: Target, host: { pickNext(file: string): Promise<void> }): Shelf {
+function shelfOn(
+  page: Page,
+  target: Target,
+  problems: string[],
+  host: { pickNext(file: string): Promise<void> },
+): Shelf {
   return {
     page,
     target,
+    problems,
     pickNext: (fixture) => host.pickNext(fixturePath(fixture)),
     async drop(fixture) {
       const bytes = [...fs.readFileSync(fixturePath(fixture))];

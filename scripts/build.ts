@@ -8,7 +8,6 @@ import type { BuildOptions, Plugin } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = path.join(root, 'dist', 'electron');
 
 /** Packages with native binaries load from node_modules (unpacked from the asar when packaged). */
 const NATIVE = ['electron', 'better-sqlite3', 'usearch', 'onnxruntime-node'];
@@ -44,7 +43,7 @@ const common: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node22',
-  outdir,
+  minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -77,26 +76,41 @@ const esm: BuildOptions = {
   },
 };
 
-export async function buildAll(): Promise<void> {
+/** Builds into `distDir` (dist/ by default): renderer/ and electron/. */
+export async function buildAll(distDir = path.join(root, 'dist')): Promise<void> {
   const started = Date.now();
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const outdir = path.join(distDir, 'electron');
+  await viteBuild({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: path.join(distDir, 'renderer') },
+  });
   await Promise.all([
-    esbuild({ ...commonjs, entryPoints: { main: path.join(root, 'electron/main.ts') }, external: NATIVE }),
+    esbuild({
+      ...commonjs,
+      outdir,
+      entryPoints: { main: path.join(root, 'electron/main.ts') },
+      external: NATIVE,
+    }),
     // A sandboxed preload may require only 'electron'; everything else is inlined.
     esbuild({
       ...commonjs,
+      outdir,
       entryPoints: { preload: path.join(root, 'electron/preload.ts') },
       external: ['electron'],
     }),
     esbuild({
       ...esm,
+      outdir,
       entryPoints: Object.fromEntries(
         Object.entries(WORKERS).map(([src, out]) => [out, path.join(root, src)]),
       ),
       external: NATIVE,
     }),
   ]);
-  console.log(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `built ${path.relative(root, distDir) || distDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildAll();
