@@ -1,0 +1,91 @@
+import type { BenchResults, SizeResult } from '../../../bench/lib/results.ts';
+import type { LatencyStats } from '../../../bench/lib/timing.ts';
+
+export function latency(p50: number, p95 = p50 * 2): LatencyStats {
+  return { n: 10, p50, p95, p99: p95 * 1.5, mean: p50, qps: Math.round(1000 / p50) };
+}
+
+export function size(
+  label: string,
+  products: number,
+  hybridP50: number,
+  over: Partial<SizeResult> = {},
+): SizeResult {
+  return {
+    label,
+    products,
+    csvBytes: products * 300,
+    endToEnd: {
+      products,
+      rejected: 0,
+      importProcessMs: 100_000,
+      importRowsPerSec: 5000,
+      importMs: (products / 5000) * 1000,
+      embedTextsPerSec: 200,
+      indexMs: (products / 200) * 1000,
+      firstSearchProcessMs: 1500,
+      endToEndMs: 120_000,
+      peakRssMb: 350,
+      dbBytes: 1e8,
+      indexBytes: 1e8,
+    },
+    coldOpen: { processMs: 1500, openToFirstResultMs: 600, openMs: 100, firstSearchMs: 500, peakRssMb: 200 },
+    raw: { texts: 100, meanChars: 200, batchSize: 32, intraOpThreads: 1, textsPerSec: 220 },
+    pipelineOverheadPct: 9.1,
+    search: { hybrid: latency(hybridP50), keyword: latency(1), semantic: latency(hybridP50 - 1) },
+    ask: latency(20),
+    ann: {
+      recall10: 0.99,
+      latency: latency(0.2),
+      buildMs: 30_000,
+      fileBytes: 1e8,
+      params: { connectivity: 16, expansionAdd: 128, expansionSearch: 96, quantization: 'f16' },
+    },
+    queries: 10,
+    peers: [
+      {
+        name: 'Orama',
+        version: '3',
+        skipped: null,
+        buildMs: 200_000,
+        queries: { hybrid: latency(hybridP50 * 4) },
+        recall10: null,
+        notes: [],
+      },
+      {
+        name: 'LanceDB',
+        version: null,
+        skipped: 'not installed',
+        buildMs: null,
+        queries: {},
+        recall10: null,
+        notes: [],
+      },
+    ],
+    ...over,
+  };
+}
+
+export function results(sizes: SizeResult[]): BenchResults {
+  return {
+    generatedAt: '2026-11-24T00:00:00.000Z',
+    quick: false,
+    seed: 42,
+    machine: { cpu: 'test cpu', cores: 2, memoryGb: 8, os: 'Linux', node: 'v22', loadAtStart: 0.5 },
+    commit: 'abc1234',
+    model: { name: 'use-lite', version: '1', dimensions: 512 },
+    sizes,
+    embeddingLevers: [],
+    annLevers: [],
+    relevance: {
+      catalog: 'Icecat',
+      rows: [
+        { split: 'dev', mode: 'keyword', ndcg10: 0.7, recall50: 0.9, queries: 112, p50Ms: 1 },
+        { split: 'dev', mode: 'hybrid', ndcg10: 0.73, recall50: 0.9, queries: 112, p50Ms: 5 },
+        { split: 'holdout', mode: 'keyword', ndcg10: 0.66, recall50: 0.9, queries: 23, p50Ms: 1 },
+        { split: 'holdout', mode: 'hybrid', ndcg10: 0.64, recall50: 0.9, queries: 23, p50Ms: 5 },
+      ],
+    },
+    tookSec: 60,
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGoals } from '../../../bench/report/goals.ts';
+import { results, size } from './fixture.ts';
+
+const status = (rows: ReturnType<typeof evaluateGoals>, figure: string) =>
+  rows.find((r) => r.figure.startsWith(figure))?.status;
+
+describe('evaluateGoals', () => {
+  it('judges the 100k figures and leaves the 1M ones unmeasured when 1M was not run', () => {
+    const rows = evaluateGoals(results([size('10k', 10_000, 4), size('100k', 100_000, 8)]));
+    expect(status(rows, 'file → searchable')).toBe('met');
+    expect(rows[0].figure).toContain('(100k)');
+    expect(status(rows, 'hybrid search p50')).toBe('met');
+    expect(status(rows, 'hybrid p50 growth')).toBe('not measured');
+    expect(status(rows, 'peak RSS 100k')).toBe('met');
+    expect(status(rows, 'peak RSS 1M')).toBe('not measured');
+    expect(status(rows, 'hybrid query throughput vs Orama')).toBe('met');
+    expect(status(rows, 'build speed vs Orama')).toBe('met');
+    expect(status(rows, 'hybrid query throughput vs LanceDB')).toBe('not measured');
+    expect(status(rows, 'hybrid NDCG@10 dev / holdout')).toBe('missed');
+    expect(status(rows, 'hybrid NDCG@10 never below')).toBe('missed');
+  });
+
+  it('measures growth from 100k to 1M and misses it past 1.5×', () => {
+    const rows = evaluateGoals(results([size('100k', 100_000, 8), size('1m', 1_000_000, 16)]));
+    const growth = rows.find((r) => r.figure.startsWith('hybrid p50 growth'));
+    expect(growth?.measured).toBe('2.00×');
+    expect(growth?.status).toBe('missed');
+  });
+
+  it('misses slow search and a high pipeline overhead', () => {
+    const slow = size('100k', 100_000, 40, { pipelineOverheadPct: 48 });
+    const rows = evaluateGoals(results([slow]));
+    expect(status(rows, 'hybrid search p50')).toBe('missed');
+    expect(status(rows, 'pipeline overhead')).toBe('missed');
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ratios, renderMarkdown } from '../../../bench/report/markdown.ts';
+import { results, size } from './fixture.ts';
+
+describe('renderMarkdown', () => {
+  const r = results([size('10k', 10_000, 4), size('100k', 100_000, 8)]);
+  const md = renderMarkdown(r, { latency: 'docs/bench/latency.png', ndcg: null });
+
+  it('puts machine, commit and model in the header', () => {
+    expect(md).toContain('test cpu, 2 cores');
+    expect(md).toContain('abc1234');
+    expect(md).toContain('use-lite 1 (512-d)');
+  });
+
+  it('has a row per size and says why a peer was skipped', () => {
+    expect(md).toMatch(/\| 10k \(10,000\) \|/);
+    expect(md).toMatch(/\| 100k \(100,000\) \|/);
+    expect(md).toContain('skipped: not installed');
+    expect(md).toContain('![latency vs catalog size](docs/bench/latency.png)');
+    expect(md).not.toContain('NDCG@10 per mode](');
+  });
+});
+
+describe('ratios', () => {
+  it('is Shelfscope ÷ peer for throughput and peer ÷ Shelfscope for build time', () => {
+    const s = size('100k', 100_000, 8);
+    const rows = ratios(s, s.peers[0]);
+    expect(rows).toContainEqual(['Orama', 'hybrid query throughput', '4.03×']);
+    const build = rows.find((x) => x[1].startsWith('build speed'));
+    expect(build?.[2]).toBe(`${(200_000 / (20_000 + 30_000)).toFixed(2)}×`);
+    expect(ratios(s, s.peers[1])).toEqual([]);
+  });
+});
