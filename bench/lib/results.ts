@@ -16,6 +16,8 @@ export interface SizeResult {
   /** 1 − pipeline texts/s ÷ raw ONNX texts/s, in %. */
   pipelineOverheadPct: number;
   search: Partial<Record<QueryKind, LatencyStats>>;
+  /** Embedding one query alone (the same in-process embedder search uses). */
+  queryEmbed?: LatencyStats;
   ask: LatencyStats | { skipped: string };
   ann: AnnFigures;
   queries: number;

@@ -7,7 +7,7 @@ import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
 import { loadCatalogData } from '../lib/catalog-data.ts';
 import { buildQuestions, buildWorkload } from '../lib/queries.ts';
 import type { SizeResult } from '../lib/results.ts';
-import { round } from '../lib/timing.ts';
+import { latencyStats, round } from '../lib/timing.ts';
 import type { PeerContext } from '../peers/context.ts';
 import { benchFts5 } from '../peers/fts5.ts';
 import { benchHnswlib } from '../peers/hnswlib.ts';
@@ -80,7 +80,12 @@ export async function measureSize(
     const queryEmbedder = await opts.models.queryEmbedder();
     const embed = async (text: string) => (await queryEmbedder.embed([text]))[0];
     const annQueries: Float32Array[] = [];
-    for (const q of workload.queries) annQueries.push(await embed(q));
+    const embedSamples: number[] = [];
+    for (const q of workload.queries) {
+      const t = performance.now();
+      annQueries.push(await embed(q));
+      embedSamples.push(performance.now() - t);
+    }
     const exact = exactTop10(data, annQueries);
     log(`${opts.label}: ANN recall and rebuild`);
     const ann = await measureAnn(catalog.handle.ann, data, annQueries, exact, scratch);
@@ -122,6 +127,7 @@ export async function measureSize(
           ? round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1)
           : 0,
         search,
+        queryEmbed: latencyStats(embedSamples),
         ask,
         ann,
         queries: workload.queries.length,
