@@ -1,3 +1,9 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { openBytes, type ByteInput } from './bytes.ts';
 import { openDelimited } from './csv.ts';
 import { decodeText, detectEncoding, type TextEncoding } from './encoding.ts';
@@ -6,6 +12,7 @@ import { openJson, openJsonl } from './json.ts';
 import { formatFromContent, formatFromExtension } from './format.ts';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
 import type { Format, SourceRecord, TableReader } from './record.ts';
+import { openXlsx } from './xlsx.ts';
 
 export { CatalogFileError } from './errors.ts';
 export type { Format, SourceRecord } from './record.ts';
@@ -59,7 +66,55 @@ async function openText(
     case 'jsonl':
       return { ...(await openJsonl(file, text, limits)), encoding: guess.encoding, delimiter: null };
     default:
-      throw new CatalogFileError(file, `reading ${format} is not supported`);
+      throw new CatalogFileError(file, `${format} is not a text format`);
+  }
+}
+
+/** A gzipped workbook is unpacked to a temp file first: a ZIP's directory sits at its end. */
+async function spool(chunks: AsyncIterable<Buffer>): Promise<{ path: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'shelfscope-xlsx-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, 'workbook.xlsx');
+  try {
+    await pipeline(Readable.from(chunks), createWriteStream(path));
+  } catch (err) {
+    await remove();
+    throw err;
+  }
+  return { path, remove };
+}
+
+async function openWorkbook(
+  file: string,
+  input: ByteInput,
+  opts: OpenSourceOptions,
+  limits: ReadLimits,
+): Promise<CatalogSource> {
+  let path = file;
+  let removeSpool = async () => {};
+  if (input.gzip) ({ path, remove: removeSpool } = await spool(input.chunks));
+  else await input.close();
+  try {
+    const reader = await openXlsx(file, path, { sheet: opts.sheet, limits, totalBytes: input.totalBytes });
+    const close = async () => {
+      await reader.close();
+      await removeSpool();
+    };
+    return {
+      file,
+      format: 'xlsx',
+      sheets: reader.sheets,
+      columns: reader.columns,
+      records: singleUse(file, reader.records, opts.signal, close),
+      bytesRead: reader.bytesRead,
+      totalBytes: input.totalBytes,
+      encoding: null,
+      delimiter: null,
+      close,
+    };
+  } catch (err) {
+    await removeSpool();
+    throw err;
   }
 }
 
@@ -101,6 +156,7 @@ export async function openSource(file: string, opts: OpenSourceOptions = {}): Pr
   try {
     if (input.head.length === 0) throw new CatalogFileError(file, 'file is empty');
     const format = opts.format ?? formatFromExtension(file) ?? formatFromContent(input.head);
+    if (format === 'xlsx') return await openWorkbook(file, input, opts, limits);
     const reader = await openText(file, format, input, limits);
     return {
       file,
