@@ -49,6 +49,11 @@ export class CatalogService {
     });
   }
 
+  /** The in-process embedder for short texts (queries, sentences an answer is built from). */
+  queryEmbedder(): Promise<Embedder> {
+    return this.models.queryEmbedder();
+  }
+
   static open(
     dir: string,
     models: ModelProvider,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
-import { CatalogService } from '../../electron/engine/catalog-service.ts';
+import type { CatalogService } from '../../electron/engine/catalog-service.ts';
 import type { Embedder } from '../../electron/engine/embed/embedder.ts';
 import { ProgressMeter } from '../../electron/engine/jobs/progress.ts';
 import { createModelProvider } from '../../electron/engine/models.ts';

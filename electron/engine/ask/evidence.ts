@@ -19,7 +19,7 @@ const MIN_SENTENCE_CHARS = 12;
  * needs it to compare a question with description sentences, in the same vector space as the catalog.
  */
 export function questionEmbedder(catalog: CatalogService): Promise<Embedder> {
-  return catalog['models'].queryEmbedder();
+  return catalog.queryEmbedder();
 }
 
 export function sentences(description: string | null): string[] {

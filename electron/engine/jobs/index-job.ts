@@ -98,9 +98,11 @@ export async function runIndex(
     for (let i = 0; i < batches.length; i++) {
       const vectors = await inFlight;
       const next = batches[i + 1];
-      if (next && !opts.signal?.aborted) inFlight = embedder.embed(next.map((b) => b.text));
+      if (next) inFlight = embedder.embed(next.map((b) => b.text));
       commit(batches[i], vectors);
       if (opts.signal?.aborted) {
+        // The batch already embedding is kept, not thrown away: cancelling never wastes model time.
+        if (next) commit(next, await inFlight);
         cancelled = true;
         break outer;
       }

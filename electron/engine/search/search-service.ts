@@ -13,7 +13,7 @@ import { parseQuery } from './query-parse.ts';
 import { productVector, semanticSearch } from './semantic.ts';
 import type { SynonymIndex } from './synonyms.ts';
 import { buildSynonymIndex, DEFAULT_SYNONYMS } from './synonyms.ts';
-import { foldText, idCandidates, terms } from './text.ts';
+import { foldText, idCandidates, normalizeIdKey, terms } from './text.ts';
 import { TypoCorrector } from './typo.ts';
 
 export interface SearchRequest {
@@ -202,7 +202,9 @@ export class SearchService {
     filter: ReturnType<typeof filterSql>,
     scores: Map<number, number>,
   ): void {
-    const keys = idCandidates(query);
+    // A bare number inside a longer query ("rtx 2060") is a model number, not a product id.
+    const whole = normalizeIdKey(query);
+    const keys = idCandidates(query).filter((k) => /\D/.test(k) || k === whole);
     if (!keys.length) return;
     const rows = this.cat.reader
       .prepare(
