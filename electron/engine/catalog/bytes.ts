@@ -20,13 +20,13 @@ export interface ByteInput {
   close(): Promise<void>;
 }
 
-export const HEAD_BYTES = 64 * 1024;
+const HEAD_BYTES = 64 * 1024;
 
-export function isGzip(head: Uint8Array): boolean {
+function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-export async function fileSize(file: string): Promise<number> {
+async function fileSize(file: string): Promise<number> {
   try {
     const s = await stat(file);
     if (!s.isFile()) throw new CatalogFileError(file, 'not a regular file');

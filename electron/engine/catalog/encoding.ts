@@ -9,7 +9,7 @@ export interface EncodingGuess {
 }
 
 /** Length of the longest prefix of `bytes` that does not end inside a UTF-8 multi-byte sequence. */
-export function completeUtf8Length(bytes: Uint8Array): number {
+function completeUtf8Length(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let back = 1; back <= Math.min(4, n); back++) {
     const b = bytes[n - back];
@@ -35,7 +35,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function isValidUtf8(bytes: Uint8Array): boolean {
+function isValidUtf8(bytes: Uint8Array): boolean {
   try {
     utf8Fatal.decode(bytes);
     return true;

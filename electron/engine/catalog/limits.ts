@@ -23,9 +23,9 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxSharedStringsBytes: 256 * 1024 * 1024,
 };
 
-export function describeSize(chars: number): string {
-  if (chars >= 1024 ** 3) return `${+(chars / 1024 ** 3).toFixed(1)} GiB`;
-  if (chars >= 1024 * 1024) return `${+(chars / 1024 ** 2).toFixed(1)} MiB`;
-  if (chars >= 1024) return `${+(chars / 1024).toFixed(1)} KiB`;
-  return `${chars} bytes`;
+export function describeSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
 }

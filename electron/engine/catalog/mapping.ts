@@ -111,7 +111,7 @@ const SYNONYMS: Record<ProductField, string[]> = {
 };
 
 /** Header names compared without case, spaces or punctuation: `Product-ID`, `product_id`, `ProductID`. */
-export function fold(header: string): string {
+function fold(header: string): string {
   return header.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 

@@ -3,7 +3,7 @@ import { CURRENCY_TOKEN, currencyCode } from './currency.ts';
 /** Placeholders that mean "no value" in exported spreadsheets. */
 const BLANKS = new Set(['', '-', '–', '—', 'n/a', 'na', 'null', 'none', 'nan', '#n/a']);
 
-export function isBlank(raw: unknown): boolean {
+function isBlank(raw: unknown): boolean {
   return (
     raw === null || raw === undefined || (typeof raw === 'string' && BLANKS.has(raw.trim().toLowerCase()))
   );
@@ -16,7 +16,7 @@ export function isBlank(raw: unknown): boolean {
  * non-zero whole part of at most three digits) is grouping too — catalogs write `1,299` and `1.299`
  * for thousands far more often than prices or counts with three decimals.
  */
-export function parseLocaleNumber(text: string): number | null {
+function parseLocaleNumber(text: string): number | null {
   const m = /^([+-]?)(\d[\d,.'\u00a0\u202f ]*)$/.exec(text.trim());
   if (!m) return null;
   const body = m[2].replace(/['\u00a0\u202f ]/g, '');
