@@ -31,8 +31,8 @@ export interface Shelf {
   target: Target;
   /** Uncaught errors and policy violations seen so far; the journey fails if any are left at the end. */
   problems: string[];
-  /** Makes the next "Choose a file…" return this fixture, as if picked in the native dialog. */
-  pickNext(fixture: string): Promise<void>;
+  /** Makes the next "Choose a file…" return this fixture (or absolute path), as if picked in the native dialog. */
+  pickNext(file: string): Promise<void>;
   /** Drops a fixture on the window with a real DataTransfer holding its bytes and name. */
   drop(fixture: string): Promise<void>;
   /** Imports a fixture into a new catalog through window.shelfscope and waits until it is indexed. */
@@ -107,7 +107,7 @@ function shelfOn(
     page,
     target,
     problems,
-    pickNext: (fixture) => host.pickNext(fixturePath(fixture)),
+    pickNext: (file) => host.pickNext(path.isAbsolute(file) ? file : fixturePath(file)),
     async drop(fixture) {
       const bytes = [...fs.readFileSync(fixturePath(fixture))];
       const dataTransfer = await page.evaluateHandle(

@@ -64,7 +64,10 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ jobs: onStarted(get().jobs, started) });
   },
   jobProgress(progress) {
+    const before = get().jobs[progress.catalogId]?.progress.phase;
     set({ jobs: onProgress(get().jobs, progress) });
+    // Rows are in once reading ends: let the catalog list show them while embedding goes on.
+    if (before !== progress.phase) void get().refreshCatalogs();
   },
   jobFinished(finished) {
     set({ jobs: onFinished(get().jobs, finished) });

@@ -25,11 +25,19 @@ export function onStarted(
   return { ...jobs, [started.catalogId]: { progress, finished: null } };
 }
 
+const STOPPED = new Set<JobProgress['phase']>(['cancelled', 'failed']);
+
 export function onProgress(jobs: JobsByCatalog, progress: JobProgress): JobsByCatalog {
   const current = jobs[progress.catalogId];
+  const sameJob = current?.progress.jobId === progress.jobId;
   // A late progress event of a job that already finished must not reopen it.
-  if (current?.finished && current.progress.jobId === progress.jobId) return jobs;
-  return { ...jobs, [progress.catalogId]: { progress, finished: null } };
+  if (current?.finished && sameJob) return jobs;
+  // A stopped job reports how far it got; keep the total it was heading for, so it reads "384 / 3,960".
+  const total =
+    sameJob && STOPPED.has(progress.phase)
+      ? Math.max(progress.total, current.progress.total)
+      : progress.total;
+  return { ...jobs, [progress.catalogId]: { progress: { ...progress, total }, finished: null } };
 }
 
 export function onFinished(jobs: JobsByCatalog, finished: JobFinished): JobsByCatalog {
@@ -48,12 +56,19 @@ export function onFinished(jobs: JobsByCatalog, finished: JobFinished): JobsByCa
           etaSec: null,
         };
   const cancelled = !finished.ok && /cancel/i.test(finished.error ?? '');
-  const phase = finished.ok ? 'done' : cancelled ? 'cancelled' : 'failed';
+  // An import whose indexing was cancelled still finishes ok (its rows are in); its last progress says so.
+  const phase = STOPPED.has(base.phase)
+    ? base.phase
+    : finished.ok
+      ? 'done'
+      : cancelled
+        ? 'cancelled'
+        : 'failed';
   const total = Math.max(base.total, base.done);
   const progress: JobProgress = {
     ...base,
     phase,
-    done: finished.ok ? total : base.done,
+    done: phase === 'done' ? total : base.done,
     total,
     etaSec: null,
   };

@@ -34,6 +34,14 @@ describe('job state', () => {
     expect(next.c.progress.jobId).toBe('j2');
   });
 
+  it('keeps an import whose indexing was cancelled as cancelled, with the total it was heading for', () => {
+    let jobs = onProgress({}, progress({ done: 384, total: 3960 }));
+    jobs = onProgress(jobs, progress({ phase: 'cancelled', done: 384, total: 384 }));
+    expect(jobs.c.progress).toMatchObject({ phase: 'cancelled', done: 384, total: 3960 });
+    jobs = onFinished(jobs, { jobId: 'j1', catalogId: 'c', ok: true });
+    expect(jobs.c.progress).toMatchObject({ phase: 'cancelled', done: 384, total: 3960 });
+  });
+
   it('tells a cancelled job from a failed one', () => {
     const running = onProgress({}, progress());
     const cancelled = onFinished(running, {

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { expect, fixturePath, test } from './harness.ts';
+
+/** The fixture catalog repeated with fresh ids: big enough that indexing takes a while to watch. */
+function bigCatalog(file: string, copies: number): number {
+  const [header, ...rows] = fs.readFileSync(fixturePath('products.csv'), 'utf8').trimEnd().split('\n');
+  const lines = [header];
+  for (let copy = 0; copy < copies; copy++)
+    for (const row of rows) lines.push(row.replace(/^([^,]+)/, `$1-${copy}`));
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return lines.length - 1;
+}
+
+test('a long import shows its rate and ETA, can be cancelled, and resumes', async ({ shelf }, testInfo) => {
+  const { page } = shelf;
+  const file = testInfo.outputPath('big-catalog.csv');
+  const rows = bigCatalog(file, 40);
+  await shelf.pickNext(file);
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await page
+    .getByRole('region', { name: 'Import preview' })
+    .getByRole('button', { name: 'Start import' })
+    .click();
+
+  const progress = page.getByRole('region', { name: 'Import progress' });
+  await expect(progress.getByText('Embedding products')).toBeVisible();
+  const percentDone = async () =>
+    Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow'));
+  await expect.poll(percentDone).toBeGreaterThan(3);
+  await expect(progress.getByText(/ETA \d/)).toBeVisible();
+  await expect(progress.getByText(/[1-9][\d,]* rows\/s/)).toBeVisible();
+  await shelf.screenshot('indexing-progress');
+
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress.getByText('Cancelled')).toBeVisible();
+  expect(await percentDone()).toBeLessThan(100);
+
+  await page.getByRole('button', { name: /Resume indexing/ }).click();
+  const indexing = page.getByRole('region', { name: 'Indexing progress' });
+  await expect(indexing.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100', {
+    timeout: 60_000,
+  });
+  await expect(page.getByRole('navigation', { name: 'Catalogs' })).toContainText(
+    `${rows.toLocaleString()} products`,
+  );
+  await expect(page.getByRole('button', { name: /Resume indexing/ })).toHaveCount(0);
+
+  // Hundreds of hits, but only the rows in view are in the page.
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByLabel('Search products').fill('leather');
+  const results = page.getByRole('list', { name: 'Search results' });
+  await expect(results.getByRole('listitem').first()).toBeVisible();
+  const total = Number((await page.locator('.result-count').textContent())?.replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(200);
+  expect(await results.getByRole('listitem').count()).toBeLessThan(40);
+  await results.evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+  await expect(results.getByRole('listitem').last()).toBeInViewport();
+});
