@@ -33,6 +33,7 @@ export class CsvTokenizer {
   private quotePending = false; // a quote ended the previous chunk: closing, or the first half of ""
   private fieldStarted = false;
   private fieldQuoted = false;
+  private droppedText = false;
   private skipLF = false;
   private problem: string | undefined;
   private problemField: number | undefined;
@@ -106,7 +107,7 @@ export class CsvTokenizer {
       if (j === n) break;
       i = j + 1;
       if (c === QUOTE) {
-        if (!this.fieldQuoted && this.field.trim() === '') {
+        if (!this.fieldQuoted && !this.fieldHasText()) {
           // A quote opening a field (possibly after stray spaces) starts a quoted value.
           this.field = '';
           this.inQuotes = true;
@@ -154,9 +155,18 @@ export class CsvTokenizer {
     this.problemField = field;
   }
 
+  /** Whether the current field holds more than whitespace (tracked apart from the kept text, which a refused row drops). */
+  private fieldHasText(): boolean {
+    return this.problem ? this.droppedText : this.field.trim() !== '';
+  }
+
   private append(s: string): void {
     this.fieldStarted = true;
-    if (this.problem) return; // the row is refused anyway: keep nothing more of it
+    if (this.problem) {
+      // The row is refused anyway: keep nothing more of it.
+      if (!this.droppedText && s.trim() !== '') this.droppedText = true;
+      return;
+    }
     this.recordChars += s.length;
     if (this.field.length + s.length > this.limits.maxFieldChars) {
       this.flag(`a value is larger than the ${chars(this.limits.maxFieldChars)} limit`, this.fields.length);
@@ -175,6 +185,7 @@ export class CsvTokenizer {
     this.field = '';
     this.fieldStarted = false;
     this.fieldQuoted = false;
+    this.droppedText = false;
   }
 
   private endRecord(): void {

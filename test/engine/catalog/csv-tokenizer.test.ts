@@ -44,6 +44,18 @@ describe('CsvTokenizer', () => {
     ]);
   });
 
+  it('still reads quotes correctly in the rest of a row it has refused', () => {
+    const t = new CsvTokenizer(',', { ...DEFAULT_LIMITS, maxFieldChars: 5 }, 100);
+    const rows = [...t.push('a,b,c\n1,toolongvalue,5" screen\n2,"x",y\n'), ...t.end()];
+    expect(t.unclosedQuoteRow).toBeNull();
+    expect(rows.map((r) => [r.row, r.problem ?? null])).toEqual([
+      [1, null],
+      [2, 'a value is larger than the 5-character limit'],
+      [3, null],
+    ]);
+    expect(rows[2].fields).toEqual(['2', 'x', 'y']);
+  });
+
   it('reports the row where an unclosed quote opened', () => {
     const t = new CsvTokenizer(',', DEFAULT_LIMITS, 100);
     t.push('a,b\n1,"x\n2,y\n');
