@@ -4,6 +4,7 @@ import { getMeta } from '../store/database.ts';
 import type { ProductRow } from '../store/products.ts';
 import { findProductById, findProductRows } from '../store/products.ts';
 import type { AnalyzedQuery } from './analyze.ts';
+import { isAccessoryOf } from './accessory.ts';
 import { analyzeQuery } from './analyze.ts';
 import { computeFacets } from './facets.ts';
 import { describeFilters, filterSql, hasFilters } from './filter-sql.ts';
@@ -12,7 +13,7 @@ import { LruCache } from './lru-cache.ts';
 import { parseQuery } from './query-parse.ts';
 import { productVector, semanticSearch } from './semantic.ts';
 import type { SynonymIndex } from './synonyms.ts';
-import { buildSynonymIndex, DEFAULT_SYNONYMS } from './synonyms.ts';
+import { buildSynonymIndex, DEFAULT_SYNONYMS, singular } from './synonyms.ts';
 import { foldText, idCandidates, normalizeIdKey, terms } from './text.ts';
 import { TypoCorrector } from './typo.ts';
 
@@ -26,8 +27,26 @@ export interface SearchRequest {
 export type EmbedQuery = (text: string) => Promise<Float32Array>;
 
 /** Weight of the semantic score in hybrid fusion; model numbers and ids lean on keywords instead. */
-export const FUSION = { semanticWeight: 0.3, semanticWeightForCodes: 0.1, namedValueBoost: 0.15 };
+export const FUSION = {
+  semanticWeight: 0.2,
+  semanticWeightForCodes: 0.1,
+  namedValueBoost: 0.15,
+  accessoryFactor: 0.25,
+};
 const CANDIDATES = 200;
+
+interface NamedValues {
+  categories: string[];
+  brands: string[];
+}
+const NO_NAMED_VALUES: NamedValues = { categories: [], brands: [] };
+
+function isNamed(row: ProductRow, named: NamedValues): boolean {
+  return (
+    (row.category !== null && named.categories.includes(row.category)) ||
+    (row.brand !== null && named.brands.includes(row.brand))
+  );
+}
 const LATENCY_WINDOW = 50;
 
 interface Scored {
@@ -48,7 +67,7 @@ export class SearchService {
   private lexicon: {
     generation: string;
     typos: TypoCorrector;
-    named: Map<string, 'category' | 'brand'>;
+    named: Map<string, { kind: 'category' | 'brand'; original: string }>;
   } | null = null;
   readonly latencies: number[] = [];
 
@@ -100,9 +119,27 @@ export class SearchService {
             : codeLike
               ? FUSION.semanticWeightForCodes
               : FUSION.semanticWeight;
+      const named = req.mode === 'semantic' ? NO_NAMED_VALUES : this.namedValues(text, analyzed);
       if (weight < 1) {
-        for (const h of keywordSearch(db, analyzed.groups, filter, limit))
-          add(h.rowid, (1 - weight) * h.score);
+        const hits = keywordSearch(db, analyzed.groups, filter, limit);
+        // Products of a category the query names are candidates even when long titles push them
+        // out of the plain bm25 list ("laptop" → category Notebook).
+        if (named.categories.length && !filters.categories?.length) {
+          const inCategory = filterSql({ ...filters, categories: named.categories });
+          hits.push(...keywordSearch(db, analyzed.groups, inCategory, limit));
+        }
+        const rows = findProductRows(
+          db,
+          hits.map((h) => h.rowid),
+        );
+        const queryTerms = terms(text);
+        for (const h of hits) {
+          if (scores.has(h.rowid)) continue;
+          const row = rows.get(h.rowid);
+          const accessory = isAccessoryOf(row?.name ?? '', queryTerms);
+          const boost = row && isNamed(row, named) ? FUSION.namedValueBoost : 0;
+          add(h.rowid, (1 - weight) * (h.score * (accessory ? FUSION.accessoryFactor : 1) + boost));
+        }
       }
       if (weight > 0 && this.cat.ann.size > 0) {
         const vector = await this.embedQuery(text);
@@ -116,7 +153,6 @@ export class SearchService {
             weight * (req.mode === 'semantic' ? h.similarity : span > 0 ? (h.similarity - lo) / span : 1),
           );
       }
-      if (req.mode !== 'semantic') this.boostNamedValues(text, scores);
       this.promoteExactIds(req.query, filter, scores);
     }
     const ranked: Scored[] = [...scores.entries()]
@@ -174,26 +210,23 @@ export class SearchService {
       .join(' or ')}. Check the spelling or try a more general word.`;
   }
 
-  /** Products whose category or brand the query names rank higher, without hiding other matches. */
-  private boostNamedValues(text: string, scores: Map<number, number>): void {
-    const named = this.lexiconState().named;
+  /**
+   * Categories and brands of this catalog that the query names, directly or through a synonym
+   * ("laptop" names the category Notebook); their products rank higher without hiding others.
+   */
+  private namedValues(text: string, analyzed: AnalyzedQuery): NamedValues {
+    const phrases = new Set(analyzed.groups.flatMap((g) => g.alternatives.map((a) => a.join(' '))));
     const folded = ` ${terms(text).join(' ')} `;
-    const hitCategories: string[] = [];
-    const hitBrands: string[] = [];
-    for (const [value, kind] of named) {
-      if (folded.includes(` ${value} `) || folded.includes(` ${value}s `)) {
-        (kind === 'category' ? hitCategories : hitBrands).push(value);
-      }
+    const out: NamedValues = { categories: [], brands: [] };
+    for (const [value, { kind, original }] of this.lexiconState().named) {
+      const named =
+        folded.includes(` ${value} `) ||
+        folded.includes(` ${value}s `) ||
+        phrases.has(value) ||
+        phrases.has(singular(value));
+      if (named) (kind === 'category' ? out.categories : out.brands).push(original);
     }
-    if (!hitCategories.length && !hitBrands.length) return;
-    const rows = findProductRows(this.cat.reader, [...scores.keys()]);
-    for (const [rowid, row] of rows) {
-      const category = row.category ? terms(row.category).join(' ') : '';
-      const brand = row.brand ? terms(row.brand).join(' ') : '';
-      if (hitCategories.includes(category) || hitBrands.includes(brand)) {
-        scores.set(rowid, (scores.get(rowid) ?? 0) + FUSION.namedValueBoost);
-      }
-    }
+    return out;
   }
 
   /** "rsg 8901", "RSG-8901" → the product RSG8901 first. */
@@ -262,7 +295,7 @@ export class SearchService {
         for (const v of vocab) yield [v.term, v.doc] as [string, number];
       })(),
     );
-    const named = new Map<string, 'category' | 'brand'>();
+    const named = new Map<string, { kind: 'category' | 'brand'; original: string }>();
     for (const kind of ['brand', 'category'] as const) {
       const values = db
         .prepare(`SELECT DISTINCT ${kind} AS v FROM products WHERE ${kind} IS NOT NULL`)
@@ -271,7 +304,7 @@ export class SearchService {
       }[];
       for (const { v } of values) {
         const folded = terms(v).join(' ');
-        if (folded.length >= 3) named.set(folded, kind);
+        if (folded.length >= 3) named.set(folded, { kind, original: v });
       }
     }
     this.lexicon = { generation, typos, named };
