@@ -74,4 +74,16 @@ test.describe('importing a catalog', () => {
     expect(csv.split('\r\n')[0]).toBe('file,row,field,reason');
     expect(csv).toContain('malformed.csv,4,price,');
   });
+
+  test('a file that cannot be read is explained in a banner, not a blank screen', async ({ shelf }) => {
+    const { page } = shelf;
+    await shelf.pickNext('truncated.json');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'The file could not be read' });
+    await expect(banner).toContainText('truncated.json: invalid JSON');
+    await expect(page.getByRole('heading', { name: 'Welcome to Shelfscope' })).toBeVisible();
+    await shelf.screenshot('error-banner');
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(banner).toHaveCount(0);
+  });
 });

@@ -13,12 +13,13 @@ import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   REMOTE_URL_PATTERNS,
-  isAppUrl,
   resolveAppFile,
   webPreferences,
 } from './window-security.ts';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+/** How long quitting waits for the engine to checkpoint; a stuck worker must not keep the app open. */
+const QUIT_TIMEOUT_MS = 10_000;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -37,8 +38,8 @@ function modelsDir(): string {
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(request.url, RENDERER_DIR, path.sep as '/' | '\\');
-    if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    const response = file ? await net.fetch(pathToFileURL(file).toString()).catch(() => null) : null;
+    if (!response) return new Response('Not found', { status: 404 });
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');
@@ -57,9 +58,8 @@ function lockDownSession(): void {
 
 function lockDownContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
+    // The app is one page: it never navigates, so any navigation is an attack or a stray drop.
+    contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -116,7 +116,8 @@ function start(): void {
     // Let the engine checkpoint its index and close SQLite before the process ends.
     closing = true;
     event.preventDefault();
-    void engine.close().finally(() => app.quit());
+    const giveUp = new Promise<void>((resolve) => setTimeout(resolve, QUIT_TIMEOUT_MS));
+    void Promise.race([engine.close(), giveUp]).finally(() => app.quit());
   });
 }
 
