@@ -75,6 +75,8 @@ export class CatalogService {
     meter: ProgressMeter,
   ): Promise<ImportResult> {
     const started = performance.now();
+    // An import that died earlier is superseded by this one: `index` must never replay its older file.
+    this.handle.writer.prepare("UPDATE jobs SET state = 'failed' WHERE state = 'importing'").run();
     this.recordJob({
       id: opts.jobId,
       kind: 'import',
