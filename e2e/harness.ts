@@ -33,6 +33,8 @@ export interface Shelf {
   problems: string[];
   /** Makes the next "Choose a file…" return this fixture (or absolute path), as if picked in the native dialog. */
   pickNext(file: string): Promise<void>;
+  /** Quits and restarts the engine on the same data, then reloads the window; null where unsupported. */
+  restart: (() => Promise<void>) | null;
   /** Drops a fixture on the window with a real DataTransfer holding its bytes and name. */
   drop(fixture: string): Promise<void>;
   /** Imports a fixture into a new catalog through window.shelfscope and waits until it is indexed. */
@@ -90,7 +92,15 @@ export const test = base.extend<Options & { shelf: Shelf }>({
     });
     const bridge = await bridgeEngine(page, fixtureFiles());
     await page.goto('/');
-    await use(shelfOn(page, target, problems, { pickNext: async (file) => bridge.pickNext(file) }));
+    await use(
+      shelfOn(page, target, problems, {
+        pickNext: async (file) => bridge.pickNext(file),
+        restart: async () => {
+          await bridge.restart();
+          await page.reload();
+        },
+      }),
+    );
     await context.close();
     await bridge.close();
     expect(problems).toEqual([]);
@@ -101,12 +111,13 @@ function shelfOn(
   page: Page,
   target: Target,
   problems: string[],
-  host: { pickNext(file: string): Promise<void> },
+  host: { pickNext(file: string): Promise<void>; restart?: () => Promise<void> },
 ): Shelf {
   return {
     page,
     target,
     problems,
+    restart: host.restart ?? null,
     pickNext: (file) => host.pickNext(path.isAbsolute(file) ? file : fixturePath(file)),
     async drop(fixture) {
       const bytes = [...fs.readFileSync(fixturePath(fixture))];

@@ -67,3 +67,28 @@ test('a long import shows its rate and ETA, can be cancelled, and resumes', asyn
   await results.evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
   await expect(results.getByRole('listitem').last()).toBeInViewport();
 });
+
+test('indexing interrupted by quitting the app resumes after a restart', async ({ shelf }, testInfo) => {
+  test.skip(!shelf.restart, 'restarting needs the bridged engine');
+  const { page } = shelf;
+  const file = testInfo.outputPath('big-catalog.csv');
+  const rows = bigCatalog(file, 25);
+  await shelf.pickNext(file);
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await page
+    .getByRole('region', { name: 'Import preview' })
+    .getByRole('button', { name: 'Start import' })
+    .click();
+  const progress = page.getByRole('region', { name: 'Import progress' });
+  await expect(progress.getByText('Embedding products')).toBeVisible();
+
+  await shelf.restart!();
+  await page.getByRole('tab', { name: /Import & indexing/ }).click();
+  const pending = page.getByRole('region', { name: 'Indexing' });
+  await expect(pending).toContainText(`of ${rows.toLocaleString()} products are not indexed`);
+  await shelf.screenshot('resume-after-restart');
+  await pending.getByRole('button', { name: 'Resume indexing' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Indexing progress' }).getByRole('progressbar'),
+  ).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
+});

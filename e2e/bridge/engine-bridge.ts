@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { eventNames } from '../../shared/api.ts';
 import { createDispatcher } from '../../electron/engine/dispatch.ts';
+import type { Dispatcher } from '../../electron/engine/dispatch.ts';
 import { createEngine } from '../../electron/engine/engine.ts';
 
 const pageApiSource = fileURLToPath(new URL('./page-api.ts', import.meta.url));
@@ -29,32 +30,21 @@ export interface EngineBridge {
   dataDir: string;
   /** The path the next pickFile call returns, as if the user chose it in the dialog. */
   pickNext(file: string): void;
+  /** Closes the engine as quitting the app would, and opens a new one on the same data. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function bridgeEngine(page: Page, files: Record<string, string>): Promise<EngineBridge> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-e2e-'));
-  const engine = await createEngine({ dataDir });
-  let picked: string | null = null;
-  const dispatch = createDispatcher(
-    {
-      ...engine,
-      pickFile: async () => {
-        const file = picked;
-        picked = null;
-        return file ? { path: file } : null;
-      },
-    },
-    { validateOutput: true },
-  );
-  await page.exposeBinding('__shelfscopeInvoke', (_source, method: string, payload: unknown) =>
-    dispatch(method, payload),
-  );
-  await page.addInitScript((registered) => {
-    (globalThis as { __shelfscopeFiles?: Record<string, string> }).__shelfscopeFiles = registered;
-  }, files);
-  await page.addInitScript({ content: pageApi() });
+type Running = { dispatch: Dispatcher; close(): Promise<void> };
 
+/** A real engine over `dataDir`, its calls served by the shared dispatcher and its events pushed into the page. */
+async function startEngine(
+  page: Page,
+  dataDir: string,
+  pickFile: () => Promise<{ path: string } | null>,
+): Promise<Running> {
+  const engine = await createEngine({ dataDir });
+  const dispatch = createDispatcher({ ...engine, pickFile }, { validateOutput: true });
   const offs = eventNames.map((event) =>
     engine.on(event, (payload) => {
       page
@@ -69,15 +59,43 @@ export async function bridgeEngine(page: Page, files: Record<string, string>): P
         .catch(() => undefined);
     }),
   );
+  return {
+    dispatch,
+    async close() {
+      offs.forEach((off) => off());
+      await engine.close();
+    },
+  };
+}
+
+export async function bridgeEngine(page: Page, files: Record<string, string>): Promise<EngineBridge> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-e2e-'));
+  let picked: string | null = null;
+  const pickFile = async () => {
+    const file = picked;
+    picked = null;
+    return file ? { path: file } : null;
+  };
+  let running = await startEngine(page, dataDir, pickFile);
+  await page.exposeBinding('__shelfscopeInvoke', (_source, method: string, payload: unknown) =>
+    running.dispatch(method, payload),
+  );
+  await page.addInitScript((registered) => {
+    (globalThis as { __shelfscopeFiles?: Record<string, string> }).__shelfscopeFiles = registered;
+  }, files);
+  await page.addInitScript({ content: pageApi() });
 
   return {
     dataDir,
     pickNext(file) {
       picked = file;
     },
+    async restart() {
+      await running.close();
+      running = await startEngine(page, dataDir, pickFile);
+    },
     async close() {
-      offs.forEach((off) => off());
-      await engine.close();
+      await running.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -82,7 +82,12 @@ function CatalogRow({ catalog }: { catalog: CatalogInfo }) {
       >
         <span className="catalog-name">{catalog.name}</span>
         <span className="catalog-meta">
-          {formatCount(catalog.products)} products{running ? ' · indexing…' : ''}
+          {formatCount(catalog.products)} products
+          {running
+            ? ' · indexing…'
+            : catalog.embedded < catalog.products
+              ? ` · ${formatCount(catalog.embedded)} indexed`
+              : ''}
         </span>
         <span className="catalog-meta">
           {catalog.model} · indexed {formatDate(catalog.lastIndexedAt)}

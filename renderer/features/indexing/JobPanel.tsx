@@ -78,6 +78,7 @@ export function JobPanel({ catalogId }: { catalogId: string }) {
     if (unindexed <= 0) return null;
     return (
       <section className="card job" aria-label="Indexing">
+        <h2>Semantic index incomplete</h2>
         <p>
           {formatCount(unindexed)} of {formatCount(catalog?.products ?? 0)} products are not indexed for
           semantic search yet.
