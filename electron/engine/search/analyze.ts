@@ -77,11 +77,18 @@ export function quote(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
-/** An FTS5 MATCH expression: the groups joined with AND (every word) or OR (any word). */
+/**
+ * An FTS5 MATCH expression: the groups joined with AND (every word) or OR (any word). The words the
+ * user typed match anywhere in the product; a synonym of several words must match as a phrase.
+ */
 export function matchExpression(groups: TermGroup[], join: 'AND' | 'OR'): string {
   return groups
     .map((g) => {
-      const alts = g.alternatives.map((phrase) => quote(phrase.join(' ')) + (g.prefix ? '*' : ''));
+      const alts = g.alternatives.map((phrase, i) => {
+        if (g.prefix) return `${quote(phrase.join(' '))}*`;
+        if (i > 0 || phrase.length === 1) return quote(phrase.join(' '));
+        return `(${phrase.map(quote).join(` ${join} `)})`;
+      });
       return alts.length === 1 ? alts[0] : `(${alts.join(' OR ')})`;
     })
     .join(` ${join} `);

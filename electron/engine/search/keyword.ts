@@ -13,7 +13,11 @@ export interface KeywordHit {
 // product is, the attributes mostly say how big or which colour it is.
 const BM25 = 'bm25(products_fts, 3.0, 1.5, 2.0, 1.0, 0.5)';
 
-/** FTS5 bm25 retrieval: all-words matches first, then any-word matches, both filtered in SQL. */
+/**
+ * FTS5 bm25 retrieval in tiers, each filtered in SQL: products with every word as typed, then with
+ * every word allowing synonyms, then with any word. Synonyms widen recall without outranking what the
+ * user actually wrote ("earbuds" finds in-ear headphones, after the products called earbuds).
+ */
 export function keywordSearch(
   db: Db,
   groups: TermGroup[],
@@ -24,28 +28,35 @@ export function keywordSearch(
   const sql = `SELECT f.rowid AS rowid, ${BM25} AS rank FROM products_fts f JOIN products p ON p.rowid = f.rowid
     WHERE products_fts MATCH ? AND ${filter.where} ORDER BY rank LIMIT ?`;
   const stmt = db.prepare(sql);
-  const run = (join: 'AND' | 'OR') =>
-    stmt.all(matchExpression(groups, join), ...filter.params, limit) as { rowid: number; rank: number }[];
-  const all = run('AND');
-  const any = groups.length > 1 && all.length < limit ? run('OR') : [];
-  const seen = new Set(all.map((r) => r.rowid));
+  const run = (g: TermGroup[], join: 'AND' | 'OR') =>
+    stmt.all(matchExpression(g, join), ...filter.params, limit) as Ranked[];
+  const literal = groups.map((g) => ({ ...g, alternatives: g.alternatives.slice(0, 1) }));
+  const hasSynonyms = groups.some((g) => g.alternatives.length > 1);
+  const tiers: Ranked[][] = [run(literal, 'AND')];
+  if (hasSynonyms) tiers.push(run(groups, 'AND'));
+  if (groups.length > 1) tiers.push(run(groups, 'OR'));
+  const seen = new Set<number>();
   const hits: KeywordHit[] = [];
-  tier(all, 0.5, hits);
-  tier(
-    any.filter((r) => !seen.has(r.rowid)),
-    0,
-    hits,
-  );
+  tiers.forEach((rows, i) => {
+    const fresh = rows.filter((r) => !seen.has(r.rowid));
+    for (const r of fresh) seen.add(r.rowid);
+    normalise(fresh, (tiers.length - 1 - i) / tiers.length, 1 / tiers.length, hits);
+  });
   return hits.slice(0, limit);
 }
 
-/** Min-max normalises bm25 (lower is better) into [base, base + 0.5]. */
-function tier(rows: { rowid: number; rank: number }[], base: number, out: KeywordHit[]): void {
+interface Ranked {
+  rowid: number;
+  rank: number;
+}
+
+/** Min-max normalises bm25 (lower is better) into [base, base + width]. */
+function normalise(rows: Ranked[], base: number, width: number, out: KeywordHit[]): void {
   if (rows.length === 0) return;
   const best = rows[0].rank;
   const worst = rows[rows.length - 1].rank;
   const span = worst - best;
   for (const r of rows) {
-    out.push({ rowid: r.rowid, score: base + 0.5 * (span > 0 ? (worst - r.rank) / span : 1) });
+    out.push({ rowid: r.rowid, score: base + width * (span > 0 ? (worst - r.rank) / span : 1) });
   }
 }
