@@ -77,6 +77,8 @@ export interface RelevanceRow {
   split: string;
   mode: SearchMode;
   ndcg10: number;
+  /** NDCG@10 over judged products only: the pool came from a keyword engine, so unjudged hits are unknown, not wrong. */
+  ndcg10Judged: number;
   recall50: number;
   queries: number;
   p50Ms: number;
@@ -93,6 +95,7 @@ export async function evaluateRelevance(
     const queries = loadSplit(split).filter((q) => judgments.has(q));
     for (const mode of modes) {
       const ndcg: number[] = [];
+      const ndcgJudged: number[] = [];
       const recall: number[] = [];
       const took: number[] = [];
       for (const query of queries) {
@@ -100,6 +103,13 @@ export async function evaluateRelevance(
         const ids = result.hits.map((h) => h.id);
         const judged = judgments.get(query) as Judgments;
         ndcg.push(ndcgAt(ids, judged, 10));
+        ndcgJudged.push(
+          ndcgAt(
+            ids.filter((id) => judged.has(id)),
+            judged,
+            10,
+          ),
+        );
         recall.push(recallAt(ids, judged, 50));
         took.push(result.tookMs);
       }
@@ -107,6 +117,7 @@ export async function evaluateRelevance(
         split,
         mode,
         ndcg10: round(mean(ndcg)),
+        ndcg10Judged: round(mean(ndcgJudged)),
         recall50: round(mean(recall)),
         queries: queries.length,
         p50Ms: percentile(took, 50),

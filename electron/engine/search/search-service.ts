@@ -31,7 +31,7 @@ export type EmbedQuery = (text: string) => Promise<Float32Array>;
  * on product data (it misses model numbers, sizes and brands), so its score mostly breaks ties; higher
  * weights measured lower NDCG@10, and so did routing weak keyword queries to it.
  */
-export const FUSION = { semanticWeight: 0.05, namedValueBoost: 0.15, accessoryFactor: 0.25 };
+export const FUSION = { semanticWeight: 0.05, namedValueBoost: 0.3, accessoryFactor: 0.5 };
 const CANDIDATES = 200;
 
 interface NamedValues {
