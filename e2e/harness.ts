@@ -60,7 +60,8 @@ export const test = base.extend<Options & { shelf: Shelf }>({
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-electron-'));
       const app = await _electron.launch({
         executablePath: binary.path,
-        args: [path.join(root, 'dist', 'electron', 'main.cjs'), '--no-sandbox'],
+        // The app folder, as npm start runs it: package.json's main is dist/electron/main.cjs.
+        args: [root, '--no-sandbox'],
         env: { ...process.env, SHELFSCOPE_DATA_DIR: dataDir } as Record<string, string>,
       });
       const page = await app.firstWindow();

@@ -10,7 +10,8 @@ import { isAppUrl } from './window-security.ts';
 
 function fromAppPage(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+  // Only the top frame of an app page: never a subframe, and never a page the window was navigated to.
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
 export function registerIpcHandlers(dispatch: Dispatcher): () => void {
