@@ -34,6 +34,7 @@ export class AnnIndex {
   }
 
   static open(file: string, dimensions: number): AnnIndex {
+    removeStaleTemps(file);
     const index = AnnIndex.create(dimensions);
     if (!fs.existsSync(file)) return new AnnIndex(file, dimensions, index, true);
     index.view(file);
@@ -110,6 +111,28 @@ export class AnnIndex {
 
   fileBytes(): number {
     return fs.existsSync(this.file) ? fs.statSync(this.file).size : 0;
+  }
+}
+
+/** A save a crash interrupted leaves `<file>.tmp-<pid>` behind; nothing reads it, so it is only lost disk. */
+function removeStaleTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.tmp-`;
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith(prefix) && !processAlive(Number(name.slice(prefix.length)))) {
+      fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
