@@ -31,6 +31,12 @@ export interface ImportOutcome {
 const YIELD_EVERY = 500;
 
 /**
+ * Rejected rows are all kept for the report, so their number is bounded: past this many, and more than
+ * were accepted, the file is refused (a gzip bomb of one repeated row would otherwise fill memory).
+ */
+const MAX_REJECTED = 100_000;
+
+/**
  * Reads a file into the catalog in one write transaction: either the whole file lands (rows matched by
  * id, unchanged rows untouched, rows missing from the file removed) or, if the file cannot be read to
  * its end, nothing changes. Readers keep seeing the previous catalog until the commit.
@@ -98,6 +104,12 @@ export async function runImport(
         if (outcome === 'inserted') counts.imported++;
         else if (outcome === 'updated') counts.updated++;
         else counts.unchanged++;
+      }
+      if (rejectedRows.length > MAX_REJECTED && rejectedRows.length > seen.size) {
+        throw new EngineError(
+          'bad-file',
+          `${file}: more than ${MAX_REJECTED.toLocaleString('en-US')} rows rejected, more than were accepted (last: row ${record.row}, ${rejectedRows[rejectedRows.length - 1].reason}); the catalog is unchanged`,
+        );
       }
       if (rows % YIELD_EVERY === 0) {
         const fraction = source.totalBytes > 0 ? source.bytesRead() / source.totalBytes : 0;
