@@ -98,10 +98,16 @@ test.describe('searching a catalog', () => {
     await answer.getByRole('button', { name: /what this answer is based on/ }).click();
     await expect(answer.locator('.based-on table')).toBeVisible();
     await shelf.screenshot('ask');
+    const cited = (await citation.textContent())?.replace(/^\[1\]\s*/, '') ?? '';
     await citation.click();
-    await expect(
-      page.getByRole('complementary', { name: 'Product details' }).getByRole('heading', { level: 2 }),
-    ).toBeVisible();
+    const panel = page.getByRole('complementary', { name: 'Product details' });
+    await expect(panel.getByRole('heading', { level: 2 })).toHaveText(cited.split(/\s+[A-Z]{3}\d{4}$/)[0]);
+
+    // The answer survives a trip to another screen.
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Search' }).click();
+    await page.getByRole('tab', { name: 'Ask' }).click();
+    await expect(answer.getByRole('button', { name: /^\[1\]/ })).toBeVisible();
   });
 
   test('stats show the catalog size, model and recent query latencies', async ({ shelf }) => {

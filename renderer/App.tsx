@@ -14,6 +14,7 @@ import { SearchView } from './features/search/SearchView.tsx';
 import { StatsView } from './features/stats/StatsView.tsx';
 import { selectCatalog, useApp } from './store/app-store.ts';
 import type { View } from './store/app-store.ts';
+import { useAsk } from './store/ask-store.ts';
 import { useImport } from './store/import-store.ts';
 import { isRunning } from './store/jobs.ts';
 import { useSearch } from './store/search-store.ts';
@@ -134,7 +135,10 @@ function Shell() {
   const catalogId = useApp((s) => s.catalogId);
   useEffect(() => void useApp.getState().refreshCatalogs(), []);
   // Another catalog starts a fresh search; switching screens keeps it.
-  useEffect(() => useSearch.getState().reset(), [catalogId]);
+  useEffect(() => {
+    useSearch.getState().reset();
+    useAsk.getState().reset();
+  }, [catalogId]);
   return (
     <div className="app">
       <aside className="sidebar">

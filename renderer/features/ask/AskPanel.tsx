@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Answer } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { useApp } from '../../store/app-store.ts';
+import { useAsk } from '../../store/ask-store.ts';
 
 const EXAMPLES = [
   'How many products are out of stock?',
@@ -99,22 +100,9 @@ function AnswerView({ answer, catalogId }: { answer: Answer; catalogId: string }
 }
 
 export function AskPanel({ catalogId }: { catalogId: string }) {
-  const [question, setQuestion] = useState('');
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [busy, setBusy] = useState(false);
-  const report = useApp((s) => s.report);
-
-  const ask = async (text: string) => {
-    if (!text.trim()) return;
-    setBusy(true);
-    try {
-      setAnswer(await api.ask({ catalogId, question: text }));
-    } catch (err) {
-      report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { question, answer, busy } = useAsk();
+  const { setQuestion, ask: askCatalog } = useAsk.getState();
+  const ask = (text: string) => askCatalog(catalogId, text);
 
   return (
     <div className="ask-view">

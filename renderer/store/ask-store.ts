@@ -1,0 +1,33 @@
+// The question being asked and its answer; kept outside the panel so switching screens does not lose them.
+import { create } from 'zustand';
+import type { Answer } from '../../shared/types.ts';
+import { api } from '../api.ts';
+import { useApp } from './app-store.ts';
+
+type AskState = {
+  question: string;
+  answer: Answer | null;
+  busy: boolean;
+  setQuestion(question: string): void;
+  ask(catalogId: string, question: string): Promise<void>;
+  reset(): void;
+};
+
+export const useAsk = create<AskState>()((set) => ({
+  question: '',
+  answer: null,
+  busy: false,
+  setQuestion: (question) => set({ question }),
+  async ask(catalogId, question) {
+    if (!question.trim()) return;
+    set({ busy: true, question });
+    try {
+      set({ answer: await api.ask({ catalogId, question }) });
+    } catch (err) {
+      useApp.getState().report(err);
+    } finally {
+      set({ busy: false });
+    }
+  },
+  reset: () => set({ question: '', answer: null, busy: false }),
+}));
