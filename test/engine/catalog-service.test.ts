@@ -42,6 +42,25 @@ describe('catalog service on the Hermes catalog', () => {
     }
   });
 
+  it('keeps a result set to what the query is about', async () => {
+    const beach = await catalog.search({
+      query: 'something for the beach',
+      mode: 'hybrid',
+      limit: 50,
+      filters: {},
+    });
+    expect(beach.hits[0]?.id).toBe('CBG9876');
+    expect(beach.total).toBeLessThan(30);
+    const specific = await catalog.search({
+      query: 'retro sunglasses',
+      mode: 'hybrid',
+      limit: 50,
+      filters: {},
+    });
+    expect(specific.hits[0]?.id).toBe('RSG8901');
+    expect(specific.total).toBeLessThan(20);
+  });
+
   it('understands price filters typed in the query and counts facets over the filtered set', async () => {
     const all = await catalog.search({ query: 'bag', mode: 'keyword', limit: 50, filters: {} });
     const cheap = await catalog.search({ query: 'bag under $40', mode: 'keyword', limit: 50, filters: {} });

@@ -3,6 +3,16 @@ import type { SynonymIndex } from './synonyms.ts';
 import { terms } from './text.ts';
 import type { TypoCorrector } from './typo.ts';
 
+// Function words of a conversational query ("something for the beach"): matched on their own they
+// would pull in every description that contains "for" or "the".
+const STOPWORDS = new Set(
+  (
+    'a an the and or of for to in on at by with from into about as is are be it its this that these those ' +
+    'i me my we our you your some something anything any what which who whose how can could would should ' +
+    'do does need want looking look find show give get please'
+  ).split(' '),
+);
+
 /** One position of the query: any of its alternatives (each a phrase of terms) may match. */
 export interface TermGroup {
   alternatives: string[][];
@@ -29,7 +39,9 @@ export interface AnalyzeContext {
  * typing) or corrected to the nearest word the catalog does contain.
  */
 export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
-  const words = terms(text);
+  const all = terms(text);
+  const content = all.filter((w) => !STOPWORDS.has(w));
+  const words = content.length ? content : all;
   const expansions = ctx.synonyms.expand(words);
   const groups: TermGroup[] = [];
   const corrections: { from: string; to: string }[] = [];

@@ -31,7 +31,12 @@ export type EmbedQuery = (text: string) => Promise<Float32Array>;
  * on product data (it misses model numbers, sizes and brands), so its score mostly breaks ties; higher
  * weights measured lower NDCG@10, and so did routing weak keyword queries to it.
  */
-export const FUSION = { semanticWeight: 0.05, namedValueBoost: 0.3, accessoryFactor: 0.5 };
+export const FUSION = {
+  semanticWeight: 0.05,
+  semanticOnlyFloor: 0.85,
+  namedValueBoost: 0.3,
+  accessoryFactor: 0.5,
+};
 const CANDIDATES = 200;
 
 interface NamedValues {
@@ -117,14 +122,17 @@ export class SearchService {
       if (weight > 0 && this.cat.ann.size > 0) {
         const vector = await this.embedQuery(text);
         const hits = semanticSearch(this.cat, vector, hasFilters(filters) ? filter : null, limit);
-        const sims = hits.map((h) => h.similarity);
-        const lo = Math.min(...sims);
-        const span = Math.max(...sims) - lo;
-        for (const h of hits)
-          add(
-            h.rowid,
-            weight * (req.mode === 'semantic' ? h.similarity : span > 0 ? (h.similarity - lo) / span : 1),
-          );
+        const top = hits.length ? hits[0].similarity : 0;
+        const lo = hits.length ? hits[hits.length - 1].similarity : 0;
+        for (const h of hits) {
+          if (req.mode === 'semantic') {
+            add(h.rowid, h.similarity);
+          } else if (scores.has(h.rowid) || h.similarity >= top * FUSION.semanticOnlyFloor) {
+            // A product the words did not find joins only if it is nearly as close as the closest one:
+            // otherwise every query would "match" the whole catalog.
+            add(h.rowid, weight * (top > lo ? (h.similarity - lo) / (top - lo) : 1));
+          }
+        }
       }
       this.promoteExactIds(req.query, filter, scores);
     }
