@@ -1,7 +1,7 @@
 import { ANN_PARAMS } from '../../electron/engine/vector/ann-index.ts';
 import { latencyStats, timed } from '../lib/timing.ts';
 import type { PeerContext } from './context.ts';
-import { recallAt10, vectorOf } from './context.ts';
+import { recallAt10, tieAwareRecallAt10, vectorOf } from './context.ts';
 import { importPeer, peerVersion } from './optional.ts';
 import type { PeerResult } from './types.ts';
 import { skippedPeer } from './types.ts';
@@ -44,6 +44,7 @@ export async function benchHnswlib(ctx: PeerContext): Promise<PeerResult> {
     buildMs: Math.round(build.ms),
     queries: { ann: latencyStats(samples) },
     recall10: recallAt10(found, ctx.exactTop10),
+    recall10Ties: tieAwareRecallAt10(found, ctx.exactTop10, ctx.similarity),
     notes: [
       `f32, M ${ANN_PARAMS.connectivity}, ef_construction ${ANN_PARAMS.expansionAdd}, ef ${ANN_PARAMS.expansionSearch}; one thread (its Node binding adds points one by one)`,
     ],

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { latencyStats, timeEach, timed } from '../lib/timing.ts';
 import type { PeerContext } from './context.ts';
-import { docText, recallAt10, vectorOf } from './context.ts';
+import { docText, recallAt10, tieAwareRecallAt10, vectorOf } from './context.ts';
 import { ANN_PARAMS } from '../../electron/engine/vector/ann-index.ts';
 import { importPeer, peerVersion } from './optional.ts';
 import type { PeerResult } from './types.ts';
@@ -107,6 +107,7 @@ export async function benchLanceDb(ctx: PeerContext): Promise<PeerResult> {
       ann: latencyStats(annSamples),
     },
     recall10: recallAt10(found, ctx.exactTop10),
+    recall10Ties: tieAwareRecallAt10(found, ctx.exactTop10, ctx.similarity),
     notes: [
       `HNSW-SQ (m ${ANN_PARAMS.connectivity}, ef_construction ${ANN_PARAMS.expansionAdd}, ef ${ANN_PARAMS.expansionSearch}), FTS index, RRF reranker for hybrid`,
     ],

@@ -13,6 +13,8 @@ export interface PeerResult {
   queries: Partial<Record<QueryKind, LatencyStats>>;
   /** ANN recall@10 against exact search, where the peer has an ANN index. */
   recall10: number | null;
+  /** The same, counting neighbours tied with the exact 10th as correct. */
+  recall10Ties?: number | null;
   notes: string[];
 }
 

@@ -90,6 +90,7 @@ function annTable(sizes: SizeResult[]): string {
     [
       'catalog',
       'recall@10 vs exact',
+      'recall@10, ties counted',
       'ANN p50 ms',
       'ANN p99 ms',
       'build from stored vectors',
@@ -99,6 +100,7 @@ function annTable(sizes: SizeResult[]): string {
     sizes.map((s) => [
       s.label,
       s.ann.recall10,
+      s.ann.recall10Ties ?? '—',
       s.ann.latency.p50,
       s.ann.latency.p99,
       sec(s.ann.buildMs),
@@ -106,6 +108,10 @@ function annTable(sizes: SizeResult[]): string {
       `${s.ann.params.quantization}, M ${s.ann.params.connectivity}, ef_add ${s.ann.params.expansionAdd}, ef ${s.ann.params.expansionSearch}`,
     ]),
   );
+}
+
+function recallCell(strict: number, ties: number | null | undefined): string {
+  return ties === undefined || ties === null ? String(strict) : `${strict} (${ties} ties counted)`;
 }
 
 function peerRows(s: SizeResult): (string | number)[][] {
@@ -119,7 +125,7 @@ function peerRows(s: SizeResult): (string | number)[][] {
     cell(s.search, 'semantic'),
     cell(s.search, 'hybrid+filter'),
     `${s.ann.latency.p50} ms`,
-    s.ann.recall10,
+    recallCell(s.ann.recall10, s.ann.recall10Ties),
   ];
   const others = s.peers.map((p) =>
     p.skipped
@@ -132,7 +138,7 @@ function peerRows(s: SizeResult): (string | number)[][] {
           cell(p.queries, 'semantic'),
           cell(p.queries, 'hybrid+filter'),
           p.queries.ann ? `${p.queries.ann.p50} ms` : '—',
-          p.recall10 ?? '—',
+          p.recall10 === null ? '—' : recallCell(p.recall10, p.recall10Ties),
         ],
   );
   return [self, ...others];
@@ -212,8 +218,17 @@ function relevanceSection(r: BenchResults): string {
     `On ${r.relevance.catalog}; 135 judged queries, dev for tuning, holdout never tuned on. Unjudged products count as irrelevant (judgments were pooled from a keyword engine, so semantic figures are lower bounds).`,
     '',
     table(
-      ['split', 'mode', 'NDCG@10', 'recall@50', 'queries', 'p50 ms'],
-      r.relevance.rows.map((x) => [x.split, x.mode, x.ndcg10, x.recall50, x.queries, x.p50Ms]),
+      ['split', 'mode', 'NDCG@10', 'NDCG@10, judged products only', 'recall@50', 'queries', 'p50 ms'],
+      r.relevance.rows.map((x) => [
+        x.split,
+        x.mode,
+        x.ndcg10,
+        // Absent from results written before the judged-only figure existed.
+        (x as { ndcg10Judged?: number }).ndcg10Judged ?? '—',
+        x.recall50,
+        x.queries,
+        x.p50Ms,
+      ]),
     ),
   ].join('\n');
 }
@@ -240,11 +255,12 @@ function leversSection(r: BenchResults): string {
     parts.push('USearch: ef_search on the saved index, then fresh builds per quantization:', '');
     parts.push(
       table(
-        ['quantization', 'ef_search', 'recall@10', 'p50 ms', 'build', 'file'],
+        ['quantization', 'ef_search', 'recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'],
         r.annLevers.map((l) => [
           l.quantization,
           l.efSearch,
           l.recall10,
+          l.recall10Ties ?? '—',
           l.p50Ms,
           l.buildMs === null ? '—' : sec(l.buildMs),
           l.fileBytes === null ? '—' : mb(l.fileBytes),

@@ -8,10 +8,12 @@ import { ANN_PARAMS, AnnIndex as EngineAnnIndex } from '../../electron/engine/ve
 import type { CatalogData } from '../lib/catalog-data.ts';
 import type { LatencyStats } from '../lib/timing.ts';
 import { latencyStats, timed } from '../lib/timing.ts';
-import { recallAt10 } from '../peers/context.ts';
+import { cosineTo, recallAt10, tieAwareRecallAt10 } from '../peers/context.ts';
 
 export interface AnnFigures {
   recall10: number;
+  /** Counting neighbours tied with the exact 10th as correct (generated catalogs hold near-duplicates). */
+  recall10Ties?: number;
   latency: LatencyStats;
   /** Building the engine's index from the stored vectors (add in batches of 1,024, atomic save). */
   buildMs: number;
@@ -23,6 +25,7 @@ export interface AnnLever {
   quantization: string;
   efSearch: number;
   recall10: number;
+  recall10Ties?: number;
   p50Ms: number;
   buildMs: number | null;
   fileBytes: number | null;
@@ -83,6 +86,7 @@ export async function measureAnn(
   });
   return {
     recall10: recallAt10(found, exact),
+    recall10Ties: tieAwareRecallAt10(found, exact, cosineTo(data, queries)),
     latency: latencyStats(samples),
     buildMs: Math.round(build.ms),
     fileBytes: fs.statSync(file).size,
@@ -110,7 +114,11 @@ function leverRow(index: Index, data: CatalogData, queries: Float32Array[], exac
     samples.push(performance.now() - started);
     return Array.from(m.keys, (k) => Number(k));
   });
-  return { recall10: recallAt10(found, exact), p50Ms: latencyStats(samples).p50 };
+  return {
+    recall10: recallAt10(found, exact),
+    recall10Ties: tieAwareRecallAt10(found, exact, cosineTo(data, queries)),
+    p50Ms: latencyStats(samples).p50,
+  };
 }
 
 /** ef_search over the saved index, then f32 / f16 / i8 builds (keys are doc indices here). */
@@ -137,6 +145,7 @@ export async function measureAnnLevers(
       quantization: ANN_PARAMS.quantization,
       efSearch: ef,
       recall10: recallAt10(found, exact),
+      recall10Ties: tieAwareRecallAt10(found, exact, cosineTo(data, queries)),
       p50Ms: latencyStats(samples).p50,
       buildMs: null,
       fileBytes: null,

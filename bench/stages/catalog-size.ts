@@ -9,6 +9,7 @@ import { buildQuestions, buildWorkload } from '../lib/queries.ts';
 import type { SizeResult } from '../lib/results.ts';
 import { latencyStats, round } from '../lib/timing.ts';
 import type { PeerContext } from '../peers/context.ts';
+import { cosineTo } from '../peers/context.ts';
 import { benchFts5 } from '../peers/fts5.ts';
 import { benchHnswlib } from '../peers/hnswlib.ts';
 import { benchLanceDb } from '../peers/lancedb.ts';
@@ -99,6 +100,7 @@ export async function measureSize(
       embed,
       annQueries,
       exactTop10: exact,
+      similarity: cosineTo(data, annQueries),
       dir: scratch,
     };
     const peers: PeerResult[] = [];
