@@ -30,6 +30,24 @@ test.describe('searching a catalog', () => {
     await expect(first.locator('.result-name mark').first()).toHaveText(/retro|sunglasses/i);
     await shelf.screenshot('search');
 
+    // Keyboard only: down into the results, open one, Esc back to where we were.
+    await page.keyboard.press('ArrowDown');
+    await expect(first.getByRole('button')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    const second = page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('listitem')
+      .nth(1)
+      .getByRole('button');
+    await expect(second).toBeFocused();
+    const secondName = (await second.locator('.result-name').textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary', { name: 'Product details' });
+    await expect(panel.getByRole('heading', { level: 2 })).toHaveText(secondName);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(second).toBeFocused();
+
     for (const mode of ['Keyword', 'Semantic']) {
       await page.getByRole('radio', { name: mode }).click();
       await expect(page.locator('.result-header')).toContainText(mode.toLowerCase());

@@ -38,6 +38,15 @@ export function ProductPanel({ catalogId }: { catalogId: string }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  // Closing the panel puts focus back where it was when the first product opened.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const open = productId !== null;
+  useEffect(() => {
+    if (!open) return;
+    returnFocus.current = document.activeElement as HTMLElement | null;
+    return () => returnFocus.current?.focus();
+  }, [open]);
+
   useEffect(() => {
     if (!productId) return;
     let live = true;

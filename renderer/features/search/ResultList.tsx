@@ -16,13 +16,14 @@ export function StockBadge({ stock }: { stock: number | null }) {
   );
 }
 
-function ResultRow({ hit, selected }: { hit: SearchHit; selected: boolean }) {
+function ResultRow({ hit, index, selected }: { hit: SearchHit; index: number; selected: boolean }) {
   const openProduct = useApp((s) => s.openProduct);
   return (
     <button
       type="button"
       className={`result${selected ? ' selected' : ''}`}
       data-id={hit.id}
+      data-index={index}
       onClick={() => openProduct(hit.id)}
     >
       <span className="result-main">
@@ -49,7 +50,15 @@ function ResultRow({ hit, selected }: { hit: SearchHit; selected: boolean }) {
   );
 }
 
-/** Only the rows in view are in the DOM, so thousands of hits scroll smoothly. */
+export const RESULTS_ID = 'search-results';
+
+/** Focuses result `index`, scrolling it into the rendered window first. */
+function focusRow(list: HTMLElement, index: number, scrollTo: (index: number) => void) {
+  scrollTo(index);
+  requestAnimationFrame(() => list.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus());
+}
+
+/** Only the rows in view are in the DOM, so thousands of hits scroll smoothly. Arrow keys move between rows. */
 export function ResultList({ hits }: { hits: SearchHit[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const productId = useApp((s) => s.productId);
@@ -61,7 +70,22 @@ export function ResultList({ hits }: { hits: SearchHit[] }) {
     getItemKey: (index) => hits[index].id,
   });
   return (
-    <div ref={scrollRef} className="results" role="list" aria-label="Search results">
+    <div
+      ref={scrollRef}
+      id={RESULTS_ID}
+      className="results"
+      role="list"
+      aria-label="Search results"
+      onKeyDown={(event) => {
+        const current = Number((event.target as HTMLElement).dataset.index);
+        if (Number.isNaN(current) || !scrollRef.current) return;
+        const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 8, PageUp: -8 }[event.key];
+        const next = step === undefined ? null : Math.min(hits.length - 1, Math.max(0, current + step));
+        if (next === null) return;
+        event.preventDefault();
+        focusRow(scrollRef.current, next, (i) => virtualizer.scrollToIndex(i));
+      }}
+    >
       <div className="results-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
           <div
@@ -70,7 +94,11 @@ export function ResultList({ hits }: { hits: SearchHit[] }) {
             className="result-slot"
             style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
           >
-            <ResultRow hit={hits[item.index]} selected={hits[item.index].id === productId} />
+            <ResultRow
+              hit={hits[item.index]}
+              index={item.index}
+              selected={hits[item.index].id === productId}
+            />
           </div>
         ))}
       </div>

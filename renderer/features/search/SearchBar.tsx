@@ -1,5 +1,6 @@
 import { SEARCH_MODES } from '../../../shared/types.ts';
 import { useSearch } from '../../store/search-store.ts';
+import { RESULTS_ID } from './ResultList.tsx';
 
 export const SEARCH_INPUT_ID = 'search-input';
 
@@ -22,6 +23,15 @@ export function SearchBar() {
         spellCheck={false}
         maxLength={1000}
         onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={(event) => {
+          // Down from the search box goes to the first result, so search → open needs no mouse.
+          if (event.key !== 'ArrowDown') return;
+          const first = document.getElementById(RESULTS_ID)?.querySelector<HTMLElement>('[data-index="0"]');
+          if (first) {
+            event.preventDefault();
+            first.focus();
+          }
+        }}
       />
       <div className="segmented" role="radiogroup" aria-label="Search mode">
         {SEARCH_MODES.map((m) => (
