@@ -2,6 +2,7 @@
 // on the same rows and vectors, relevance on the Icecat judgments; writes bench/out/results.json,
 // docs/bench/ (results.json, charts) and BENCHMARKS.md.
 // Usage: node bench/run.ts [--quick] [--sizes 10k,100k,1m] [--seed N] [--no-peers] [--levers] [--no-relevance]
+//        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     'no-peers': { type: 'boolean', default: false },
     levers: { type: 'boolean', default: false },
     'no-relevance': { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const started = performance.now();
@@ -66,6 +68,7 @@ for (const n of sizes) {
     peers: !values['no-peers'],
     levers: (values.levers ?? false) && n === Math.min(...sizes),
     rawSample: quick ? 600 : 2000,
+    reuse: values.reuse ?? false,
   });
   results.push(measured.result);
   if (measured.embeddingLevers.length) embeddingLevers = measured.embeddingLevers;

@@ -11,6 +11,8 @@ export interface SizeResult {
   products: number;
   csvBytes: number;
   endToEnd: EndToEnd;
+  /** True when the catalog and its end-to-end figures came from an earlier run (--reuse). */
+  endToEndReused?: boolean;
   coldOpen: ColdOpen;
   raw: RawThroughput;
   /** 1 − pipeline texts/s ÷ raw ONNX texts/s, in %. */

@@ -56,7 +56,7 @@ function scaleTable(sizes: SizeResult[]): string {
       'cold open → first result',
     ],
     sizes.map((s) => [
-      `${s.label} (${num(s.products)})`,
+      `${s.label} (${num(s.products)})${s.endToEndReused ? ' ¹' : ''}`,
       mb(s.csvBytes),
       num(s.endToEnd.importRowsPerSec),
       num(s.endToEnd.embedTextsPerSec),
@@ -320,7 +320,7 @@ export function renderMarkdown(r: BenchResults, charts: { latency: string; ndcg:
     'npm run bench -- --sizes 10k,100k,1m --levers',
     '```',
     '',
-    'Options: `--sizes`, `--seed`, `--no-peers`, `--no-relevance`, `--levers` (batch/threads/text length, ef_search, quantization). A peer that is not installed is skipped with the reason.',
+    'Options: `--sizes`, `--seed`, `--no-peers`, `--no-relevance`, `--levers` (batch/threads/text length, ef_search, quantization), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
     '',
     '## Goals',
     '',
@@ -344,6 +344,12 @@ export function renderMarkdown(r: BenchResults, charts: { latency: string; ndcg:
     '',
     scaleTable(r.sizes),
     '',
+    ...(r.sizes.some((x) => x.endToEndReused)
+      ? [
+          '¹ Catalog imported by an earlier run (`--reuse`): its import, embedding, RSS and disk figures are from that import.',
+          '',
+        ]
+      : []),
     '## Search latency (in process, result cache cleared before every query)',
     '',
     "Queries: the 135 real Icecat queries, 30 fashion queries, 10 id lookups. Filter = in stock and price ≤ the catalog's median price.",

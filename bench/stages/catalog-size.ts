@@ -21,6 +21,7 @@ import { exactTop10, measureAnn, measureAnnLevers } from './ann.ts';
 import { measureAsk } from './ask.ts';
 import type { EmbeddingLever } from './embedding.ts';
 import { measureEmbeddingLevers, measureRawThroughput, sampleEmbedTexts } from './embedding.ts';
+import type { EndToEnd } from './end-to-end.ts';
 import { measureColdOpen, measureEndToEnd } from './end-to-end.ts';
 import { measureSearch } from './search-latency.ts';
 
@@ -33,6 +34,8 @@ export interface SizeOptions {
   peers: boolean;
   levers: boolean;
   rawSample: number;
+  /** Keep an existing catalog and the end-to-end figures measured when it was imported. */
+  reuse: boolean;
 }
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
@@ -59,8 +62,17 @@ export async function measureSize(
   fs.rmSync(scratch, { recursive: true, force: true });
   fs.mkdirSync(scratch, { recursive: true });
 
-  log(`${opts.label}: shelfscope import (child process)`);
-  const endToEnd = await measureEndToEnd(opts.csv, catalogDir, 'usb cable');
+  const saved = path.join(catalogDir, 'bench-end-to-end.json');
+  const reused = opts.reuse && fs.existsSync(saved);
+  let endToEnd: EndToEnd;
+  if (reused) {
+    log(`${opts.label}: reusing ${catalogDir} and its end-to-end figures`);
+    endToEnd = JSON.parse(fs.readFileSync(saved, 'utf8')) as EndToEnd;
+  } else {
+    log(`${opts.label}: shelfscope import (child process)`);
+    endToEnd = await measureEndToEnd(opts.csv, catalogDir, 'usb cable');
+    fs.writeFileSync(saved, JSON.stringify(endToEnd));
+  }
   log(`${opts.label}: ${JSON.stringify(endToEnd)}`);
   const coldOpen = await measureColdOpen(catalogDir, 'wireless headphones');
 
@@ -123,6 +135,7 @@ export async function measureSize(
         products: endToEnd.products,
         csvBytes: opts.csvBytes,
         endToEnd,
+        endToEndReused: reused,
         coldOpen,
         raw,
         pipelineOverheadPct: raw.textsPerSec
