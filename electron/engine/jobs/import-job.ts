@@ -117,6 +117,9 @@ export async function runImport(
         await new Promise((r) => setImmediate(r));
       }
     }
+    if (rows === 0) {
+      throw new EngineError('bad-file', `${file}: the file holds no product rows; the catalog is unchanged`);
+    }
     // A file in which no row was usable removes nothing: wiping a catalog takes more than a broken export.
     const removedIds = seen.size === 0 ? [] : writer.removeUnseen();
     setMeta(db, 'import_gen', String(generation));
