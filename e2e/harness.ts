@@ -65,9 +65,10 @@ export const test = base.extend<Options & { shelf: Shelf }>({
         env: { ...process.env, SHELFSCOPE_DATA_DIR: dataDir } as Record<string, string>,
       });
       const page = await app.firstWindow();
+      const problems = watchProblems(page);
       await page.setViewportSize({ width: 1280, height: 800 });
       await use(
-        shelfOn(page, target, [], {
+        shelfOn(page, target, problems, {
           pickNext: (file) =>
             app.evaluate(({ dialog }, picked) => {
               dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [picked] })) as never;
@@ -76,6 +77,7 @@ export const test = base.extend<Options & { shelf: Shelf }>({
       );
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      expect(problems).toEqual([]);
       return;
     }
     const context = await browser.newContext({
@@ -83,14 +85,7 @@ export const test = base.extend<Options & { shelf: Shelf }>({
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    // Uncaught exceptions and policy violations fail the journey even when the screen looks right.
-    const problems: string[] = [];
-    page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-        problems.push(message.text());
-      }
-    });
+    const problems = watchProblems(page);
     const bridge = await bridgeEngine(page, fixtureFiles());
     await page.goto('/');
     await use(
@@ -107,6 +102,18 @@ export const test = base.extend<Options & { shelf: Shelf }>({
     expect(problems).toEqual([]);
   },
 });
+
+/** Uncaught exceptions and policy violations fail the journey even when the screen looks right. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  return problems;
+}
 
 function shelfOn(
   page: Page,
