@@ -21,6 +21,8 @@ export interface ModelProvider {
   identity: ModelIdentity;
   queryEmbedder(): Promise<Embedder>;
   indexEmbedder(): Promise<Embedder>;
+  /** Embedding workers behind indexEmbedder(), to keep each of them busy. */
+  indexWorkers: number;
 }
 
 interface JobRecord {
@@ -175,7 +177,7 @@ export class CatalogService {
       const outcome = await runIndex(
         this.handle,
         embedder,
-        { batchSize: DEFAULT_BATCH_SIZE * 2, signal },
+        { batchSize: DEFAULT_BATCH_SIZE, inFlight: this.models.indexWorkers + 1, signal },
         meter,
       );
       if (!outcome.cancelled) setMeta(this.handle.writer, 'last_indexed_at', new Date().toISOString());

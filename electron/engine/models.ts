@@ -5,10 +5,14 @@ import type { Embedder } from './embed/embedder.ts';
 import { loadEmbedder } from './embed/load-embedder.ts';
 import { ModelManifest } from './embed/manifest.ts';
 import { defaultModelsDir } from './embed/models-dir.ts';
-import { createWorkerEmbedder } from './embed/worker-embedder.ts';
+import os from 'node:os';
+import { createEmbedderPool } from './embed/embedder-pool.ts';
 import { EngineError } from './errors.ts';
 
 export const DEFAULT_MODEL = 'use-lite';
+
+/** Embedding workers while indexing: one per core, leaving the rest of the work to the engine thread. */
+const INDEX_WORKERS = Math.max(1, Math.min(4, os.availableParallelism()));
 
 /**
  * The model every catalog of this engine uses. Queries are embedded in-process (a few ms, no queue
@@ -34,6 +38,7 @@ export function createModelProvider(modelsDir = defaultModelsDir(), model = DEFA
   return {
     identity: { name: manifest.name, version: manifest.version, dimensions: manifest.dimensions },
     queryEmbedder: () => (query ??= loadEmbedder(dir)),
-    indexEmbedder: () => createWorkerEmbedder(dir),
+    indexEmbedder: () => createEmbedderPool(dir, INDEX_WORKERS),
+    indexWorkers: INDEX_WORKERS,
   };
 }

@@ -7,6 +7,8 @@ import type { ProgressMeter } from './progress.ts';
 
 export interface IndexOptions {
   batchSize: number;
+  /** Batches handed to the embedder before the first comes back. */
+  inFlight: number;
   signal?: AbortSignal;
   /** Save the ANN index after this many new vectors (and at the end). */
   checkpointEvery?: number;
@@ -26,6 +28,22 @@ interface Pending {
 
 /** Rows read per query; sorted by length inside a chunk so batches carry little padding. */
 const CHUNK = 4096;
+
+/** Pending products in batches: chunks in rowid order, each sorted by text length. */
+function batchSource(select: { all(after: number, limit: number): unknown[] }, batchSize: number) {
+  let afterRowid = 0;
+  const batches: Pending[][] = [];
+  return (): Pending[] | undefined => {
+    if (batches.length === 0) {
+      const chunk = select.all(afterRowid, CHUNK) as Pending[];
+      if (chunk.length === 0) return undefined;
+      afterRowid = chunk[chunk.length - 1].rowid;
+      chunk.sort((a, b) => a.text.length - b.text.length);
+      for (let i = 0; i < chunk.length; i += batchSize) batches.push(chunk.slice(i, i + batchSize));
+    }
+    return batches.shift();
+  };
+}
 
 /**
  * Embeds every product whose embedding text has no vector yet, in batches, with the next batch already
@@ -54,7 +72,6 @@ export async function runIndex(
   let seq = Number(getMeta(db, 'embed_seq') ?? '0');
   let done = 0;
   let sinceCheckpoint = 0;
-  let afterRowid = 0;
   let cancelled = false;
 
   const commit = (batch: Pending[], vectors: Float32Array[]) => {
@@ -87,26 +104,24 @@ export async function runIndex(
 
   meter.startPhase('embedding');
   meter.update(0, total, true);
-  outer: while (true) {
-    const chunk = select.all(afterRowid, CHUNK) as Pending[];
-    if (chunk.length === 0) break;
-    afterRowid = chunk[chunk.length - 1].rowid;
-    chunk.sort((a, b) => a.text.length - b.text.length);
-    const batches: Pending[][] = [];
-    for (let i = 0; i < chunk.length; i += opts.batchSize) batches.push(chunk.slice(i, i + opts.batchSize));
-    let inFlight = embedder.embed(batches[0].map((b) => b.text));
-    for (let i = 0; i < batches.length; i++) {
-      const vectors = await inFlight;
-      const next = batches[i + 1];
-      if (next) inFlight = embedder.embed(next.map((b) => b.text));
-      commit(batches[i], vectors);
-      if (opts.signal?.aborted) {
-        // The batch already embedding is kept, not thrown away: cancelling never wastes model time.
-        if (next) commit(next, await inFlight);
-        cancelled = true;
-        break outer;
-      }
+  // Batches are embedded `inFlight` at a time (one per pool worker, plus one queued) and committed in
+  // order as they come back, so the model never waits for SQLite or the ANN index.
+  const queue: { batch: Pending[]; vectors: Promise<Float32Array[]> }[] = [];
+  const nextBatches = batchSource(select, opts.batchSize);
+  const fill = () => {
+    while (queue.length < opts.inFlight && !opts.signal?.aborted) {
+      const batch = nextBatches();
+      if (!batch) return;
+      queue.push({ batch, vectors: embedder.embed(batch.map((b) => b.text)) });
     }
+  };
+  fill();
+  while (queue.length) {
+    const head = queue.shift() as (typeof queue)[number];
+    commit(head.batch, await head.vectors);
+    // On cancel, the batches already embedding are kept, not thrown away: cancelling wastes no model time.
+    if (opts.signal?.aborted) cancelled = true;
+    fill();
   }
   if (sinceCheckpoint > 0 || cancelled) {
     meter.startPhase('saving');
