@@ -31,6 +31,13 @@ function dataDir(): string {
   return process.env.SHELFSCOPE_DATA_DIR || app.getPath('userData');
 }
 
+/** The worker and the native modules it loads are unpacked from the asar (see electron-builder.yml). */
+function unpacked(file: string): string {
+  return app.isPackaged
+    ? file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`)
+    : file;
+}
+
 function modelsDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'models') : path.join(app.getAppPath(), 'models');
 }
@@ -99,7 +106,7 @@ function start(): void {
   serveRenderer();
   lockDownSession();
   const engine: EngineWorker = startEngineWorker({
-    workerPath: path.join(__dirname, 'engine-worker.mjs'),
+    workerPath: unpacked(path.join(__dirname, 'engine-worker.mjs')),
     dataDir: dataDir(),
     modelsDir: modelsDir(),
   });
