@@ -1,7 +1,10 @@
 import type { ProductInput } from '../catalog/normalize.ts';
 
-/** Characters of embedding text: USE-lite reads at most 128 pieces (~4 chars each); past that is waste. */
-export const EMBED_TEXT_CHARS = 320;
+/**
+ * Characters of embedding text. Measured on Icecat dev: 160 chars give the same semantic NDCG@10 as 320
+ * (0.236 vs 0.234) at about half the model time; USE-lite reads at most 128 pieces anyway.
+ */
+export const EMBED_TEXT_CHARS = 160;
 
 // Attributes that say what a product is; they go first so they survive truncation.
 const KEY_ATTRIBUTE = /type|categor|colou?r|material|gender|style|pattern|fit|use|feature/i;
