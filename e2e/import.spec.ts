@@ -86,4 +86,26 @@ test.describe('importing a catalog', () => {
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await expect(banner).toHaveCount(0);
   });
+
+  test('a catalog created empty invites an import, which fills it', async ({ shelf }) => {
+    const { page } = shelf;
+    const catalogs = page.getByRole('navigation', { name: 'Catalogs' });
+    await catalogs.getByRole('button', { name: 'New' }).click();
+    await catalogs.getByLabel('New catalog name').fill('Autumn 2026');
+    await catalogs.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { name: 'Autumn 2026', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'This catalog has no products yet' })).toBeVisible();
+
+    await shelf.pickNext('products.csv');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    const preview = page.getByRole('region', { name: 'Import preview' });
+    await expect(preview.getByLabel('Into')).toHaveValue('autumn-2026');
+    await preview.getByRole('button', { name: 'Start import' }).click();
+    await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    await page.getByRole('tab', { name: 'Search' }).click();
+    await expect(
+      page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    await expect(catalogs.getByRole('listitem')).toHaveCount(1);
+  });
 });

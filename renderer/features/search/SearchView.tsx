@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatCount } from '../../components/format.ts';
+import { selectCatalog, useApp } from '../../store/app-store.ts';
 import { useSearch } from '../../store/search-store.ts';
+import { DropTarget } from '../import/ImportView.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { ResultList } from './ResultList.tsx';
 import { SearchBar } from './SearchBar.tsx';
@@ -48,6 +50,17 @@ function ResultHeader() {
 export function SearchView({ catalogId }: { catalogId: string }) {
   useSearchAsYouType(catalogId);
   const result = useSearch((s) => s.result);
+  const empty = useApp((s) => selectCatalog(s)?.products === 0);
+  if (empty) {
+    return (
+      <div className="welcome">
+        <EmptyState title="This catalog has no products yet">
+          <p>Import a file into it to start searching.</p>
+        </EmptyState>
+        <DropTarget />
+      </div>
+    );
+  }
   return (
     <div className="search-view">
       <SearchBar />
