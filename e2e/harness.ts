@@ -20,7 +20,7 @@ type PageWindow = {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixturesDir = path.join(root, 'e2e', 'fixtures');
-export const SCREENSHOTS_DIR = path.join(root, 'docs', 'screenshots');
+const SCREENSHOTS_DIR = path.join(root, 'docs', 'screenshots');
 
 export const fixturePath = (name: string) => path.join(fixturesDir, name);
 const fixtureFiles = () =>

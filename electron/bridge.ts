@@ -10,7 +10,7 @@ export const eventChannel = (event: EventName) => `${IPC_PREFIX}event:${event}`;
  * Only an error's message survives contextBridge, so the code travels inside it as "[code] message";
  * the renderer's api.ts reads it back.
  */
-export const encodeApiError = (code: string, message: string) => `[${code}] ${message}`;
+const encodeApiError = (code: string, message: string) => `[${code}] ${message}`;
 
 export interface BridgeTransport {
   invoke(method: MethodName, payload: unknown): Promise<Envelope<unknown>>;

@@ -2,7 +2,7 @@
 
 /** The app's own pages are served from this privileged scheme; nothing else may talk to the engine. */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'shelfscope';
+const APP_HOST = 'shelfscope';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 const CSP_DIRECTIVES = [

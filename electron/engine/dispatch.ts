@@ -16,7 +16,7 @@ export interface DispatcherOptions {
   validateOutput?: boolean;
 }
 
-export function isMethodName(name: string): name is MethodName {
+function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(methods, name);
 }
 

@@ -9,7 +9,7 @@ import type { JobsByCatalog } from './jobs.ts';
 
 export type View = 'search' | 'ask' | 'import' | 'stats';
 
-export type Banner = ApiError & { id: number };
+type Banner = ApiError & { id: number };
 
 type AppState = {
   catalogs: CatalogInfo[];

@@ -18,7 +18,7 @@ export function priceBandRange(label: string): { priceMin?: number; priceMax?: n
   return null;
 }
 
-export function isInStockLabel(label: string): boolean {
+function isInStockLabel(label: string): boolean {
   return /^in[ -]?stock$/i.test(label.trim());
 }
 
