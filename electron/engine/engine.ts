@@ -200,7 +200,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       return settings;
     },
     async setSettings(patch) {
-      settings = saveSettings(opts.dataDir, { ...settings, ...patch });
+      // A key sent as undefined means "unchanged", not "erase": the contract's partial() lets it through.
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      settings = saveSettings(opts.dataDir, { ...settings, ...given });
       return settings;
     },
   };
