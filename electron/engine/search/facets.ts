@@ -1,43 +1,38 @@
-import type { Facets } from '../../../shared/types.ts';
-import type { Db } from '../store/database.ts';
+import type { FacetCount, Facets } from '../../../shared/types.ts';
+import type { ProductSummary } from '../store/products.ts';
 
 const TOP_VALUES = 20;
 const BAND_EDGES = [0, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000];
 
+type FacetRow = Pick<ProductSummary, 'category' | 'brand' | 'price' | 'stock'>;
+
 /** Counts per category, brand, price band and stock state over exactly the given result set. */
-export function computeFacets(db: Db, rowids: number[]): Facets {
-  if (rowids.length === 0) return { category: [], brand: [], price: [], stock: [] };
-  const ids = JSON.stringify(rowids);
-  const inSet = 'p.rowid IN (SELECT value FROM json_each(?))';
-  const topValues = (column: 'category' | 'brand') =>
-    (
-      db
-        .prepare(
-          `SELECT p.${column} AS value, count(*) AS count FROM products p WHERE ${inSet} AND p.${column} IS NOT NULL
-           GROUP BY p.${column} ORDER BY count DESC, value LIMIT ${TOP_VALUES}`,
-        )
-        .all(ids) as { value: string; count: number }[]
-    ).map((r) => ({ value: r.value, count: r.count }));
-  const prices = (
-    db.prepare(`SELECT p.price AS price FROM products p WHERE ${inSet} AND p.price IS NOT NULL`).all(ids) as {
-      price: number;
-    }[]
-  ).map((r) => r.price);
-  const stock = db
-    .prepare(
-      `SELECT sum(p.stock > 0) AS inStock, sum(p.stock <= 0) AS out, sum(p.stock IS NULL) AS unknown FROM products p WHERE ${inSet}`,
-    )
-    .get(ids) as { inStock: number | null; out: number | null; unknown: number | null };
+export function computeFacets(rows: Iterable<FacetRow>): Facets {
+  const categories = new Map<string, number>();
+  const brands = new Map<string, number>();
+  const prices: number[] = [];
+  const stock = { 'in stock': 0, 'out of stock': 0, unknown: 0 };
+  for (const r of rows) {
+    if (r.category !== null) categories.set(r.category, (categories.get(r.category) ?? 0) + 1);
+    if (r.brand !== null) brands.set(r.brand, (brands.get(r.brand) ?? 0) + 1);
+    if (r.price !== null) prices.push(r.price);
+    stock[r.stock === null ? 'unknown' : r.stock > 0 ? 'in stock' : 'out of stock']++;
+  }
   return {
-    category: topValues('category'),
-    brand: topValues('brand'),
+    category: topValues(categories),
+    brand: topValues(brands),
     price: priceBands(prices),
-    stock: [
-      { value: 'in stock', count: stock.inStock ?? 0 },
-      { value: 'out of stock', count: stock.out ?? 0 },
-      { value: 'unknown', count: stock.unknown ?? 0 },
-    ].filter((s) => s.count > 0),
+    stock: Object.entries(stock)
+      .filter(([, count]) => count > 0)
+      .map(([value, count]) => ({ value, count })),
   };
+}
+
+function topValues(counts: Map<string, number>): FacetCount[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TOP_VALUES)
+    .map(([value, count]) => ({ value, count }));
 }
 
 /** Bands labelled "min-max" (max exclusive; the last one "min+") so the UI can turn one into a filter. */

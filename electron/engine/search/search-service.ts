@@ -1,8 +1,8 @@
 import type { Filters, SearchHit, SearchMode, SearchResult, SynonymGroup } from '../../../shared/types.ts';
 import type { CatalogHandle } from '../catalog-handle.ts';
 import { getMeta } from '../store/database.ts';
-import type { ProductRow } from '../store/products.ts';
-import { findProductById, findProductRows } from '../store/products.ts';
+import type { ProductSummary } from '../store/products.ts';
+import { findProductById, loadSummaries } from '../store/products.ts';
 import type { AnalyzedQuery } from './analyze.ts';
 import { isAccessoryOf } from './accessory.ts';
 import { analyzeQuery } from './analyze.ts';
@@ -32,6 +32,7 @@ export type EmbedQuery = (text: string) => Promise<Float32Array>;
  * weights measured lower NDCG@10, and so did routing weak keyword queries to it.
  */
 export const FUSION = {
+  semanticCandidates: 100,
   semanticWeight: 0.05,
   semanticOnlyFloor: 0.85,
   namedValueBoost: 0.3,
@@ -45,7 +46,7 @@ interface NamedValues {
 }
 const NO_NAMED_VALUES: NamedValues = { categories: [], brands: [] };
 
-function isNamed(row: ProductRow, named: NamedValues): boolean {
+function isNamed(row: ProductSummary, named: NamedValues): boolean {
   return (
     (row.category !== null && named.categories.includes(row.category)) ||
     (row.brand !== null && named.brands.includes(row.brand))
@@ -105,6 +106,7 @@ export class SearchService {
       typos: () => this.lexiconState().typos,
     });
     const scores = new Map<number, number>();
+    const summaries = new Map<number, ProductSummary>();
     const add = (rowid: number, score: number) => scores.set(rowid, (scores.get(rowid) ?? 0) + score);
     const limit = Math.max(req.limit, CANDIDATES);
 
@@ -116,12 +118,16 @@ export class SearchService {
     } else {
       const named = req.mode === 'semantic' ? NO_NAMED_VALUES : this.namedValues(text, analyzed);
       const keyword =
-        req.mode === 'semantic' ? [] : this.keywordCandidates(text, analyzed, filters, named, limit);
+        req.mode === 'semantic'
+          ? []
+          : this.keywordCandidates(text, analyzed, filters, named, limit, summaries);
       const weight = req.mode === 'keyword' ? 0 : req.mode === 'semantic' ? 1 : FUSION.semanticWeight;
       for (const h of keyword) add(h.rowid, (1 - weight) * h.score);
       if (weight > 0 && this.cat.ann.size > 0) {
         const vector = await this.embedQuery(text);
-        const hits = semanticSearch(this.cat, vector, hasFilters(filters) ? filter : null, limit);
+        // In hybrid the model's list only breaks ties and adds near neighbours: a short one will do.
+        const k = req.mode === 'semantic' ? limit : Math.max(req.limit, FUSION.semanticCandidates);
+        const hits = semanticSearch(this.cat, vector, hasFilters(filters) ? filter : null, k);
         const top = hits.length ? hits[0].similarity : 0;
         const lo = hits.length ? hits[hits.length - 1].similarity : 0;
         for (const h of hits) {
@@ -139,7 +145,7 @@ export class SearchService {
     const ranked: Scored[] = [...scores.entries()]
       .map(([rowid, score]) => ({ rowid, score }))
       .sort((a, b) => b.score - a.score || a.rowid - b.rowid);
-    return this.assemble(req, ranked, filters, text, analyzed);
+    return this.assemble(req, ranked, filters, text, analyzed, summaries);
   }
 
   private assemble(
@@ -148,26 +154,25 @@ export class SearchService {
     filters: Filters,
     text: string,
     analyzed: AnalyzedQuery,
+    summaries: Map<number, ProductSummary> = new Map(),
   ): SearchResult {
-    const db = this.cat.reader;
-    const top = ranked.slice(0, req.limit);
-    const rows = findProductRows(
-      db,
-      top.map((s) => s.rowid),
+    const rows = new Map(summaries);
+    loadSummaries(
+      this.cat.reader,
+      ranked.map((s) => s.rowid),
+      rows,
     );
-    const hits: SearchHit[] = top
-      .filter((s) => rows.has(s.rowid))
-      .map((s) => toHit(rows.get(s.rowid) as ProductRow, s.score, analyzed.matchedTerms));
+    const present = ranked.filter((s) => rows.has(s.rowid));
+    const hits: SearchHit[] = present
+      .slice(0, req.limit)
+      .map((s) => toHit(rows.get(s.rowid) as ProductSummary, s.score, analyzed.matchedTerms));
     return {
       query: req.query,
       mode: req.mode,
       tookMs: 0,
-      total: ranked.length,
+      total: present.length,
       hits,
-      facets: computeFacets(
-        db,
-        ranked.map((s) => s.rowid),
-      ),
+      facets: computeFacets(present.map((s) => rows.get(s.rowid) as ProductSummary)),
       filters,
       text,
       corrections: analyzed.corrections,
@@ -202,6 +207,7 @@ export class SearchService {
     filters: Filters,
     named: NamedValues,
     limit: number,
+    rows: Map<number, ProductSummary>,
   ): Scored[] {
     const db = this.cat.reader;
     const hits = keywordSearch(db, analyzed.groups, filterSql(filters), limit);
@@ -210,9 +216,10 @@ export class SearchService {
         ...keywordSearch(db, analyzed.groups, filterSql({ ...filters, categories: named.categories }), limit),
       );
     }
-    const rows = findProductRows(
+    loadSummaries(
       db,
       hits.map((h) => h.rowid),
+      rows,
     );
     const queryTerms = terms(text);
     const scored = new Map<number, number>();
@@ -353,7 +360,7 @@ export function writeSynonyms(cat: CatalogHandle, groups: SynonymGroup[]): Synon
   return clean;
 }
 
-function toHit(row: ProductRow, score: number, matchedTerms: string[]): SearchHit {
+function toHit(row: ProductSummary, score: number, matchedTerms: string[]): SearchHit {
   return {
     id: row.id,
     score: round(score, 4),

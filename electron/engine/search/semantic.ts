@@ -1,5 +1,5 @@
 import type { CatalogHandle } from '../catalog-handle.ts';
-import { decodeVector, dot } from '../vector/codec.ts';
+import { decodeVector, dotEncoded } from '../vector/codec.ts';
 import type { SqlCondition } from './filter-sql.ts';
 
 export interface SemanticHit {
@@ -7,13 +7,14 @@ export interface SemanticHit {
   similarity: number;
 }
 
-/** Below this many matching products a filtered query scans their vectors exactly. */
-export const EXACT_SCAN_LIMIT = 20_000;
+/** Below this many matching products a filtered query scans their stored vectors exactly. */
+export const EXACT_SCAN_LIMIT = 3_000;
 
 /**
  * Nearest products to a query vector, honouring filters. USearch's JS binding has no predicate search,
  * so a selective filter scans the matching products' stored vectors exactly, and a broad one
- * over-fetches from the ANN index and filters, widening until k survive.
+ * over-fetches from the ANN index — as many as the filter's selectivity says k survivors need — and
+ * widens until k survive.
  */
 export function semanticSearch(
   cat: CatalogHandle,
@@ -32,7 +33,8 @@ export function semanticSearch(
   const keep = db.prepare(
     `SELECT p.rowid AS rowid FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?)) AND ${filter.where}`,
   );
-  for (let fetch = k * 8; ; fetch *= 4) {
+  const selectivity = matching / Math.max(1, cat.ann.size);
+  for (let fetch = Math.ceil((1.5 * k) / selectivity); ; fetch *= 2) {
     const found = cat.ann.search(query, fetch);
     const allowed = new Set(
       (keep.all(JSON.stringify(found.map((m) => m.rowid)), ...filter.params) as { rowid: number }[]).map(
@@ -52,17 +54,9 @@ function exactScan(cat: CatalogHandle, query: Float32Array, filter: SqlCondition
       `SELECT v.rowid AS rowid, v.v AS v FROM vectors v JOIN products p ON p.rowid = v.rowid WHERE ${filter.where}`,
     )
     .iterate(...filter.params) as IterableIterator<{ rowid: number; v: Buffer }>;
-  const scratch = new Float32Array(cat.ann.dimensions);
-  const top: SemanticHit[] = [];
-  for (const row of rows) {
-    const similarity = dot(query, decodeVector(row.v, scratch));
-    if (top.length < k || similarity > top[top.length - 1].similarity) {
-      top.push({ rowid: row.rowid, similarity });
-      top.sort((a, b) => b.similarity - a.similarity);
-      if (top.length > k) top.pop();
-    }
-  }
-  return top;
+  const hits: SemanticHit[] = [];
+  for (const row of rows) hits.push({ rowid: row.rowid, similarity: dotEncoded(query, row.v) });
+  return hits.sort((a, b) => b.similarity - a.similarity).slice(0, k);
 }
 
 /** The stored vector of one product, or null when it has not been embedded yet. */

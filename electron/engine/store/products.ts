@@ -187,6 +187,32 @@ export function findProductRows(db: Db, rowids: number[]): Map<number, ProductRo
   return out;
 }
 
+/** The fields search shows and counts: no attributes, which can be large and are never needed there. */
+export interface ProductSummary {
+  rowid: number;
+  id: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  brand: string | null;
+  price: number | null;
+  currency: string | null;
+  stock: number | null;
+}
+
+/** Adds to `into` the summaries of the rowids it does not hold yet, in one query. */
+export function loadSummaries(db: Db, rowids: Iterable<number>, into: Map<number, ProductSummary>): void {
+  const missing = [...rowids].filter((r) => !into.has(r));
+  if (missing.length === 0) return;
+  const rows = db
+    .prepare(
+      `SELECT p.rowid AS rowid, p.id, p.name, p.description, p.category, p.brand, p.price, p.currency, p.stock
+       FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(missing)) as ProductSummary[];
+  for (const r of rows) into.set(r.rowid, r);
+}
+
 export function findProductById(db: Db, id: string): ProductRow | null {
   const exact = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ?`).get(id) as
     ProductRow | undefined;

@@ -12,10 +12,19 @@ export function encodeVector(v: Float32Array): Buffer {
 }
 
 export function decodeVector(buf: Uint8Array, out = new Float32Array(buf.length - 4)): Float32Array {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const scale = view.getFloat32(0, true);
-  for (let i = 0; i < out.length; i++) out[i] = view.getInt8(4 + i) * scale;
+  const scale = new DataView(buf.buffer, buf.byteOffset, 4).getFloat32(0, true);
+  const q = new Int8Array(buf.buffer, buf.byteOffset + 4, out.length);
+  for (let i = 0; i < out.length; i++) out[i] = q[i] * scale;
   return out;
+}
+
+/** Dot product of a float vector with a stored (int8 + scale) one, without decoding it first. */
+export function dotEncoded(v: Float32Array, buf: Uint8Array): number {
+  const scale = new DataView(buf.buffer, buf.byteOffset, 4).getFloat32(0, true);
+  const q = new Int8Array(buf.buffer, buf.byteOffset + 4, v.length);
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * q[i];
+  return s * scale;
 }
 
 export function dot(a: Float32Array, b: Float32Array): number {
