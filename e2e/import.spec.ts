@@ -8,6 +8,7 @@ test.describe('importing a catalog', () => {
     );
     const { page } = shelf;
     await expect(page.getByRole('heading', { name: 'Welcome to Shelfscope' })).toBeVisible();
+    await shelf.screenshot('welcome');
     await shelf.drop('products.csv');
 
     const preview = page.getByRole('region', { name: 'Import preview' });

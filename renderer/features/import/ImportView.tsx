@@ -20,11 +20,13 @@ export function DropTarget() {
 export function ImportView() {
   const catalogId = useApp((s) => s.catalogId);
   const previewing = useImport((s) => s.path !== null);
+  // What needs attention comes first: the file being prepared, then the job and its rejects, then a new import.
   return (
     <div className="import-view">
-      {previewing ? <ImportPreview /> : <DropTarget />}
+      {previewing && <ImportPreview />}
       {catalogId && <JobPanel catalogId={catalogId} />}
       {catalogId && <RejectedRows catalogId={catalogId} />}
+      {!previewing && <DropTarget />}
     </div>
   );
 }
