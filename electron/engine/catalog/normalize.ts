@@ -21,11 +21,6 @@ export interface ProductInput {
 
 const MAX_ID_CHARS = 500;
 
-/** The key ids are matched on, tolerant of how people type them: `rsg 8901`, `RSG-8901` → `RSG8901`. */
-export function normalizeId(id: string): string {
-  return id.toUpperCase().replace(/[\s\-_.]+/g, '');
-}
-
 /** Trimmed text of a value; null for nothing or an empty string. */
 function text(raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;

@@ -15,7 +15,8 @@ import { productVector, semanticSearch } from './semantic.ts';
 import type { SynonymIndex } from './synonyms.ts';
 import { buildSynonymIndex, DEFAULT_SYNONYMS, singular } from './synonyms.ts';
 import { foldText, idCandidates, normalizeIdKey, terms } from './text.ts';
-import { TypoCorrector } from './typo.ts';
+import { catalogTypoCorrector } from './lexicon.ts';
+import type { TypoCorrector } from './typo.ts';
 
 export interface SearchRequest {
   query: string;
@@ -308,15 +309,7 @@ export class SearchService {
     const generation = getMeta(this.cat.reader, 'import_gen') ?? '0';
     if (this.lexicon?.generation === generation) return this.lexicon;
     const db = this.cat.reader;
-    const vocab = db.prepare('SELECT term, doc FROM lexicon_vocab').iterate() as IterableIterator<{
-      term: string;
-      doc: number;
-    }>;
-    const typos = new TypoCorrector(
-      (function* () {
-        for (const v of vocab) yield [v.term, v.doc] as [string, number];
-      })(),
-    );
+    const typos = catalogTypoCorrector(db);
     const named = new Map<string, { kind: 'category' | 'brand'; original: string }>();
     for (const kind of ['brand', 'category'] as const) {
       const values = db

@@ -7,7 +7,8 @@ import type { Db } from './database.ts';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
-export interface ProductRow {
+/** The fields search shows and counts: no attributes, which can be large and are never needed there. */
+export interface ProductSummary {
   rowid: number;
   id: string;
   name: string;
@@ -17,6 +18,10 @@ export interface ProductRow {
   price: number | null;
   currency: string | null;
   stock: number | null;
+}
+
+/** A product as stored, attributes still as JSON text. */
+export interface ProductRow extends ProductSummary {
   season: string | null;
   attributes: string;
 }
@@ -185,19 +190,6 @@ export function findProductRows(db: Db, rowids: number[]): Map<number, ProductRo
     .all(JSON.stringify(rowids)) as ProductRow[];
   for (const r of rows) out.set(r.rowid, r);
   return out;
-}
-
-/** The fields search shows and counts: no attributes, which can be large and are never needed there. */
-export interface ProductSummary {
-  rowid: number;
-  id: string;
-  name: string;
-  description: string | null;
-  category: string | null;
-  brand: string | null;
-  price: number | null;
-  currency: string | null;
-  stock: number | null;
 }
 
 /** Adds to `into` the summaries of the rowids it does not hold yet, in one query. */

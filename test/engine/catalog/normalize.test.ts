@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectMapping } from '../../../electron/engine/catalog/mapping.ts';
-import {
-  normalizeId,
-  parsePrice,
-  parseStock,
-  toProduct,
-} from '../../../electron/engine/catalog/normalize.ts';
+import { parsePrice, parseStock, toProduct } from '../../../electron/engine/catalog/normalize.ts';
 import { FIXTURES, readAll } from './helpers.ts';
 
 describe('parsePrice', () => {
@@ -54,13 +49,6 @@ describe('parseStock', () => {
     expect(parseStock(raw)).toBe('invalid'),
   );
   it.each(['', null, 'n/a'])('%s is no stock', (raw) => expect(parseStock(raw)).toBeNull());
-});
-
-describe('normalizeId', () => {
-  it('ignores case, spaces, dashes, underscores and dots', () => {
-    for (const id of ['rsg 8901', 'RSG-8901', 'rsg_89.01', 'RSG8901'])
-      expect(normalizeId(id)).toBe('RSG8901');
-  });
 });
 
 describe('toProduct', () => {
