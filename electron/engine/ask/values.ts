@@ -214,7 +214,7 @@ export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatc
   const brands = matchExact(question, vocabulary.brands, used).map((v) => v.value);
 
   const aliased = question.map((w) =>
-    SEASON_ALIASES[w.text] && !vocabulary.seasons.some((s) => s.words[0]?.text === w.text)
+    Object.hasOwn(SEASON_ALIASES, w.text) && !vocabulary.seasons.some((s) => s.words[0]?.text === w.text)
       ? words(SEASON_ALIASES[w.text])[0]
       : w,
   );
