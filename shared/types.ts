@@ -117,6 +117,7 @@ export const Filters = z.object({
   priceMax: z.number().optional(),
   categories: z.array(z.string().max(500)).max(100).optional(),
   brands: z.array(z.string().max(500)).max(100).optional(),
+  /** true: only products with stock > 0; false: only those out of stock (stock ≤ 0). */
   inStock: z.boolean().optional(),
   attributes: z.record(z.string().max(500), z.string().max(500)).optional(),
 });

@@ -74,6 +74,26 @@ describe('catalog service on the Hermes catalog', () => {
     expect(count(all)).toBe(all.total);
   });
 
+  it('filters on stock either way', async () => {
+    const out = await catalog.search({
+      query: 'boots out of stock',
+      mode: 'keyword',
+      limit: 10,
+      filters: {},
+    });
+    expect(out.filters.inStock).toBe(false);
+    expect(out.hits).toHaveLength(0);
+    expect(out.emptyReason).toMatch(/out of stock/);
+    const inStock = await catalog.search({
+      query: 'boots',
+      mode: 'keyword',
+      limit: 10,
+      filters: { inStock: true },
+    });
+    expect(inStock.hits.length).toBeGreaterThan(0);
+    expect(inStock.facets.stock).toEqual([{ value: 'in stock', count: inStock.total }]);
+  });
+
   it('returns k results for a selective filter in semantic mode', async () => {
     const result = await catalog.search({
       query: 'something to carry my things',

@@ -16,7 +16,7 @@ export function hasFilters(f: Filters): boolean {
     f.priceMax !== undefined ||
     (f.categories?.length ?? 0) > 0 ||
     (f.brands?.length ?? 0) > 0 ||
-    f.inStock === true ||
+    f.inStock !== undefined ||
     Object.keys(f.attributes ?? {}).length > 0
   );
 }
@@ -41,7 +41,8 @@ export function filterSql(f: Filters): SqlCondition {
     where.push(`p.${column} COLLATE NOCASE IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   }
-  if (f.inStock) where.push('p.stock > 0');
+  if (f.inStock === true) where.push('p.stock > 0');
+  if (f.inStock === false) where.push('p.stock <= 0');
   for (const [key, value] of Object.entries(f.attributes ?? {})) {
     if (key.toLowerCase() === 'season') {
       where.push("(',' || lower(replace(p.season, ' ', '')) || ',') LIKE ?");
@@ -63,7 +64,8 @@ export function describeFilters(f: Filters, currency: string | null): string {
   else if (f.priceMax !== undefined) parts.push(`price ≤ ${money(f.priceMax)}`);
   if (f.categories?.length) parts.push(`category ${f.categories.join(' or ')}`);
   if (f.brands?.length) parts.push(`brand ${f.brands.join(' or ')}`);
-  if (f.inStock) parts.push('in stock');
+  if (f.inStock === true) parts.push('in stock');
+  if (f.inStock === false) parts.push('out of stock');
   for (const [k, v] of Object.entries(f.attributes ?? {})) parts.push(`${k} = ${v}`);
   return parts.join(', ');
 }

@@ -220,6 +220,7 @@ export function parseQuery(query: string): ParsedQuery {
     }
   }
   if (stockWanted === 'in') filters.inStock = true;
+  if (stockWanted === 'out') filters.inStock = false;
   if (claimed.length === 0) return { text: query.trim(), filters, stockWanted };
 
   const removed = claimed.map((span) => widen(query, span)).sort((a, b) => a.start - b.start);

@@ -105,11 +105,11 @@ describe('parseQuery: stock', () => {
     ['available', { text: '', filters: { inStock: true }, stockWanted: 'in' }],
     ['chairs available now', { text: 'chairs', filters: { inStock: true }, stockWanted: 'in' }],
     ['headphones that are in stock', { text: 'headphones', filters: { inStock: true }, stockWanted: 'in' }],
-    ['out of stock', { text: '', filters: {}, stockWanted: 'out' }],
-    ['boots that are out of stock', { text: 'boots', filters: {}, stockWanted: 'out' }],
-    ['sold out sneakers', { text: 'sneakers', filters: {}, stockWanted: 'out' }],
-    ['jackets not available', { text: 'jackets', filters: {}, stockWanted: 'out' }],
-    ['not in stock', { text: '', filters: {}, stockWanted: 'out' }],
+    ['out of stock', { text: '', filters: { inStock: false }, stockWanted: 'out' }],
+    ['boots that are out of stock', { text: 'boots', filters: { inStock: false }, stockWanted: 'out' }],
+    ['sold out sneakers', { text: 'sneakers', filters: { inStock: false }, stockWanted: 'out' }],
+    ['jackets not available', { text: 'jackets', filters: { inStock: false }, stockWanted: 'out' }],
+    ['not in stock', { text: '', filters: { inStock: false }, stockWanted: 'out' }],
   ] as [string, ParsedQuery][])('%s', (query, expected) => expect(parseQuery(query)).toEqual(expected));
 
   it('combines stock and price', () => {
