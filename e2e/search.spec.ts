@@ -173,3 +173,33 @@ test.describe('searching a catalog', () => {
     await shelf.screenshot('search-dark');
   });
 });
+
+test('the stock facet filters out-of-stock and in-stock products, next to the in-stock toggle', async ({
+  shelf,
+}) => {
+  const { page } = shelf;
+  await shelf.seed('stock-levels.csv', 'Stock levels');
+  await page.reload();
+  const stock = page.locator('fieldset[data-facet="stock"]');
+  const names = page.getByRole('list', { name: 'Search results' }).locator('.result-name');
+  await expect(stock.getByRole('checkbox', { name: /out of stock/ })).toBeVisible();
+  await expect(names).toHaveCount(6);
+
+  await stock.getByRole('checkbox', { name: /out of stock/ }).check();
+  await expect(names).toHaveCount(3);
+  await expect(page.locator('.result .badge-out')).toHaveCount(3);
+  expect((await names.allTextContents()).sort()).toEqual([
+    'Leather Weekender Bag',
+    'Rain Jacket',
+    'Suede Loafers',
+  ]);
+  await expect(page.getByRole('checkbox', { name: 'In stock only' })).not.toBeChecked();
+  await shelf.screenshot('search-out-of-stock');
+
+  await stock.getByRole('checkbox', { name: /out of stock/ }).uncheck();
+  await expect(names).toHaveCount(6);
+  await page.getByRole('checkbox', { name: 'In stock only' }).check();
+  await expect(names).toHaveCount(3);
+  await expect(page.locator('.result .badge-ok')).toHaveCount(3);
+  await expect(stock.getByRole('checkbox', { name: /^in stock/ })).toBeChecked();
+});

@@ -18,8 +18,12 @@ export function priceBandRange(label: string): { priceMin?: number; priceMax?: n
   return null;
 }
 
-function isInStockLabel(label: string): boolean {
-  return /^in[ -]?stock$/i.test(label.trim());
+/** What a stock facet value filters on: true in stock, false out of stock, null ("unknown") nothing. */
+function stockFilter(label: string): boolean | null {
+  const words = label.trim().toLowerCase().replace(/[-_]/g, ' ');
+  if (/^in ?stock$/.test(words)) return true;
+  if (/^out of stock$/.test(words)) return false;
+  return null;
 }
 
 export function withoutEmpty(filters: Filters): Filters {
@@ -48,18 +52,18 @@ export function applyFacet(filters: Filters, facet: FacetName, value: string): F
         priceMax: active ? undefined : range.priceMax,
       });
     }
-    case 'stock':
-      return withoutEmpty({
-        ...filters,
-        inStock: isInStockLabel(value) && !filters.inStock ? true : undefined,
-      });
+    case 'stock': {
+      const wanted = stockFilter(value);
+      if (wanted === null) return filters;
+      return withoutEmpty({ ...filters, inStock: filters.inStock === wanted ? undefined : wanted });
+    }
   }
 }
 
-/** Whether clicking a value can filter on it: the contract has no filter for "out of stock" or "unknown". */
+/** Whether clicking a value can filter on it: the contract has no filter for an unknown stock level. */
 export function isFacetActionable(facet: FacetName, value: string): boolean {
   if (facet === 'price') return priceBandRange(value) !== null;
-  if (facet === 'stock') return isInStockLabel(value);
+  if (facet === 'stock') return stockFilter(value) !== null;
   return true;
 }
 
@@ -73,7 +77,9 @@ export function isFacetActive(filters: Filters, facet: FacetName, value: string)
       const range = priceBandRange(value);
       return range !== null && filters.priceMin === range.priceMin && filters.priceMax === range.priceMax;
     }
-    case 'stock':
-      return isInStockLabel(value) && filters.inStock === true;
+    case 'stock': {
+      const wanted = stockFilter(value);
+      return wanted !== null && filters.inStock === wanted;
+    }
   }
 }

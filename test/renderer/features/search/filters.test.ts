@@ -37,12 +37,23 @@ describe('applyFacet', () => {
     expect(stocked).toEqual({ inStock: true });
     expect(isFacetActive(stocked, 'stock', 'In stock')).toBe(true);
     expect(applyFacet(stocked, 'stock', 'In stock')).toEqual({});
-    expect(applyFacet({}, 'stock', 'Out of stock')).toEqual({});
+  });
+
+  it('filters the stock facet both ways, one at a time, and never on "unknown"', () => {
+    const out = applyFacet({ brands: ['Acme'] }, 'stock', 'out of stock');
+    expect(out).toEqual({ brands: ['Acme'], inStock: false });
+    expect(isFacetActive(out, 'stock', 'out of stock')).toBe(true);
+    expect(isFacetActive(out, 'stock', 'in stock')).toBe(false);
+    expect(applyFacet(out, 'stock', 'in stock')).toEqual({ brands: ['Acme'], inStock: true });
+    expect(applyFacet(out, 'stock', 'out of stock')).toEqual({ brands: ['Acme'] });
+    expect(applyFacet(out, 'stock', 'unknown')).toBe(out);
+    expect(isFacetActive({}, 'stock', 'out of stock')).toBe(false);
   });
 
   it('offers a click only where the contract can filter', () => {
     expect(isFacetActionable('stock', 'in stock')).toBe(true);
-    expect(isFacetActionable('stock', 'out of stock')).toBe(false);
+    expect(isFacetActionable('stock', 'out of stock')).toBe(true);
+    expect(isFacetActionable('stock', 'unknown')).toBe(false);
     expect(isFacetActionable('price', '100+')).toBe(true);
     expect(isFacetActionable('price', 'n/a')).toBe(false);
     expect(isFacetActionable('category', 'Bags')).toBe(true);
