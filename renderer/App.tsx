@@ -12,6 +12,7 @@ import { ProductPanel } from './features/product/ProductPanel.tsx';
 import { SEARCH_INPUT_ID } from './features/search/SearchBar.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
 import { StatsView } from './features/stats/StatsView.tsx';
+import { SynonymsView } from './features/synonyms/SynonymsView.tsx';
 import { selectCatalog, useApp } from './store/app-store.ts';
 import type { View } from './store/app-store.ts';
 import { useAsk } from './store/ask-store.ts';
@@ -22,6 +23,7 @@ import { useSearch } from './store/search-store.ts';
 const TABS: { view: View; label: string }[] = [
   { view: 'search', label: 'Search' },
   { view: 'ask', label: 'Ask' },
+  { view: 'synonyms', label: 'Synonyms' },
   { view: 'import', label: 'Import & indexing' },
   { view: 'stats', label: 'Stats' },
 ];
@@ -66,6 +68,8 @@ function CatalogScreen({ catalogId, view }: { catalogId: string; view: View }) {
       return <SearchView catalogId={catalogId} />;
     case 'ask':
       return <AskPanel catalogId={catalogId} />;
+    case 'synonyms':
+      return <SynonymsView catalogId={catalogId} />;
     case 'import':
       return <ImportView />;
     case 'stats':

@@ -7,7 +7,7 @@ import { readApiError } from '../api-error.ts';
 import { onFinished, onProgress, onStarted } from './jobs.ts';
 import type { JobsByCatalog } from './jobs.ts';
 
-export type View = 'search' | 'ask' | 'import' | 'stats';
+export type View = 'search' | 'ask' | 'synonyms' | 'import' | 'stats';
 
 type Banner = ApiError & { id: number };
 
