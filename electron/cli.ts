@@ -73,6 +73,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`shelfscope: ${e.message}\n`);
       return 1;
     }
+    if ((e as { code?: unknown }).code === 'SQLITE_BUSY') {
+      // Another process (a second CLI run, or the app) holds the catalog's write lock past the busy timeout.
+      process.stderr.write(
+        'shelfscope: the catalog is busy: another process is writing to it; try again when it has finished\n',
+      );
+      return 1;
+    }
     process.stderr.write(`shelfscope: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
