@@ -131,7 +131,7 @@ export async function measureAnnLevers(
 ): Promise<AnnLever[]> {
   const out: AnnLever[] = [];
   const byRowid = indexByRowid(data);
-  for (const ef of [32, 64, 96, 128, 256]) {
+  for (const ef of [32, 64, 96, 128, 256, 512]) {
     const index = usearchIndex(data.dimensions, ANN_PARAMS.quantization, ef);
     index.view(indexFile);
     const samples: number[] = [];
