@@ -113,6 +113,7 @@ test.describe('searching a catalog', () => {
     await expect(answer).toBeVisible();
     const citation = answer.getByRole('button', { name: /^\[1\]/ });
     await expect(citation).toBeVisible();
+    await expect(answer).toContainText('answered by the built-in engine');
     await answer.getByRole('button', { name: /what this answer is based on/ }).click();
     await expect(answer.locator('.based-on table')).toBeVisible();
     await shelf.screenshot('ask');

@@ -11,6 +11,7 @@ import { ImportPreview } from './features/import/ImportPreview.tsx';
 import { ProductPanel } from './features/product/ProductPanel.tsx';
 import { SEARCH_INPUT_ID } from './features/search/SearchBar.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
+import { SettingsButton } from './features/settings/SettingsButton.tsx';
 import { StatsView } from './features/stats/StatsView.tsx';
 import { SynonymsView } from './features/synonyms/SynonymsView.tsx';
 import { selectCatalog, useApp } from './store/app-store.ts';
@@ -19,6 +20,7 @@ import { useAsk } from './store/ask-store.ts';
 import { useImport } from './store/import-store.ts';
 import { isRunning } from './store/jobs.ts';
 import { useSearch } from './store/search-store.ts';
+import { useSettings } from './store/settings-store.ts';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'search', label: 'Search' },
@@ -137,7 +139,10 @@ function Shell() {
   useEngineEvents();
   useKeyboard();
   const catalogId = useApp((s) => s.catalogId);
-  useEffect(() => void useApp.getState().refreshCatalogs(), []);
+  useEffect(() => {
+    void useApp.getState().refreshCatalogs();
+    void useSettings.getState().load();
+  }, []);
   // Another catalog starts a fresh search; switching screens keeps it.
   useEffect(() => {
     useSearch.getState().reset();
@@ -151,6 +156,7 @@ function Shell() {
           Shelfscope
         </div>
         <CatalogList />
+        <SettingsButton />
       </aside>
       <main className="main">
         <Header />

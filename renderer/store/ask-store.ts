@@ -3,10 +3,13 @@ import { create } from 'zustand';
 import type { Answer } from '../../shared/types.ts';
 import { api } from '../api.ts';
 import { useApp } from './app-store.ts';
+import { useSettings } from './settings-store.ts';
 
 type AskState = {
   question: string;
   answer: Answer | null;
+  /** The local model configured when the answer came, to name who phrased it (or who was passed over). */
+  model: string | null;
   busy: boolean;
   setQuestion(question: string): void;
   ask(catalogId: string, question: string): Promise<void>;
@@ -16,18 +19,21 @@ type AskState = {
 export const useAsk = create<AskState>()((set) => ({
   question: '',
   answer: null,
+  model: null,
   busy: false,
   setQuestion: (question) => set({ question }),
   async ask(catalogId, question) {
     if (!question.trim()) return;
     set({ busy: true, question });
     try {
-      set({ answer: await api.ask({ catalogId, question }) });
+      const answer = await api.ask({ catalogId, question });
+      const settings = useSettings.getState().settings;
+      set({ answer, model: settings?.llmEndpoint ? settings.llmModel : null });
     } catch (err) {
       useApp.getState().report(err);
     } finally {
       set({ busy: false });
     }
   },
-  reset: () => set({ question: '', answer: null, busy: false }),
+  reset: () => set({ question: '', answer: null, model: null, busy: false }),
 }));

@@ -3,6 +3,7 @@ import type { Answer } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { useApp } from '../../store/app-store.ts';
 import { useAsk } from '../../store/ask-store.ts';
+import { answeredByLabel } from './answered-by.ts';
 
 const EXAMPLES = [
   'How many products are out of stock?',
@@ -34,7 +35,15 @@ function useProductNames(catalogId: string, ids: string[]): Record<string, strin
   return names;
 }
 
-function AnswerView({ answer, catalogId }: { answer: Answer; catalogId: string }) {
+function AnswerView({
+  answer,
+  model,
+  catalogId,
+}: {
+  answer: Answer;
+  model: string | null;
+  catalogId: string;
+}) {
   const openProduct = useApp((s) => s.openProduct);
   const [showBasis, setShowBasis] = useState(false);
   const names = useProductNames(catalogId, answer.citations);
@@ -42,8 +51,11 @@ function AnswerView({ answer, catalogId }: { answer: Answer; catalogId: string }
     <article className="card answer" aria-label="Answer">
       <p className="answer-text">{answer.answer}</p>
       <p className="muted">
-        {ROUTES[answer.route]} · {answer.answeredBy === 'llm' ? 'phrased by the local model' : 'built-in'} ·{' '}
-        {Math.round(answer.tookMs)} ms
+        {ROUTES[answer.route]} ·{' '}
+        <span className={`answered-by answered-by-${answer.answeredBy}`}>
+          {answeredByLabel(answer.answeredBy, model)}
+        </span>{' '}
+        · {Math.round(answer.tookMs)} ms
       </p>
       {answer.citations.length > 0 && (
         <div className="citations" aria-label="Citations">
@@ -100,7 +112,7 @@ function AnswerView({ answer, catalogId }: { answer: Answer; catalogId: string }
 }
 
 export function AskPanel({ catalogId }: { catalogId: string }) {
-  const { question, answer, busy } = useAsk();
+  const { question, answer, model, busy } = useAsk();
   const { setQuestion, ask: askCatalog } = useAsk.getState();
   const ask = (text: string) => askCatalog(catalogId, text);
 
@@ -143,7 +155,7 @@ export function AskPanel({ catalogId }: { catalogId: string }) {
           ))}
         </div>
       )}
-      {answer && <AnswerView answer={answer} catalogId={catalogId} />}
+      {answer && <AnswerView answer={answer} model={model} catalogId={catalogId} />}
     </div>
   );
 }
