@@ -17,6 +17,8 @@ export interface SizeResult {
   raw: RawThroughput;
   /** 1 − pipeline texts/s ÷ raw ONNX texts/s, in %. */
   pipelineOverheadPct: number;
+  /** The same from CPU time per text (import process vs bare session): not skewed by other load. */
+  pipelineCpuOverheadPct?: number;
   search: Partial<Record<QueryKind, LatencyStats>>;
   /** Embedding one query alone (the same in-process embedder search uses). */
   queryEmbed?: LatencyStats;

@@ -41,12 +41,14 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
   const rows: GoalRow[] = [];
   const e2e = s.endToEnd.endToEndMs;
   rows.push(row(`file → searchable, end to end${at}`, '≤ 3 min', sec(e2e), e2e <= 180_000));
+  const cpu = s.pipelineCpuOverheadPct;
   rows.push(
     row(
       `pipeline overhead vs raw ONNX${at}`,
       '≤ 15 %',
-      `${s.pipelineOverheadPct} % (${s.endToEnd.embedTextsPerSec} vs ${s.raw.textsPerSec} texts/s)`,
-      s.pipelineOverheadPct <= 15,
+      `${s.pipelineOverheadPct} % by wall clock (${s.endToEnd.embedTextsPerSec} vs ${s.raw.textsPerSec} texts/s)` +
+        (cpu === undefined ? '' : `, ${cpu} % by CPU time per text`),
+      s.pipelineOverheadPct <= 15 && (cpu === undefined || cpu <= 15),
     ),
   );
   const h = s.search.hybrid;

@@ -141,6 +141,10 @@ export async function measureSize(
         pipelineOverheadPct: raw.textsPerSec
           ? round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1)
           : 0,
+        pipelineCpuOverheadPct:
+          endToEnd.importCpuMs && raw.cpuMsPerText
+            ? round((endToEnd.importCpuMs / endToEnd.products / raw.cpuMsPerText - 1) * 100, 1)
+            : undefined,
         search,
         queryEmbed: latencyStats(embedSamples),
         ask,

@@ -17,6 +17,8 @@ export interface RawThroughput {
   batchSize: number;
   intraOpThreads: number;
   textsPerSec: number;
+  /** CPU time per text of the bare session (all threads). */
+  cpuMsPerText?: number;
 }
 
 export interface EmbeddingLever {
@@ -39,13 +41,18 @@ export function sampleEmbedTexts(db: Db, count: number): string[] {
   ).map((r) => r.t);
 }
 
-async function textsPerSec(texts: string[], batchSize: number, intraOpThreads: number): Promise<number> {
+async function throughput(texts: string[], batchSize: number, intraOpThreads: number) {
   const embedder = await loadEmbedder(MODEL_DIR, { batchSize, intraOpThreads });
   try {
     await embedder.embed(texts.slice(0, batchSize));
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await embedder.embed(texts);
-    return round(texts.length / ((performance.now() - started) / 1000), 0);
+    const used = process.cpuUsage(cpu);
+    return {
+      textsPerSec: round(texts.length / ((performance.now() - started) / 1000), 0),
+      cpuMsPerText: round((used.user + used.system) / 1000 / texts.length, 3),
+    };
   } finally {
     await embedder.close();
   }
@@ -57,7 +64,7 @@ export async function measureRawThroughput(texts: string[]): Promise<RawThroughp
     meanChars: Math.round(texts.reduce((s, t) => s + t.length, 0) / Math.max(1, texts.length)),
     batchSize: DEFAULT_BATCH_SIZE,
     intraOpThreads: DEFAULT_INTRA_OP_THREADS,
-    textsPerSec: await textsPerSec(texts, DEFAULT_BATCH_SIZE, DEFAULT_INTRA_OP_THREADS),
+    ...(await throughput(texts, DEFAULT_BATCH_SIZE, DEFAULT_INTRA_OP_THREADS)),
   };
 }
 
@@ -72,7 +79,7 @@ export async function measureEmbeddingLevers(texts: string[]): Promise<Embedding
           batchSize,
           intraOpThreads,
           maxChars,
-          textsPerSec: await textsPerSec(cut, batchSize, intraOpThreads),
+          textsPerSec: (await throughput(cut, batchSize, intraOpThreads)).textsPerSec,
         });
         process.stderr.write(`  embed lever ${JSON.stringify(out[out.length - 1])}\n`);
       }

@@ -23,6 +23,8 @@ export interface EndToEnd {
   firstSearchProcessMs: number;
   endToEndMs: number;
   peakRssMb: number;
+  /** CPU time of the import process; per embedded text it compares with the bare model's, load-free. */
+  importCpuMs?: number;
   dbBytes: number;
   indexBytes: number;
 }
@@ -59,6 +61,7 @@ export async function measureEndToEnd(
     firstSearchProcessMs: Math.round(search.wallMs),
     endToEndMs: Math.round(imported.wallMs + search.wallMs),
     peakRssMb: Math.max(imported.peakRssMb, search.peakRssMb),
+    importCpuMs: imported.cpuMs,
     dbBytes: stats.dbBytes,
     indexBytes: stats.indexBytes,
   };
