@@ -2,6 +2,7 @@
 // and a reading generated from the same figures (so it can never disagree with the tables).
 import type { BenchResults, SizeResult } from '../lib/results.ts';
 import type { PeerResult, QueryKind } from '../peers/types.ts';
+import { leverFindings } from './findings.ts';
 import { evaluateGoals, goalSize, shelfscopeBuildMs } from './goals.ts';
 
 const KINDS: QueryKind[] = [
@@ -318,7 +319,7 @@ export function renderMarkdown(r: BenchResults, charts: { latency: string; ndcg:
     '',
     '```sh',
     'npm install --prefix bench      # once: the peers (Orama, LanceDB, hnswlib-node), kept out of the app',
-    'npm run bench -- --quick        # ~2 min: 5k generated products + an Icecat subset',
+    'npm run bench -- --quick        # ~1-2 min: 2k generated products + Icecat (a subset unless a full run left it indexed)',
     'npm run bench                   # 10k and 100k, full Icecat relevance',
     'npm run bench -- --sizes 10k,100k,1m --levers',
     '```',
@@ -339,7 +340,7 @@ export function renderMarkdown(r: BenchResults, charts: { latency: string; ndcg:
     '',
     '## Reading',
     '',
-    ...reading(r).map((x) => `- ${x}`),
+    ...[...reading(r), ...leverFindings(r)].map((x) => `- ${x}`),
     '',
     '## Scale: import, embedding, memory, disk',
     '',
