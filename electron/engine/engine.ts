@@ -99,12 +99,13 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     });
     jobs.set(id, job);
     job.done = run(service, id, meter, abort.signal)
+      // The catalog is free before anyone hears the job finished, so a listener can start the next one.
+      .finally(() => jobs.delete(id))
       .then(
         (result) => emitter.emit('jobFinished', { jobId: id, catalogId, ok: true, result }),
         (e: unknown) =>
           emitter.emit('jobFinished', { jobId: id, catalogId, ok: false, error: (e as Error).message }),
-      )
-      .finally(() => jobs.delete(id));
+      );
     return { jobId: id };
   };
 
