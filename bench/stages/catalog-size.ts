@@ -82,7 +82,7 @@ export async function measureSize(
     const data = loadCatalogData(db, opts.models.identity.dimensions);
     const texts = sampleEmbedTexts(db, opts.rawSample);
     log(`${opts.label}: raw ONNX throughput on ${texts.length} texts`);
-    const raw = await measureRawThroughput(texts);
+    const raw = await measureRawThroughput(texts, opts.models.indexWorkers);
     const medianPrice = median(data.docs.map((d) => d.price));
     const workload = buildWorkload(
       data.docs.map((d) => d.id),
