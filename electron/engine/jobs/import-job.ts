@@ -73,8 +73,6 @@ export async function runImport(
   }
 
   const db = cat.writer;
-  const generation = Number(getMeta(db, 'import_gen') ?? '0') + 1;
-  const writer = new ProductWriter(db, generation);
   const counts = { imported: 0, updated: 0, unchanged: 0 };
   const rejectedRows: RejectedRow[] = [];
   const seen = new Set<string>();
@@ -84,6 +82,10 @@ export async function runImport(
   meter.startPhase('reading');
   db.exec('BEGIN IMMEDIATE');
   try {
+    // Read under the write lock: an import another process committed while this one waited for the lock
+    // must not share its generation, or the rows only that file had would survive this import.
+    const generation = Number(getMeta(db, 'import_gen') ?? '0') + 1;
+    const writer = new ProductWriter(db, generation);
     for await (const record of source.records()) {
       if (opts.signal?.aborted)
         throw new EngineError('cancelled', 'import cancelled; the catalog is unchanged');
