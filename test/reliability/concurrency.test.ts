@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine.ts';
 import type { Engine } from '../../electron/engine/engine.ts';
 import type { JobFinished, JobProgress } from '../../shared/types.ts';
-import { productId, writeCatalogCsv } from './lib/catalog-gen.ts';
+import { productId } from './lib/catalog-gen.ts';
 import { productDigest } from './lib/inspect-catalog.ts';
 import { runCli } from './lib/run-cli.ts';
 
@@ -159,18 +159,18 @@ describe('concurrency', () => {
     const catalog = path.join(work, 'cli-catalog');
     const a = path.join(work, 'a.csv');
     const b = path.join(work, 'b.csv');
-    await writeCatalogCsv(a, 20_000, 1);
-    priceCsv(b, 3);
+    priceCsv(a, 3, 14_000);
+    priceCsv(b, 4);
     const clean = (file: string) => {
       const dir = path.join(work, `clean-${path.basename(file)}`);
       return runCli(['import', file, '--catalog', dir, '--no-index']).then(() => productDigest(dir));
     };
-    const [runA, runB] = await Promise.all([
-      runCli(['import', a, '--catalog', catalog, '--no-index', '--json'], { timeoutMs: 120_000 }),
-      new Promise((r) => setTimeout(r, 300)).then(() =>
-        runCli(['import', b, '--catalog', catalog, '--no-index', '--json'], { timeoutMs: 120_000 }),
+    // Both start at once: each reads the catalog before either holds the write lock.
+    const [runA, runB] = await Promise.all(
+      [a, b].map((file) =>
+        runCli(['import', file, '--catalog', catalog, '--no-index', '--json'], { timeoutMs: 120_000 }),
       ),
-    ]);
+    );
     for (const run of [runA, runB]) {
       expect(run.stderr).not.toMatch(/internal error/);
       if (run.code !== 0) expect(run.stderr).toMatch(/catalog is busy/);
@@ -180,8 +180,8 @@ describe('concurrency', () => {
 
     // A writer that holds the catalog past the busy timeout: the CLI says so, and changes nothing.
     const before = productDigest(catalog);
-    const holder = new Database(path.join(catalog, 'catalog.sqlite'));
-    holder.exec('BEGIN IMMEDIATE');
+    const locker = new Database(path.join(catalog, 'catalog.sqlite'));
+    locker.exec('BEGIN IMMEDIATE');
     try {
       const blocked = await runCli(['import', HERMES_CSV, '--catalog', catalog, '--no-index'], {
         timeoutMs: 60_000,
@@ -190,8 +190,8 @@ describe('concurrency', () => {
       expect(blocked.stderr).toMatch(/^shelfscope: the catalog is busy/m);
       expect(blocked.stderr).not.toMatch(/internal error/);
     } finally {
-      holder.exec('ROLLBACK');
-      holder.close();
+      locker.exec('ROLLBACK');
+      locker.close();
     }
     expect(productDigest(catalog)).toEqual(before);
   }, 300_000);
