@@ -3,14 +3,30 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const noElectron = { paths: [{ name: 'electron', message: 'Only electron/main.ts, preload.ts and ipc.ts may import electron.' }] };
+const noElectron = {
+  paths: [{ name: 'electron', message: 'Only electron/main.ts, preload.ts and ipc.ts may import electron.' }],
+};
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'models/use-lite/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', 'docs/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'models/use-lite/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/out/**',
+      'docs/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { process: 'readonly', console: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -22,7 +38,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { ...noElectron, patterns: [{ group: ['**/renderer/**', '../main*', '../ipc*', '../preload*'], message: 'The engine and shared code stay below the UI layers.' }] },
+        {
+          ...noElectron,
+          patterns: [
+            {
+              group: ['**/renderer/**', '../main*', '../ipc*', '../preload*'],
+              message: 'The engine and shared code stay below the UI layers.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -31,7 +55,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { ...noElectron, patterns: [{ group: ['**/electron/**', '**/renderer/**', 'node:*'], message: 'shared/ is pure: it runs in the renderer too.' }] },
+        {
+          ...noElectron,
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', 'node:*'],
+              message: 'shared/ is pure: it runs in the renderer too.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -40,7 +72,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { ...noElectron, patterns: [{ group: ['**/electron/**', 'node:*'], message: 'The renderer talks only to window.shelfscope and imports only shared/.' }] },
+        {
+          ...noElectron,
+          patterns: [
+            {
+              group: ['**/electron/**', 'node:*'],
+              message: 'The renderer talks only to window.shelfscope and imports only shared/.',
+            },
+          ],
+        },
       ],
     },
   },

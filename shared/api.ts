@@ -10,7 +10,6 @@ import {
   Filters,
   Format,
   ImportPreview,
-  ImportResult,
   JobFinished,
   JobProgress,
   Product,
