@@ -5,6 +5,8 @@ import type { Envelope, EventName, MethodName, ShelfscopeApi } from '../shared/a
 
 export const methodChannel = (method: MethodName) => `${IPC_PREFIX}${method}`;
 export const eventChannel = (event: EventName) => `${IPC_PREFIX}event:${event}`;
+/** The preload tells main which file the user dropped, so the engine may read it (see file-grants.ts). */
+export const GRANT_FILE_CHANNEL = `${IPC_PREFIX}grant-dropped-file`;
 
 /**
  * Only an error's message survives contextBridge, so the code travels inside it as "[code] message";

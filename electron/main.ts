@@ -7,7 +7,8 @@ import { FORMATS } from '../shared/types.ts';
 import { createDispatcher } from './engine/dispatch.ts';
 import type { EngineWorker } from './engine/worker-client.ts';
 import { startEngineWorker } from './engine/worker-client.ts';
-import { forwardEngineEvents, registerIpcHandlers } from './ipc.ts';
+import { FileGrants, guardFileAccess } from './file-grants.ts';
+import { forwardEngineEvents, registerFileGrants, registerIpcHandlers } from './ipc.ts';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -110,7 +111,9 @@ function start(): void {
     dataDir: dataDir(),
     modelsDir: modelsDir(),
   });
-  registerIpcHandlers(createDispatcher({ ...engine, pickFile }));
+  const grants = new FileGrants();
+  registerFileGrants(grants);
+  registerIpcHandlers(createDispatcher(guardFileAccess({ ...engine, pickFile }, grants)));
   forwardEngineEvents(engine, () => BrowserWindow.getAllWindows().map((win) => win.webContents));
   createWindow();
 

@@ -2,7 +2,7 @@
 // Bundled to CommonJS, because a sandboxed preload can only require 'electron'.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Envelope } from '../shared/api.ts';
-import { createApiClient, eventChannel, methodChannel } from './bridge.ts';
+import { GRANT_FILE_CHANNEL, createApiClient, eventChannel, methodChannel } from './bridge.ts';
 
 const api = createApiClient({
   invoke: (method, payload) =>
@@ -13,7 +13,12 @@ const api = createApiClient({
     ipcRenderer.on(channel, relay);
     return () => void ipcRenderer.removeListener(channel, relay);
   },
-  pathForFile: (file) => webUtils.getPathForFile(file),
+  pathForFile(file) {
+    // Only a file really dropped by the user has a path; granting it lets the engine read that file alone.
+    const path = webUtils.getPathForFile(file);
+    if (path) ipcRenderer.sendSync(GRANT_FILE_CHANNEL, path);
+    return path;
+  },
 });
 
 contextBridge.exposeInMainWorld('shelfscope', api);

@@ -10,6 +10,7 @@ import { eventNames } from '../../shared/api.ts';
 import { createDispatcher } from '../../electron/engine/dispatch.ts';
 import type { Dispatcher } from '../../electron/engine/dispatch.ts';
 import { createEngine } from '../../electron/engine/engine.ts';
+import { FileGrants, guardFileAccess } from '../../electron/file-grants.ts';
 
 const pageApiSource = fileURLToPath(new URL('./page-api.ts', import.meta.url));
 let pageApiScript: string | null = null;
@@ -42,9 +43,12 @@ async function startEngine(
   page: Page,
   dataDir: string,
   pickFile: () => Promise<{ path: string } | null>,
+  grants: FileGrants,
 ): Promise<Running> {
   const engine = await createEngine({ dataDir });
-  const dispatch = createDispatcher({ ...engine, pickFile }, { validateOutput: true });
+  const dispatch = createDispatcher(guardFileAccess({ ...engine, pickFile }, grants), {
+    validateOutput: true,
+  });
   const offs = eventNames.map((event) =>
     engine.on(event, (payload) => {
       page
@@ -76,7 +80,10 @@ export async function bridgeEngine(page: Page, files: Record<string, string>): P
     picked = null;
     return file ? { path: file } : null;
   };
-  let running = await startEngine(page, dataDir, pickFile);
+  // The registered files stand for files the user drops on the window: the app grants exactly those.
+  const grants = new FileGrants();
+  for (const file of Object.values(files)) grants.grant(file);
+  let running = await startEngine(page, dataDir, pickFile, grants);
   await page.exposeBinding('__shelfscopeInvoke', (_source, method: string, payload: unknown) =>
     running.dispatch(method, payload),
   );
@@ -92,7 +99,7 @@ export async function bridgeEngine(page: Page, files: Record<string, string>): P
     },
     async restart() {
       await running.close();
-      running = await startEngine(page, dataDir, pickFile);
+      running = await startEngine(page, dataDir, pickFile, grants);
     },
     async close() {
       await running.close();

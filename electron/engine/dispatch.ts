@@ -50,7 +50,16 @@ export function createDispatcher(handlers: HandlerTable, options: DispatcherOpti
     const handler = handlers[method] as ((args: unknown) => Promise<unknown>) | undefined;
     if (!handler) return { ok: false, error: { code: 'internal', message: `No handler for "${method}"` } };
     const spec = methods[method];
-    const parsed = spec.input.safeParse(payload ?? {});
+    let parsed: ReturnType<typeof spec.input.safeParse>;
+    try {
+      parsed = spec.input.safeParse(payload ?? {});
+    } catch (err) {
+      // zod itself can throw on exotic objects (a typed array's prototype): still a typed error.
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: `${method}: ${toApiError(err).message}` },
+      };
+    }
     if (!parsed.success) {
       return {
         ok: false,

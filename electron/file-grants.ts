@@ -1,0 +1,66 @@
+// Which files the renderer may have the engine read. Electron-free, so the e2e bridge applies the same
+// rule as the app and tests can check it without an Electron binary.
+import fs from 'node:fs';
+import type { MethodArgs } from '../shared/api.ts';
+import type { HandlerTable } from './engine/dispatch.ts';
+import { EngineError } from './engine/errors.ts';
+
+function realpath(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The files the user handed to the app: chosen in the file dialog or dropped on the window. A path the
+ * renderer sends is read only if it resolves to one of them, so a compromised page cannot make the
+ * engine read (and preview back) /etc/passwd or any file the user never chose.
+ */
+export class FileGrants {
+  private readonly granted = new Set<string>();
+
+  grant(file: string): void {
+    const real = realpath(file);
+    if (real) this.granted.add(real);
+  }
+
+  /** The real path of a granted regular file; an EngineError for anything else. */
+  check(file: string): string {
+    const real = realpath(file);
+    if (real === null || !this.granted.has(real)) {
+      throw new EngineError(
+        'invalid-input',
+        `${file} was not chosen or dropped in this window: pick the file again`,
+      );
+    }
+    if (!fs.statSync(real).isFile()) throw new EngineError('invalid-input', `${file} is not a file`);
+    return real;
+  }
+}
+
+type Handlers = Required<Pick<HandlerTable, 'previewImport' | 'startImport' | 'pickFile'>>;
+type Previewer = (args: MethodArgs<'previewImport'>) => Promise<unknown>;
+type Importer = (args: MethodArgs<'startImport'>) => Promise<unknown>;
+type Picker = () => Promise<{ path: string } | null>;
+
+/**
+ * The handler table with file access guarded: what `pickFile` returns is granted, and `previewImport` /
+ * `startImport` read only granted files, by their resolved real path.
+ */
+export function guardFileAccess<H extends Handlers>(handlers: H, grants: FileGrants): H {
+  const preview = handlers.previewImport as unknown as Previewer;
+  const start = handlers.startImport as unknown as Importer;
+  const pick = handlers.pickFile as unknown as Picker;
+  return {
+    ...handlers,
+    pickFile: async () => {
+      const picked = await pick();
+      if (picked) grants.grant(picked.path);
+      return picked;
+    },
+    previewImport: (args: MethodArgs<'previewImport'>) => preview({ ...args, path: grants.check(args.path) }),
+    startImport: (args: MethodArgs<'startImport'>) => start({ ...args, path: grants.check(args.path) }),
+  };
+}
