@@ -14,6 +14,9 @@ import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   REMOTE_URL_PATTERNS,
+  denyNavigation,
+  denyPermission,
+  denyWindowOpen,
   resolveAppFile,
   webPreferences,
 } from './window-security.ts';
@@ -57,7 +60,7 @@ function serveRenderer(): void {
 
 function lockDownSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionRequestHandler(denyPermission);
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (_details, callback) =>
     callback({ cancel: true }),
@@ -66,11 +69,10 @@ function lockDownSession(): void {
 
 function lockDownContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    // The app is one page: it never navigates, so any navigation is an attack or a stray drop.
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', denyNavigation);
+    contents.on('will-redirect', denyNavigation);
+    contents.on('will-attach-webview', denyNavigation);
+    contents.setWindowOpenHandler(denyWindowOpen);
   });
 }
 

@@ -42,6 +42,25 @@ export const webPreferences = {
   safeDialogs: true,
 } as const;
 
+/** The app is one page: it never navigates, so any navigation is an attack or a stray drop. */
+export function denyNavigation(event: { preventDefault(): void }): void {
+  event.preventDefault();
+}
+
+/** No window may be opened: links to elsewhere have nowhere to go in an offline app. */
+export function denyWindowOpen(): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
+/** Camera, microphone, notifications, geolocation…: the app needs none, so every request is refused. */
+export function denyPermission(
+  _contents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void,
+): void {
+  callback(false);
+}
+
 /** Requests to these are cancelled: the app shows no remote content and phones nowhere. */
 export const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
 

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  denyNavigation,
+  denyPermission,
+  denyWindowOpen,
   isAppUrl,
   resolveAppFile,
   webPreferences,
 } from '../../electron/window-security.ts';
 
 describe('window security settings', () => {
+  it('denies navigation, new windows and every permission', () => {
+    let prevented = false;
+    denyNavigation({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(denyWindowOpen()).toEqual({ action: 'deny' });
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | null = null;
+      denyPermission(null, permission, (g) => (granted = g));
+      expect(granted, permission).toBe(false);
+    }
+  });
+
   it('isolates the page from Node', () => {
     expect(webPreferences).toMatchObject({
       contextIsolation: true,

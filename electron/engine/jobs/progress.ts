@@ -1,5 +1,7 @@
 import type { JobPhase, JobProgress } from '../../../shared/types.ts';
 
+const MIN_RATE_WINDOW_SEC = 0.05;
+
 export type ProgressSink = (p: JobProgress) => void;
 
 /**
@@ -34,13 +36,15 @@ export class ProgressMeter {
     const now = performance.now();
     if (!force && now - this.lastEmit < 200) return;
     const dt = (now - this.lastAt) / 1000;
-    if (dt > 0 && done > this.lastDone) {
+    // Rates over a few milliseconds are noise (a forced update right after another): keep the last one.
+    if (dt >= MIN_RATE_WINDOW_SEC && done > this.lastDone) {
       const instant = (done - this.lastDone) / dt;
       this.rate = this.rate === 0 ? instant : 0.7 * this.rate + 0.3 * instant;
+      this.lastDone = done;
+      this.lastAt = now;
     }
-    if (this.rate === 0 && now > this.phaseStart) this.rate = (done / (now - this.phaseStart)) * 1000;
-    this.lastDone = done;
-    this.lastAt = now;
+    const elapsed = (now - this.phaseStart) / 1000;
+    if (this.rate === 0 && elapsed >= MIN_RATE_WINDOW_SEC) this.rate = done / elapsed;
     this.lastEmit = now;
     const etaSec = this.rate > 0 && total >= done ? Math.round((total - done) / this.rate) : null;
     this.sink({
