@@ -39,7 +39,7 @@ export function leverFindings(r: BenchResults): string[] {
     const best = [...e].sort((a, b) => b.textsPerSec - a.textsPerSec)[0];
     const base = e.find((l) => l.maxChars === 320 && l.intraOpThreads === 1 && l.batchSize === 32);
     out.push(
-      `Embedding: the fastest setting measured was batch ${best.batchSize}, ${best.intraOpThreads} thread(s), texts cut at ${best.maxChars} chars: ${best.textsPerSec} texts/s${base ? `, against ${base.textsPerSec} texts/s for the engine's setting (batch 32, 1 thread, 320 chars)` : ''}. With other processes on both cores, 2 intra-op threads can lose; the sweep runs in the same conditions as the rest of the run.`,
+      `Embedding, one session: the fastest setting measured was batch ${best.batchSize}, ${best.intraOpThreads} intra-op thread(s), texts cut at ${best.maxChars} chars: ${best.textsPerSec} texts/s${base ? `, against ${base.textsPerSec} texts/s at batch 32, 1 thread, texts as stored` : ''} (stored embedding texts average ${r.sizes[0]?.raw.meanChars ?? '?'} chars). Sweeps run one after another, so load from other processes shifts them; compare neighbouring rows, not distant ones.`,
     );
   }
   return out;
