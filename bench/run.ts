@@ -44,6 +44,8 @@ fs.mkdirSync(OUT, { recursive: true });
 
 const models = createModelProvider();
 const machine = machineInfo();
+// The code measured is the code loaded now: record the commit before anything runs.
+const commit = gitCommit(REPO);
 log(`machine ${JSON.stringify(machine)}; sizes ${sizes.map(sizeLabel).join(', ')}`);
 
 async function ensureCatalogCsv(n: number): Promise<{ file: string; bytes: number }> {
@@ -100,7 +102,7 @@ const results_: BenchResults = {
   quick,
   seed,
   machine,
-  commit: gitCommit(REPO),
+  commit,
   model: models.identity,
   sizes: results,
   embeddingLevers,
