@@ -7,5 +7,6 @@ import { writeReport } from './report/write-report.ts';
 
 const file = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, 'out', 'results.json'));
 const results = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults;
-await writeReport(results, path.resolve(import.meta.dirname, '..'));
+const repo = path.resolve(import.meta.dirname, '..');
+await writeReport(results, path.join(repo, 'BENCHMARKS.md'), path.join(repo, 'docs', 'bench'));
 process.stderr.write(`BENCHMARKS.md regenerated from ${file}\n`);

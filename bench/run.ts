@@ -1,6 +1,6 @@
 // The benchmark suite (`npm run bench`): generated catalogs at several sizes, Shelfscope against its peers
 // on the same rows and vectors, relevance on the Icecat judgments; writes bench/out/results.json,
-// docs/bench/ (results.json, charts) and BENCHMARKS.md.
+// docs/bench/ (results.json, charts) and BENCHMARKS.md (a --quick run writes to bench/out/quick/ only).
 // Usage: node bench/run.ts [--quick] [--sizes 10k,100k,1m] [--seed N] [--no-peers] [--levers] [--no-relevance]
 //        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
 import fs from 'node:fs';
@@ -110,8 +110,15 @@ const results_: BenchResults = {
   relevance,
   tookSec: Math.round((performance.now() - started) / 1000),
 };
-fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);
-await writeReport(results_, REPO);
-log(`done in ${results_.tookSec} s: bench/out/results.json, docs/bench/, BENCHMARKS.md`);
+// A quick run is a smoke test: its report stays in bench/out and never replaces the published one.
+const [mdFile, docsDir] = quick
+  ? [path.join(OUT, 'quick', 'BENCHMARKS.md'), path.join(OUT, 'quick')]
+  : [path.join(REPO, 'BENCHMARKS.md'), path.join(REPO, 'docs', 'bench')];
+fs.mkdirSync(path.dirname(mdFile), { recursive: true });
+if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);
+await writeReport(results_, mdFile, docsDir);
+log(
+  `done in ${results_.tookSec} s: ${path.relative(REPO, mdFile)}, ${path.relative(REPO, docsDir)}/ (results.json, charts)`,
+);
 // The query embedder's ONNX session keeps the event loop alive.
 process.exit(0);

@@ -52,21 +52,25 @@ function ndcgChart(r: BenchResults): string | null {
   ]);
 }
 
-/** results.json, the charts (SVG + PNG) under docs/bench/, and BENCHMARKS.md at the repo root. */
-export async function writeReport(results: BenchResults, repo: string): Promise<void> {
-  const docs = path.join(repo, 'docs/bench');
-  fs.mkdirSync(docs, { recursive: true });
-  fs.writeFileSync(path.join(docs, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const charts = [{ svg: latencyChart(results), file: path.join(docs, 'latency-vs-size.png') }];
+/**
+ * results.json and the charts (SVG + PNG) in `docsDir`, and the markdown report at `mdFile`, linking
+ * the charts relative to it.
+ */
+export async function writeReport(results: BenchResults, mdFile: string, docsDir: string): Promise<void> {
+  fs.mkdirSync(docsDir, { recursive: true });
+  fs.writeFileSync(path.join(docsDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const charts = [{ svg: latencyChart(results), file: path.join(docsDir, 'latency-vs-size.png') }];
   const ndcg = ndcgChart(results);
-  if (ndcg) charts.push({ svg: ndcg, file: path.join(docs, 'ndcg-per-mode.png') });
+  if (ndcg) charts.push({ svg: ndcg, file: path.join(docsDir, 'ndcg-per-mode.png') });
   for (const c of charts) fs.writeFileSync(c.file.replace(/\.png$/, '.svg'), c.svg);
   const failed = await renderPngs(charts).catch((e: Error) => `PNG rendering failed: ${e.message}`);
   if (failed) process.stderr.write(`[bench] ${failed}\n`);
-  const ext = failed ? 'svg' : 'png';
+  const relative = (file: string) => path.relative(path.dirname(mdFile), path.join(docsDir, file));
+  const link = (name: string) => relative(`${name}.${failed ? 'svg' : 'png'}`);
   const md = renderMarkdown(results, {
-    latency: `docs/bench/latency-vs-size.${ext}`,
-    ndcg: ndcg ? `docs/bench/ndcg-per-mode.${ext}` : null,
+    results: relative('results.json'),
+    latency: link('latency-vs-size'),
+    ndcg: ndcg ? link('ndcg-per-mode') : null,
   });
-  fs.writeFileSync(path.join(repo, 'BENCHMARKS.md'), md);
+  fs.writeFileSync(mdFile, md);
 }

@@ -18,7 +18,7 @@ export interface AnnFigures {
   /** Building the engine's index from the stored vectors (add in batches of 1,024, atomic save). */
   buildMs: number;
   fileBytes: number;
-  params: typeof ANN_PARAMS;
+  params: { connectivity: number; expansionAdd: number; expansionSearch: number; quantization: string };
 }
 
 export interface AnnLever {

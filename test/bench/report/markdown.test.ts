@@ -4,7 +4,11 @@ import { results, size } from './fixture.ts';
 
 describe('renderMarkdown', () => {
   const r = results([size('10k', 10_000, 4), size('100k', 100_000, 8)]);
-  const md = renderMarkdown(r, { latency: 'docs/bench/latency.png', ndcg: null });
+  const md = renderMarkdown(r, {
+    results: 'docs/bench/results.json',
+    latency: 'docs/bench/latency.png',
+    ndcg: null,
+  });
 
   it('puts machine, commit and model in the header', () => {
     expect(md).toContain('test cpu, 2 cores');
