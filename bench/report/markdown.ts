@@ -287,7 +287,7 @@ export function reading(r: BenchResults): string[] {
     `Building the ANN index alone from the same ${num(s.products)} stored vectors takes ${sec(s.ann.buildMs)} (USearch add, all cores): during indexing that work competes with the ONNX worker for the same cores.`,
   );
   out.push(
-    `The pipeline embeds at ${e.embedTextsPerSec} texts/s against ${s.raw.textsPerSec} texts/s for the bare ONNX session on the same texts with the same settings (${s.raw.workers ?? 1} single-threaded session(s) in parallel, batch ${s.raw.batchSize}${s.raw.singleSessionTextsPerSec ? `; one session alone: ${s.raw.singleSessionTextsPerSec} texts/s` : ''}): ${s.pipelineOverheadPct} % overhead by wall clock` +
+    `The pipeline embeds at ${e.embedTextsPerSec} texts/s against ${s.raw.textsPerSec} texts/s for the bare ONNX session on the same texts with the same settings (one session, ${s.raw.intraOpThreads} intra-op threads, batch ${s.raw.batchSize}): ${s.pipelineOverheadPct} % overhead by wall clock` +
       (s.pipelineCpuOverheadPct === undefined || !s.raw.cpuMsPerText || !e.importCpuMs
         ? '.'
         : `; by CPU time, the import process spends ${(e.importCpuMs / e.products).toFixed(2)} ms per product against ${s.raw.cpuMsPerText} ms per text for the bare session (${s.pipelineCpuOverheadPct} %), a figure other load on the machine cannot skew.`),

@@ -89,7 +89,7 @@ export async function measureSize(
     const raw: RawThroughput =
       reused && fs.existsSync(rawFile)
         ? (JSON.parse(fs.readFileSync(rawFile, 'utf8')) as RawThroughput)
-        : await measureRawThroughput(texts, opts.models.indexWorkers);
+        : await measureRawThroughput(texts);
     fs.writeFileSync(rawFile, JSON.stringify(raw));
     const medianPrice = median(data.docs.map((d) => d.price));
     const workload = buildWorkload(

@@ -1,14 +1,8 @@
 // The model alone: texts/s of a bare ONNX session on the catalog's own embedding texts, with the
 // settings the index worker uses, so the pipeline's overhead can be read off against it.
 import path from 'node:path';
-import {
-  DEFAULT_BATCH_SIZE,
-  DEFAULT_INTRA_OP_THREADS,
-  defaultModelsDir,
-  loadEmbedder,
-} from '../../electron/engine/embed/index.ts';
-import { DEFAULT_MODEL } from '../../electron/engine/models.ts';
-import { createEmbedderPool } from '../../electron/engine/embed/embedder-pool.ts';
+import { DEFAULT_BATCH_SIZE, defaultModelsDir, loadEmbedder } from '../../electron/engine/embed/index.ts';
+import { DEFAULT_MODEL, INDEX_THREADS } from '../../electron/engine/models.ts';
 import type { Db } from '../../electron/engine/store/database.ts';
 import { round } from '../lib/timing.ts';
 
@@ -17,13 +11,10 @@ export interface RawThroughput {
   meanChars: number;
   batchSize: number;
   intraOpThreads: number;
-  /** The engine's indexing set-up run bare: `workers` single-threaded sessions fed in parallel. */
+  /** The engine's indexing set-up run bare. */
   textsPerSec: number;
-  workers?: number;
-  /** CPU time per text of that bare pool (all threads). */
+  /** CPU time per text of that bare session (all threads). */
   cpuMsPerText?: number;
-  /** One session alone, for reference. */
-  singleSessionTextsPerSec?: number;
 }
 
 export interface EmbeddingLever {
@@ -63,41 +54,15 @@ async function throughput(texts: string[], batchSize: number, intraOpThreads: nu
   }
 }
 
-/** The pool the index job uses, with nothing else running: batches sorted by length, all in flight. */
-async function poolThroughput(texts: string[], workers: number) {
-  const pool = await createEmbedderPool(MODEL_DIR, workers, {
-    batchSize: DEFAULT_BATCH_SIZE,
-    intraOpThreads: DEFAULT_INTRA_OP_THREADS,
-  });
-  try {
-    await Promise.all(Array.from({ length: workers }, () => pool.embed(texts.slice(0, DEFAULT_BATCH_SIZE))));
-    const sorted = [...texts].sort((a, b) => a.length - b.length);
-    const batches: string[][] = [];
-    for (let i = 0; i < sorted.length; i += DEFAULT_BATCH_SIZE)
-      batches.push(sorted.slice(i, i + DEFAULT_BATCH_SIZE));
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(batches.map((b) => pool.embed(b)));
-    const used = process.cpuUsage(cpu);
-    return {
-      textsPerSec: round(texts.length / ((performance.now() - started) / 1000), 0),
-      cpuMsPerText: round((used.user + used.system) / 1000 / texts.length, 3),
-    };
-  } finally {
-    await pool.close();
-  }
-}
-
-export async function measureRawThroughput(texts: string[], workers: number): Promise<RawThroughput> {
-  const single = await throughput(texts, DEFAULT_BATCH_SIZE, DEFAULT_INTRA_OP_THREADS);
+/** The index worker's settings (one session, an intra-op thread per core) run bare on length-sorted texts. */
+export async function measureRawThroughput(texts: string[]): Promise<RawThroughput> {
+  const sorted = [...texts].sort((x, y) => x.length - y.length);
   return {
     texts: texts.length,
-    meanChars: Math.round(texts.reduce((s, t) => s + t.length, 0) / Math.max(1, texts.length)),
+    meanChars: Math.round(texts.reduce((sum, t) => sum + t.length, 0) / Math.max(1, texts.length)),
     batchSize: DEFAULT_BATCH_SIZE,
-    intraOpThreads: DEFAULT_INTRA_OP_THREADS,
-    workers,
-    ...(await poolThroughput(texts, workers)),
-    singleSessionTextsPerSec: single.textsPerSec,
+    intraOpThreads: INDEX_THREADS,
+    ...(await throughput(sorted, DEFAULT_BATCH_SIZE, INDEX_THREADS)),
   };
 }
 

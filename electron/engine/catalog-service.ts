@@ -21,9 +21,12 @@ export interface ModelProvider {
   identity: ModelIdentity;
   queryEmbedder(): Promise<Embedder>;
   indexEmbedder(): Promise<Embedder>;
-  /** Embedding workers behind indexEmbedder(), to keep each of them busy. */
-  indexWorkers: number;
 }
+
+/** Batches handed to the indexing embedder ahead of the one being committed, so the model never waits. */
+const BATCHES_IN_FLIGHT = 2;
+/** Products per indexing batch: one SQLite transaction; the embedder splits it into model-sized runs. */
+const INDEX_BATCH = 4 * DEFAULT_BATCH_SIZE;
 
 interface JobRecord {
   id: string;
@@ -177,7 +180,7 @@ export class CatalogService {
       const outcome = await runIndex(
         this.handle,
         embedder,
-        { batchSize: DEFAULT_BATCH_SIZE, inFlight: this.models.indexWorkers + 1, signal },
+        { batchSize: INDEX_BATCH, inFlight: BATCHES_IN_FLIGHT, signal },
         meter,
       );
       if (!outcome.cancelled) setMeta(this.handle.writer, 'last_indexed_at', new Date().toISOString());

@@ -23,7 +23,6 @@ export function countingModels(): { models: ModelProvider; embeddedTexts: string
   const models: ModelProvider = {
     identity: real.identity,
     queryEmbedder: real.queryEmbedder,
-    indexWorkers: real.indexWorkers,
     async indexEmbedder(): Promise<Embedder> {
       const inner = await real.indexEmbedder();
       return {

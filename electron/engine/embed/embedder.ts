@@ -15,6 +15,7 @@ export interface EmbedderOptions {
   batchSize?: number;
 }
 
-// Chosen from the throughput table in models/README.md.
-export const DEFAULT_BATCH_SIZE = 32;
+// Chosen from the throughput tables in models/README.md and BENCHMARKS.md (batch 16 led every row of the
+// benchmark's sweep: 350 vs 304 texts/s at one thread).
+export const DEFAULT_BATCH_SIZE = 16;
 export const DEFAULT_INTRA_OP_THREADS = 1;

@@ -8,4 +8,3 @@ export { loadEmbedder } from './load-embedder.ts';
 export { ModelManifest, readModelManifest } from './manifest.ts';
 export { defaultModelsDir } from './models-dir.ts';
 export { createWorkerEmbedder } from './worker-embedder.ts';
-export { createEmbedderPool } from './embedder-pool.ts';

@@ -25,16 +25,21 @@ export function keywordSearch(
   limit: number,
 ): KeywordHit[] {
   if (groups.length === 0) return [];
-  const sql = `SELECT f.rowid AS rowid, ${BM25} AS rank FROM products_fts f JOIN products p ON p.rowid = f.rowid
-    WHERE products_fts MATCH ? AND ${filter.where} ORDER BY rank LIMIT ?`;
+  // Without a filter, FTS5 alone sorts by rank; the join is paid only when a filter needs products' columns.
+  const sql =
+    filter.where === '1'
+      ? `SELECT rowid, ${BM25} AS rank FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT ?`
+      : `SELECT f.rowid AS rowid, ${BM25} AS rank FROM products_fts f JOIN products p ON p.rowid = f.rowid
+         WHERE products_fts MATCH ? AND ${filter.where} ORDER BY rank LIMIT ?`;
   const stmt = db.prepare(sql);
   const run = (g: TermGroup[], join: 'AND' | 'OR') =>
     stmt.all(matchExpression(g, join), ...filter.params, limit) as Ranked[];
   const literal = groups.map((g) => ({ ...g, alternatives: g.alternatives.slice(0, 1) }));
-  const hasSynonyms = groups.some((g) => g.alternatives.length > 1);
   const tiers: Ranked[][] = [run(literal, 'AND')];
-  if (hasSynonyms) tiers.push(run(groups, 'AND'));
-  if (groups.length > 1) tiers.push(run(groups, 'OR'));
+  if (groups.some((g) => g.alternatives.length > 1)) tiers.push(run(groups, 'AND'));
+  // Any-word matches rank below every all-words match: needed only when those are too few.
+  const found = new Set(tiers.flat().map((r) => r.rowid)).size;
+  if (groups.length > 1 && found < limit) tiers.push(run(groups, 'OR'));
   const seen = new Set<number>();
   const hits: KeywordHit[] = [];
   tiers.forEach((rows, i) => {

@@ -24,16 +24,18 @@ export function semanticSearch(
 ): SemanticHit[] {
   const db = cat.reader;
   if (!filter) return cat.ann.search(query, k).map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
+  // Counting every match of a broad filter costs more than the search; past the limit only "many" matters.
   const matching = (
-    db.prepare(`SELECT count(*) AS n FROM products p WHERE ${filter.where}`).get(...filter.params) as {
-      n: number;
-    }
+    db
+      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM products p WHERE ${filter.where} LIMIT ?)`)
+      .get(...filter.params, EXACT_SCAN_LIMIT + 1) as { n: number }
   ).n;
   if (matching <= EXACT_SCAN_LIMIT) return exactScan(cat, query, filter, k);
   const keep = db.prepare(
     `SELECT p.rowid AS rowid FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?)) AND ${filter.where}`,
   );
-  const selectivity = matching / Math.max(1, cat.ann.size);
+  // The filter's share of a sample sizes the first over-fetch; the loop widens it if that was optimistic.
+  const selectivity = Math.max(filteredShare(cat, filter), 0.01);
   for (let fetch = Math.ceil((1.5 * k) / selectivity); ; fetch *= 2) {
     const found = cat.ann.search(query, fetch);
     const allowed = new Set(
@@ -46,6 +48,16 @@ export function semanticSearch(
       return hits.map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
     }
   }
+}
+
+/** The share of products passing the filter, estimated on the first thousand (cheap, roughly fair). */
+function filteredShare(cat: CatalogHandle, filter: SqlCondition): number {
+  const row = cat.reader
+    .prepare(
+      `SELECT avg(CASE WHEN ${filter.where} THEN 1.0 ELSE 0 END) AS share FROM (SELECT * FROM products LIMIT 1000) p`,
+    )
+    .get(...filter.params) as { share: number | null };
+  return row.share ?? 0;
 }
 
 function exactScan(cat: CatalogHandle, query: Float32Array, filter: SqlCondition, k: number): SemanticHit[] {

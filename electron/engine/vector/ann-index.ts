@@ -6,7 +6,7 @@ import { Index, MetricKind, type ScalarKind } from 'usearch';
 export const ANN_PARAMS = {
   connectivity: 16,
   expansionAdd: 128,
-  expansionSearch: 256,
+  expansionSearch: 512,
   quantization: 'f16',
 } as const;
 
