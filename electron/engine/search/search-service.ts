@@ -39,7 +39,7 @@ export const FUSION = {
   namedValueBoost: 0.3,
   accessoryFactor: 0.5,
 };
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 
 interface NamedValues {
   categories: string[];
