@@ -1,4 +1,10 @@
-import type { AttributeValue, ColumnMapping, ProductField, RejectedRow } from '../../../shared/types.ts';
+import type {
+  AttributeValue,
+  ColumnMapping,
+  Product,
+  ProductField,
+  RejectedRow,
+} from '../../../shared/types.ts';
 import { currencyCode } from './currency.ts';
 import { headerCurrency } from './mapping.ts';
 import { parsePrice, parseStock } from './numbers.ts';
@@ -6,18 +12,8 @@ import type { SourceRecord } from './record.ts';
 
 export { parsePrice, parseStock } from './numbers.ts';
 
-export interface ProductInput {
-  id: string;
-  name: string;
-  description: string | null;
-  category: string | null;
-  brand: string | null;
-  price: number | null;
-  currency: string | null;
-  stock: number | null;
-  season: string | null;
-  attributes: Record<string, AttributeValue>;
-}
+/** A product read from a file, before it is stored: the contract's Product shape. */
+export type ProductInput = Product;
 
 const MAX_ID_CHARS = 500;
 

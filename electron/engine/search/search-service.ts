@@ -354,18 +354,8 @@ export function writeSynonyms(cat: CatalogHandle, groups: SynonymGroup[]): Synon
 }
 
 function toHit(row: ProductSummary, score: number, matchedTerms: string[]): SearchHit {
-  return {
-    id: row.id,
-    score: round(score, 4),
-    name: row.name,
-    description: row.description,
-    category: row.category,
-    brand: row.brand,
-    price: row.price,
-    currency: row.currency,
-    stock: row.stock,
-    matchedTerms,
-  };
+  const { rowid: _rowid, ...fields } = row;
+  return { ...fields, score: round(score, 4), matchedTerms };
 }
 
 function round(n: number, digits = 2): number {

@@ -146,18 +146,8 @@ export class ProductWriter {
 }
 
 export function rowToProduct(row: ProductRow): Product {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    category: row.category,
-    brand: row.brand,
-    price: row.price,
-    currency: row.currency,
-    stock: row.stock,
-    season: row.season,
-    attributes: JSON.parse(row.attributes) as Product['attributes'],
-  };
+  const { rowid: _rowid, attributes, ...fields } = row;
+  return { ...fields, attributes: JSON.parse(attributes) as Product['attributes'] };
 }
 
 export function productCount(db: Db): number {
