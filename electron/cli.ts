@@ -213,7 +213,7 @@ async function askCommand(values: Values, args: string[]): Promise<number> {
   if (args.length === 0) throw new UsageError('ask needs a QUESTION');
   const catalog = openCatalog(values);
   try {
-    const settings = loadSettings(path.dirname(catalogDir(values)));
+    const settings = loadSettings(dataDirOf(catalogDir(values)));
     const answer = await answerQuestion(catalog, args.join(' '), settings);
     if (values.json) print(answer);
     else {
@@ -245,6 +245,16 @@ function statsCommand(values: Values): number {
   } finally {
     catalog.close();
   }
+}
+
+/**
+ * The app keeps catalogs in `<dataDir>/catalogs/<id>` next to `<dataDir>/settings.json`: a catalog there
+ * is asked with the app's settings (its local model, if one is set). Elsewhere the catalog folder itself
+ * holds any settings.json.
+ */
+function dataDirOf(dir: string): string {
+  const parent = path.dirname(dir);
+  return path.basename(parent) === 'catalogs' ? path.dirname(parent) : dir;
 }
 
 function print(value: unknown): void {

@@ -1,5 +1,6 @@
 import { getMeta } from '../store/database.ts';
 import type { Db } from '../store/database.ts';
+import { catalogCurrency } from '../store/products.ts';
 import type { Word } from './words.ts';
 import { QUESTION_WORDS, sameWord, words } from './words.ts';
 
@@ -108,17 +109,12 @@ function loadVocabulary(db: Db): Vocabulary {
         ),
     }));
 
-  const currency = db
-    .prepare(
-      'SELECT currency AS c FROM products WHERE currency IS NOT NULL GROUP BY currency ORDER BY count(*) DESC LIMIT 1',
-    )
-    .get() as { c: string } | undefined;
   return {
     categories: distinct('category'),
     brands: distinct('brand'),
     seasons,
     attributes,
-    currency: currency?.c ?? getMeta(db, 'currency'),
+    currency: catalogCurrency(db),
   };
 }
 

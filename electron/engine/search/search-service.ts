@@ -2,7 +2,7 @@ import type { Filters, SearchHit, SearchMode, SearchResult, SynonymGroup } from 
 import type { CatalogHandle } from '../catalog-handle.ts';
 import { getMeta } from '../store/database.ts';
 import type { ProductSummary } from '../store/products.ts';
-import { findProductById, loadSummaries } from '../store/products.ts';
+import { catalogCurrency, findProductById, loadSummaries } from '../store/products.ts';
 import type { AnalyzedQuery } from './analyze.ts';
 import { isAccessoryOf } from './accessory.ts';
 import { analyzeQuery } from './analyze.ts';
@@ -189,7 +189,7 @@ export class SearchService {
       return 'Semantic search needs the vector index, and no product is embedded yet: run indexing first.';
     }
     if (hasFilters(filters)) {
-      const currency = getMeta(db, 'currency');
+      const currency = catalogCurrency(db);
       return `Nothing matches “${text || req.query}” with the filters ${describeFilters(filters, currency)}. Try removing a filter.`;
     }
     return `No product mentions ${terms(text)

@@ -150,6 +150,16 @@ export function rowToProduct(row: ProductRow): Product {
   return { ...fields, attributes: JSON.parse(attributes) as Product['attributes'] };
 }
 
+/** The catalog's currency: the one most of its priced products carry, or null when none says. */
+export function catalogCurrency(db: Db): string | null {
+  const row = db
+    .prepare(
+      'SELECT currency AS c FROM products WHERE currency IS NOT NULL GROUP BY currency ORDER BY count(*) DESC LIMIT 1',
+    )
+    .get() as { c: string } | undefined;
+  return row?.c ?? null;
+}
+
 export function productCount(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
 }

@@ -10,6 +10,19 @@ export const ANN_PARAMS = {
   quantization: 'f16',
 } as const;
 
+/** An empty USearch index with the engine's parameters (also used by tests that inspect index files). */
+export function newUsearchIndex(dimensions: number): Index {
+  return new Index({
+    dimensions,
+    metric: MetricKind.Cos,
+    quantization: ANN_PARAMS.quantization as ScalarKind,
+    connectivity: ANN_PARAMS.connectivity,
+    expansion_add: ANN_PARAMS.expansionAdd,
+    expansion_search: ANN_PARAMS.expansionSearch,
+    multi: false,
+  });
+}
+
 export interface AnnMatch {
   rowid: number;
   similarity: number;
@@ -35,7 +48,7 @@ export class AnnIndex {
 
   static open(file: string, dimensions: number): AnnIndex {
     removeStaleTemps(file);
-    const index = AnnIndex.create(dimensions);
+    const index = newUsearchIndex(dimensions);
     if (!fs.existsSync(file)) return new AnnIndex(file, dimensions, index, true);
     index.view(file);
     if (index.dimensions() !== dimensions) {
@@ -44,25 +57,13 @@ export class AnnIndex {
     return new AnnIndex(file, dimensions, index, false);
   }
 
-  private static create(dimensions: number): Index {
-    return new Index({
-      dimensions,
-      metric: MetricKind.Cos,
-      quantization: ANN_PARAMS.quantization as ScalarKind,
-      connectivity: ANN_PARAMS.connectivity,
-      expansion_add: ANN_PARAMS.expansionAdd,
-      expansion_search: ANN_PARAMS.expansionSearch,
-      multi: false,
-    });
-  }
-
   get size(): number {
     return this.index.size();
   }
 
   private makeWritable(): void {
     if (this.writable) return;
-    const loaded = AnnIndex.create(this.dimensions);
+    const loaded = newUsearchIndex(this.dimensions);
     loaded.load(this.file);
     this.index = loaded;
     this.writable = true;

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Index, MetricKind, type ScalarKind } from 'usearch';
-import { ANN_PARAMS } from '../../../electron/engine/vector/ann-index.ts';
+import type { Index } from 'usearch';
+import { newUsearchIndex } from '../../../electron/engine/vector/ann-index.ts';
 
 export interface CatalogSnapshot {
   integrity: string;
@@ -23,15 +23,7 @@ export interface CatalogSnapshot {
 
 /** Memory-maps an index file the way the engine does, without the engine's repairs. */
 export function mapIndex(file: string, dimensions: number): Index {
-  const index = new Index({
-    dimensions,
-    metric: MetricKind.Cos,
-    quantization: ANN_PARAMS.quantization as ScalarKind,
-    connectivity: ANN_PARAMS.connectivity,
-    expansion_add: ANN_PARAMS.expansionAdd,
-    expansion_search: ANN_PARAMS.expansionSearch,
-    multi: false,
-  });
+  const index = newUsearchIndex(dimensions);
   index.view(file);
   return index;
 }
