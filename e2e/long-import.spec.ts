@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, fixturePath, test } from './harness.ts';
+import type { Shelf } from './harness.ts';
 
 /** The fixture catalog repeated with fresh ids: big enough that indexing takes a while to watch. */
 function bigCatalog(file: string, copies: number): number {
@@ -11,19 +12,23 @@ function bigCatalog(file: string, copies: number): number {
   return lines.length - 1;
 }
 
-test('a long import shows its rate and ETA, can be cancelled, and resumes', async ({ shelf }, testInfo) => {
-  const { page } = shelf;
-  const file = testInfo.outputPath('big-catalog.csv');
-  const rows = bigCatalog(file, 40);
+/** Picks a generated catalog, starts its import and waits until embedding is under way. */
+async function startBigImport(shelf: Shelf, file: string, copies: number) {
+  const rows = bigCatalog(file, copies);
   await shelf.pickNext(file);
-  await page.getByRole('button', { name: 'Choose a file…' }).click();
-  await page
+  await shelf.page.getByRole('button', { name: 'Choose a file…' }).click();
+  await shelf.page
     .getByRole('region', { name: 'Import preview' })
     .getByRole('button', { name: 'Start import' })
     .click();
-
-  const progress = page.getByRole('region', { name: 'Import progress' });
+  const progress = shelf.page.getByRole('region', { name: 'Import progress' });
   await expect(progress.getByText('Embedding products')).toBeVisible();
+  return { rows, progress };
+}
+
+test('a long import shows its rate and ETA, can be cancelled, and resumes', async ({ shelf }, testInfo) => {
+  const { page } = shelf;
+  const { rows, progress } = await startBigImport(shelf, testInfo.outputPath('big-catalog.csv'), 40);
   const percentDone = async () =>
     Number(await progress.getByRole('progressbar').getAttribute('aria-valuenow'));
   await expect.poll(percentDone).toBeGreaterThan(3);
@@ -71,16 +76,7 @@ test('a long import shows its rate and ETA, can be cancelled, and resumes', asyn
 test('indexing interrupted by quitting the app resumes after a restart', async ({ shelf }, testInfo) => {
   test.skip(!shelf.restart, 'restarting needs the bridged engine');
   const { page } = shelf;
-  const file = testInfo.outputPath('big-catalog.csv');
-  const rows = bigCatalog(file, 25);
-  await shelf.pickNext(file);
-  await page.getByRole('button', { name: 'Choose a file…' }).click();
-  await page
-    .getByRole('region', { name: 'Import preview' })
-    .getByRole('button', { name: 'Start import' })
-    .click();
-  const progress = page.getByRole('region', { name: 'Import progress' });
-  await expect(progress.getByText('Embedding products')).toBeVisible();
+  const { rows } = await startBigImport(shelf, testInfo.outputPath('big-catalog.csv'), 25);
 
   await shelf.restart!();
   await page.getByRole('tab', { name: /Import & indexing/ }).click();

@@ -213,7 +213,7 @@ async function askCommand(values: Values, args: string[]): Promise<number> {
   if (args.length === 0) throw new UsageError('ask needs a QUESTION');
   const catalog = openCatalog(values);
   try {
-    const settings = loadSettings(dataDirOf(catalogDir(values)));
+    const settings = loadSettings(settingsDirOf(catalogDir(values)));
     const answer = await answerQuestion(catalog, args.join(' '), settings);
     if (values.json) print(answer);
     else {
@@ -248,13 +248,13 @@ function statsCommand(values: Values): number {
 }
 
 /**
- * The app keeps catalogs in `<dataDir>/catalogs/<id>` next to `<dataDir>/settings.json`: a catalog there
- * is asked with the app's settings (its local model, if one is set). Elsewhere the catalog folder itself
- * holds any settings.json.
+ * Where `ask` finds settings.json (the optional local model): the nearest of the catalog's parent and
+ * grandparent folders that has one — so a catalog next to a settings file uses it, and one in the app's
+ * `<dataDir>/catalogs/<id>` uses the app's settings.
  */
-function dataDirOf(dir: string): string {
-  const parent = path.dirname(dir);
-  return path.basename(parent) === 'catalogs' ? path.dirname(parent) : dir;
+function settingsDirOf(dir: string): string {
+  const candidates = [path.dirname(dir), path.dirname(path.dirname(dir))];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'settings.json'))) ?? candidates[0];
 }
 
 function print(value: unknown): void {
