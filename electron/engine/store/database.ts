@@ -3,6 +3,8 @@ import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
 
+const BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens a catalog database. The engine holds two connections: one writer (import and indexing
  * transactions) and one reader, so that a search during a long import sees the last committed
@@ -10,9 +12,9 @@ export type Db = Database.Database;
  */
 export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
   const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
+    useWal(db);
     db.pragma('synchronous = NORMAL');
     migrate(db);
   }
@@ -21,19 +23,36 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   return db;
 }
 
+/**
+ * Switching a fresh file to WAL takes an exclusive lock, and SQLite answers "busy" at once rather
+ * than call the busy handler when two connections race for it; so wait here as busy_timeout would.
+ */
+function useWal(db: Db): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
 function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `catalog schema version ${current} is newer than this build understands (${MIGRATIONS.length})`,
-    );
-  }
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  // Two processes may open a fresh catalog at once (two CLI imports): the version is read under
+  // the write lock, so the second one waits and then finds the schema already in place.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(
+        `catalog schema version ${current} is newer than this build understands (${MIGRATIONS.length})`,
+      );
+    }
+    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
+    if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
 }
 
 export function getMeta(db: Db, key: string): string | null {
