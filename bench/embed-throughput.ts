@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { loadEmbedder } from '../electron/engine/embed/load-embedder.ts';
 import { defaultModelsDir } from '../electron/engine/embed/models-dir.ts';
+import { DEFAULT_MODEL } from '../electron/engine/models.ts';
 import { buildUseLite } from '../models/build.ts';
 
 const source = process.argv[2] ?? '/work/shared/datasets/icecat-chorus-electronics/products.jsonl.gz';
@@ -28,7 +29,7 @@ const texts = gunzipSync(readFileSync(source))
   .map((p) => [p.title, p.supplier, p.short_description].filter(Boolean).join(' '));
 
 await buildUseLite();
-const modelDir = join(defaultModelsDir(), 'use-lite');
+const modelDir = join(defaultModelsDir(), DEFAULT_MODEL);
 console.log(`| batch | ${THREADS.map((t) => `${t} thread${t > 1 ? 's' : ''}`).join(' | ')} |`);
 console.log(`|---|${THREADS.map(() => '---').join('|')}|`);
 for (const batchSize of BATCHES) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { EngineError } from './errors.ts';
 import type { Db } from './store/database.ts';
 import { getMeta, openDatabase, setMeta } from './store/database.ts';
-import { AnnIndex } from './vector/ann-index.ts';
+import { ANN_FORMAT, AnnIndex } from './vector/ann-index.ts';
 import { decodeVector } from './vector/codec.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -148,8 +148,9 @@ export class CatalogHandle {
 }
 
 /**
- * The index file must hold exactly what SQLite says it held at its last save; a lost, replaced or
- * foreign file is discarded and rebuilt from the stored vectors by the catch-up.
+ * The index file must hold exactly what SQLite says it held at its last save, in this build's format;
+ * a lost, replaced, foreign or older-format file is discarded and rebuilt from the stored vectors by
+ * the catch-up.
  */
 function openConsistentIndex(db: Db, file: string, model: ModelIdentity): AnnIndex {
   const indexSeq = Number(getMeta(db, 'index_seq') ?? '0');
@@ -163,7 +164,7 @@ function openConsistentIndex(db: Db, file: string, model: ModelIdentity): AnnInd
   ).n;
   let ann: AnnIndex | null = null;
   try {
-    ann = AnnIndex.open(file, model.dimensions);
+    ann = getMeta(db, 'ann_format') === ANN_FORMAT ? AnnIndex.open(file, model.dimensions) : null;
   } catch {
     ann = null;
   }
@@ -171,6 +172,7 @@ function openConsistentIndex(db: Db, file: string, model: ModelIdentity): AnnInd
   fs.rmSync(file, { force: true });
   db.transaction(() => {
     setMeta(db, 'index_seq', '0');
+    setMeta(db, 'ann_format', ANN_FORMAT);
     db.exec('DELETE FROM vector_tombstones');
   })();
   return AnnIndex.open(file, model.dimensions);

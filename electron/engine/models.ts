@@ -9,7 +9,7 @@ import os from 'node:os';
 import { createWorkerEmbedder } from './embed/worker-embedder.ts';
 import { EngineError } from './errors.ts';
 
-export const DEFAULT_MODEL = 'use-lite';
+export const DEFAULT_MODEL = 'use-lite-int8';
 
 /**
  * Indexing embeds in one worker thread with an intra-op thread per core (up to 4). Two single-threaded

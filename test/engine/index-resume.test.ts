@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogService } from '../../electron/engine/catalog-service.ts';
 import { ProgressMeter } from '../../electron/engine/jobs/progress.ts';
+import { getMeta, setMeta } from '../../electron/engine/store/database.ts';
+import { ANN_FORMAT } from '../../electron/engine/vector/ann-index.ts';
 import { HERMES_CSV, countingModels, importInto, meter, tempDir } from './helpers.ts';
 
 describe('indexing jobs', () => {
@@ -63,6 +65,31 @@ describe('indexing jobs', () => {
     const after = await catalog.search({ query: 'warm winter hat', mode: 'semantic', limit: 5, filters: {} });
     // Rebuilt from the stored int8 vectors, near-ties deep in the list may swap; the head must not move.
     expect(after.hits.slice(0, 3).map((h) => h.id)).toEqual(before.hits.slice(0, 3).map((h) => h.id));
+    expect(embeddedTexts).toHaveLength(99);
+    catalog.close();
+  }, 120_000);
+
+  it('rebuilds an index file written in an older format (quantization, connectivity) from SQLite', async () => {
+    const dir = path.join(tempDir(), 'c');
+    const { models, embeddedTexts } = countingModels();
+    let catalog = CatalogService.open(dir, models, { create: true });
+    await importInto(catalog, HERMES_CSV);
+    const indexFile = path.join(dir, 'vectors.usearch');
+    const savedAt = fs.statSync(indexFile).mtimeMs;
+    setMeta(catalog.handle.writer, 'ann_format', 'f16-m16');
+    catalog.close();
+
+    catalog = CatalogService.open(dir, models);
+    expect(getMeta(catalog.handle.writer, 'ann_format')).toBe(ANN_FORMAT);
+    expect(fs.statSync(indexFile).mtimeMs).toBeGreaterThan(savedAt);
+    expect(catalog.handle.ann.size).toBe(99);
+    const { hits } = await catalog.search({
+      query: 'warm winter hat',
+      mode: 'semantic',
+      limit: 3,
+      filters: {},
+    });
+    expect(hits).toHaveLength(3);
     expect(embeddedTexts).toHaveLength(99);
     catalog.close();
   }, 120_000);

@@ -2,13 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Index, MetricKind, type ScalarKind } from 'usearch';
 
-/** HNSW parameters; recall@10 against exact search is measured in the benchmark suite. */
+/**
+ * HNSW parameters; recall@10 against exact search is measured in the benchmark suite. bf16 rather
+ * than f16, and ef_add 96 rather than 128: at 100k products the build took 8.5 s instead of 15.3 s
+ * (bf16 distances run on the CPU's bf16 dot-product instructions; f16 ones are converted first) for
+ * recall@10 0.985 instead of 0.989, and queries got faster (0.72 vs 0.97 ms).
+ */
 export const ANN_PARAMS = {
   connectivity: 16,
-  expansionAdd: 128,
+  expansionAdd: 96,
   expansionSearch: 512,
-  quantization: 'f16',
+  quantization: 'bf16',
 } as const;
+
+/** What an index file's layout depends on: a file written with another one is rebuilt, not read. */
+export const ANN_FORMAT = `${ANN_PARAMS.quantization}-m${ANN_PARAMS.connectivity}`;
 
 /** An empty USearch index with the engine's parameters (also used by tests that inspect index files). */
 export function newUsearchIndex(dimensions: number): Index {

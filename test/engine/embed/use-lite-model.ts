@@ -8,6 +8,11 @@ export async function useLiteDir(): Promise<string> {
   return (await buildUseLite()).outDir;
 }
 
+/** The int8 sibling the same build writes. */
+export async function useLiteInt8Dir(): Promise<string> {
+  return (await buildUseLite()).int8Dir;
+}
+
 export async function useLiteVocab(): Promise<UseVocab> {
   return JSON.parse(await readFile(join(await useLiteDir(), 'vocab.json'), 'utf8')) as UseVocab;
 }
