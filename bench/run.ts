@@ -1,7 +1,7 @@
 // The benchmark suite (`npm run bench`): generated catalogs at several sizes, Shelfscope against its peers
 // on the same rows and vectors, relevance on the Icecat judgments; writes bench/out/results.json,
 // docs/bench/ (results.json, charts) and BENCHMARKS.md (a --quick run writes to bench/out/quick/ only).
-// Usage: node bench/run.ts [--quick] [--sizes 10k,100k,1m] [--seed N] [--no-peers] [--levers] [--no-relevance]
+// Usage: node bench/run.ts [--quick] [--sizes 10k,100k,1m] [--seed N] [--no-peers] [--peers-up-to 100k] [--levers] [--no-relevance]
 //        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
+    'peers-up-to': { type: 'string', default: '100k' },
     seed: { type: 'string', default: '42' },
     'no-peers': { type: 'boolean', default: false },
     levers: { type: 'boolean', default: false },
@@ -40,6 +41,7 @@ const started = performance.now();
 const quick = values.quick ?? false;
 const seed = Number(values.seed);
 const sizes = (values.sizes ?? (quick ? QUICK_SIZE : '10k,100k')).split(',').map(parseSize);
+const peersUpTo = parseSize(values['peers-up-to'] ?? '100k');
 fs.mkdirSync(OUT, { recursive: true });
 
 const models = createModelProvider();
@@ -68,6 +70,12 @@ for (const n of sizes) {
     workDir: OUT,
     models,
     peers: !values['no-peers'],
+    // Above this the peers take longer than the rest of the run together (hnswlib-node adds one
+    // point at a time, Orama keeps every document and vector in the JS heap).
+    peersSkipped:
+      n > peersUpTo
+        ? `not run above ${sizeLabel(peersUpTo)} products (--peers-up-to): their builds alone would outlast the rest of the run`
+        : undefined,
     levers: (values.levers ?? false) && n === Math.min(...sizes),
     rawSample: quick ? 600 : 2000,
     reuse: values.reuse ?? false,

@@ -15,7 +15,6 @@ const NATIVE = ['electron', 'better-sqlite3', 'usearch', 'onnxruntime-node'];
 /** Worker threads: the source that spawns each refers to it as `new URL('./<name>.ts', import.meta.url)`. */
 const WORKERS: Record<string, string> = {
   'electron/engine/worker.ts': 'engine-worker',
-  'electron/engine/embed/embed-worker.ts': 'embed-worker',
 };
 
 const workerOutputs = new Map(Object.entries(WORKERS).map(([src, out]) => [path.join(root, src), out]));

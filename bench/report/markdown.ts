@@ -327,7 +327,7 @@ export function renderMarkdown(
     'npm run bench -- --sizes 10k,100k,1m --levers',
     '```',
     '',
-    'Options: `--sizes`, `--seed`, `--no-peers`, `--no-relevance`, `--levers` (batch/threads/text length, ef_search, quantization), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
+    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, ef_search, quantization), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
     '',
     '## Goals',
     '',

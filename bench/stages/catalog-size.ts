@@ -33,6 +33,8 @@ export interface SizeOptions {
   workDir: string;
   models: ModelProvider;
   peers: boolean;
+  /** Why the peers are not run at this size (they are listed as skipped, with this reason). */
+  peersSkipped?: string;
   levers: boolean;
   rawSample: number;
   /** Keep an existing catalog and the end-to-end figures measured when it was imported. */
@@ -124,7 +126,11 @@ export async function measureSize(
       dir: scratch,
     };
     const peers: PeerResult[] = [];
-    if (opts.peers) {
+    if (opts.peersSkipped) {
+      for (const name of ['SQLite FTS5 bm25', 'hnswlib-node', 'LanceDB', 'Orama']) {
+        peers.push(skippedPeer(name, opts.peersSkipped));
+      }
+    } else if (opts.peers) {
       peers.push(await runPeer('SQLite FTS5 bm25', () => benchFts5(ctx)));
       peers.push(await runPeer('hnswlib-node', () => benchHnswlib(ctx)));
       peers.push(await runPeer('LanceDB', () => benchLanceDb(ctx)));

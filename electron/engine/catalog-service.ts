@@ -23,8 +23,11 @@ export interface ModelProvider {
   indexEmbedder(): Promise<Embedder>;
 }
 
-/** Batches handed to the indexing embedder ahead of the one being committed, so the model never waits. */
-const BATCHES_IN_FLIGHT = 2;
+/**
+ * Batches handed to the indexing embedder at once. The model runs in this thread, so a batch queued
+ * ahead would only hold its texts in memory longer: one at a time.
+ */
+const BATCHES_IN_FLIGHT = 1;
 /** Products per indexing batch: one SQLite transaction; the embedder splits it into model-sized runs. */
 const INDEX_BATCH = 4 * DEFAULT_BATCH_SIZE;
 

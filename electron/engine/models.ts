@@ -6,21 +6,22 @@ import { loadEmbedder } from './embed/load-embedder.ts';
 import { ModelManifest } from './embed/manifest.ts';
 import { defaultModelsDir } from './embed/models-dir.ts';
 import os from 'node:os';
-import { createWorkerEmbedder } from './embed/worker-embedder.ts';
 import { EngineError } from './errors.ts';
 
 export const DEFAULT_MODEL = 'use-lite-int8';
 
 /**
- * Indexing embeds in one worker thread with an intra-op thread per core (up to 4). Two single-threaded
- * workers measured no faster on 2 cores (the benchmark's side-by-side was inconclusive) and cost a
- * second copy of the model: ~150 MB more peak memory at 100k products.
+ * Indexing embeds with an intra-op thread per core (up to 4), in the engine's own thread. A separate
+ * embedding worker thread cost ~50 MB of peak memory (its own V8 isolate and module graph) and bought
+ * no speed: ONNX Runtime already keeps every core busy during a run, and the commit between runs (ANN
+ * add, SQLite) then gets the cores instead of competing with it. The engine still answers between
+ * runs; one run of DEFAULT_BATCH_SIZE texts takes ~10 ms.
  */
 export const INDEX_THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
 
 /**
- * The model every catalog of this engine uses. Queries are embedded in-process (a few ms, no queue
- * behind a big indexing batch); indexing runs in its own worker thread so the engine keeps answering.
+ * The model every catalog of this engine uses, with two sessions: a single-threaded one for queries
+ * (a few ms, never queued behind an indexing batch) and a multi-threaded one for indexing.
  */
 export function createModelProvider(modelsDir = defaultModelsDir(), model = DEFAULT_MODEL): ModelProvider {
   const dir = path.join(modelsDir, model);
@@ -42,6 +43,6 @@ export function createModelProvider(modelsDir = defaultModelsDir(), model = DEFA
   return {
     identity: { name: manifest.name, version: manifest.version, dimensions: manifest.dimensions },
     queryEmbedder: () => (query ??= loadEmbedder(dir)),
-    indexEmbedder: () => createWorkerEmbedder(dir, { intraOpThreads: INDEX_THREADS }),
+    indexEmbedder: () => loadEmbedder(dir, { intraOpThreads: INDEX_THREADS }),
   };
 }

@@ -7,4 +7,3 @@ export {
 export { loadEmbedder } from './load-embedder.ts';
 export { ModelManifest, readModelManifest } from './manifest.ts';
 export { defaultModelsDir } from './models-dir.ts';
-export { createWorkerEmbedder } from './worker-embedder.ts';

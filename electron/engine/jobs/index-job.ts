@@ -104,8 +104,8 @@ export async function runIndex(
 
   meter.startPhase('embedding');
   meter.update(0, total, true);
-  // Batches are embedded `inFlight` at a time (one per pool worker, plus one queued) and committed in
-  // order as they come back, so the model never waits for SQLite or the ANN index.
+  // Batches are embedded `inFlight` at a time and committed in order as they come back (an embedder
+  // in another thread could embed the next batch while one is committed).
   const queue: { batch: Pending[]; vectors: Promise<Float32Array[]> }[] = [];
   const nextBatches = batchSource(select, opts.batchSize);
   const fill = () => {
