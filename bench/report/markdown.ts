@@ -284,7 +284,7 @@ export function reading(r: BenchResults): string[] {
     `File → searchable at ${s.label}: ${sec(e.endToEndMs)}, of which embedding + indexing ${sec(e.indexMs)} (${embedShare} %) and reading/storing rows ${sec(e.importMs)}. The model's own speed sets the floor: at the raw ${s.raw.textsPerSec} texts/s, ${num(s.products)} texts cannot embed in less than ${sec((s.products / Math.max(1, s.raw.textsPerSec)) * 1000)} on this machine.`,
   );
   out.push(
-    `Building the ANN index alone from the same ${num(s.products)} stored vectors takes ${sec(s.ann.buildMs)} (USearch add, all cores): during indexing that work competes with the ONNX worker for the same cores.`,
+    `Building the ANN index alone from the same ${num(s.products)} stored vectors takes ${sec(s.ann.buildMs)} (USearch add, all cores): during indexing the same work runs between model runs, on the same cores.`,
   );
   out.push(
     `The pipeline embeds at ${e.embedTextsPerSec} texts/s against ${s.raw.textsPerSec} texts/s for the bare ONNX session on the same texts with the same settings (one session, ${s.raw.intraOpThreads} intra-op threads, batch ${s.raw.batchSize}): ${s.pipelineOverheadPct} % overhead by wall clock` +

@@ -121,7 +121,7 @@ function leverRow(index: Index, data: CatalogData, queries: Float32Array[], exac
   };
 }
 
-/** ef_search over the saved index, then f32 / f16 / i8 builds (keys are doc indices here). */
+/** ef_search over the saved index, then f32 / f16 / bf16 / i8 builds (keys are doc indices here). */
 export async function measureAnnLevers(
   indexFile: string,
   data: CatalogData,
@@ -151,7 +151,7 @@ export async function measureAnnLevers(
       fileBytes: null,
     });
   }
-  for (const quantization of ['f32', 'f16', 'i8']) {
+  for (const quantization of ['f32', 'f16', 'bf16', 'i8']) {
     const index = usearchIndex(data.dimensions, quantization, ANN_PARAMS.expansionSearch);
     const keys = BigUint64Array.from(data.docs, (_, i) => BigInt(i));
     const build = await timed(() => index.add(keys, data.vectors, 0));
