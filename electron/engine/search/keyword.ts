@@ -17,12 +17,14 @@ const BM25 = 'bm25(products_fts, 3.0, 1.5, 2.0, 1.0, 0.5)';
  * FTS5 bm25 retrieval in tiers, each filtered in SQL: products with every word as typed, then with
  * every word allowing synonyms, then with any word. Synonyms widen recall without outranking what the
  * user actually wrote ("earbuds" finds in-ear headphones, after the products called earbuds).
+ * `anyWord: false` leaves out the any-word tier.
  */
 export function keywordSearch(
   db: Db,
   groups: TermGroup[],
   filter: SqlCondition,
   limit: number,
+  { anyWord = true }: { anyWord?: boolean } = {},
 ): KeywordHit[] {
   if (groups.length === 0) return [];
   // Without a filter, FTS5 alone sorts by rank; the join is paid only when a filter needs products' columns.
@@ -39,7 +41,7 @@ export function keywordSearch(
   if (groups.some((g) => g.alternatives.length > 1)) tiers.push(run(groups, 'AND'));
   // Any-word matches rank below every all-words match: needed only when those are too few.
   const found = new Set(tiers.flat().map((r) => r.rowid)).size;
-  if (groups.length > 1 && found < limit) tiers.push(run(groups, 'OR'));
+  if (anyWord && groups.length > 1 && found < limit) tiers.push(run(groups, 'OR'));
   const seen = new Set<number>();
   const hits: KeywordHit[] = [];
   tiers.forEach((rows, i) => {

@@ -213,9 +213,11 @@ export class SearchService {
     const db = this.cat.reader;
     const hits = keywordSearch(db, analyzed.groups, filterSql(filters), limit);
     if (named.categories.length && !filters.categories?.length) {
-      hits.push(
-        ...keywordSearch(db, analyzed.groups, filterSql({ ...filters, categories: named.categories }), limit),
-      );
+      // Every word, in the named categories: products matching only some words there are left to the
+      // first pass. The any-word tier joined every product matching any word to its row: ~200 ms
+      // for "analog watch men" at 1M products, and Icecat NDCG@10 is identical without it.
+      const inNamed = filterSql({ ...filters, categories: named.categories });
+      hits.push(...keywordSearch(db, analyzed.groups, inNamed, limit, { anyWord: false }));
     }
     loadSummaries(
       db,
