@@ -58,6 +58,13 @@ function streamError(file: string, err: unknown): Error {
   return new CatalogFileError(file, `read failed (${code ?? (err as Error).message})`);
 }
 
+/**
+ * Deflate cannot expand more than ~1,032×, and product files compress 5–50×: a stream still past
+ * MAX_GZIP_RATIO after this much output is a bomb, refused at once instead of after gigabytes.
+ */
+const RATIO_CHECK_AFTER = 64 * 1024 * 1024;
+const MAX_GZIP_RATIO = 600;
+
 export async function openBytes(
   file: string,
   opts: { signal?: AbortSignal; maxDecompressedBytes: number },
@@ -78,6 +85,12 @@ export async function openBytes(
           throw new CatalogFileError(
             file,
             `the gzip data expands to more than ${describeSize(opts.maxDecompressedBytes)} (refused as a likely gzip bomb)`,
+          );
+        }
+        if (gzip && produced > RATIO_CHECK_AFTER && produced > MAX_GZIP_RATIO * fileStream.bytesRead) {
+          throw new CatalogFileError(
+            file,
+            `the gzip data expands more than ${MAX_GZIP_RATIO}× (${describeSize(produced)} from ${describeSize(fileStream.bytesRead)}; refused as a likely gzip bomb)`,
           );
         }
         yield chunk as Buffer;

@@ -35,6 +35,30 @@ describe('gzip input', () => {
     );
   });
 
+  it('refuses a stream expanding far beyond what deflate gives real data, long before the size limit', async () => {
+    const bomb = gzipSync(`id,name\n${`1,${'a'.repeat(1_000_000)}\n`.repeat(128)}`); // 128 MB from ~125 KiB
+    const started = performance.now();
+    const err = await readAll(tmp.write('zeros.csv.gz', bomb)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CatalogFileError);
+    expect((err as Error).message).toMatch(
+      /^zeros\.csv\.gz: the gzip data expands more than 600× .*likely gzip bomb/,
+    );
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
+  it('reads a large, well-compressed catalog past the ratio check to the end', async () => {
+    const colours = ['black', 'white', 'red', 'blue', 'silver', 'green', 'grey'];
+    const rows = Array.from(
+      { length: 1_800_000 },
+      (_, i) =>
+        `${i},Product ${i % 9973} ${colours[i % 7]} ${(i * 31) % 512} GB,${((i * 7919) % 100_000) / 100}`,
+    );
+    const text = `id,name,price\n${rows.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(64 * 1024 * 1024);
+    const { records } = await readAll(tmp.write('big.csv.gz', gzipSync(text)));
+    expect(records).toHaveLength(1_800_000);
+  }, 120_000);
+
   it('treats an empty gzip stream as an empty file', async () => {
     await expect(readAll(tmp.write('empty.csv.gz', gzipSync('')))).rejects.toThrow(/file is empty/);
   });
