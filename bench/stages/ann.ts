@@ -2,9 +2,13 @@
 // build time from those vectors through the engine's AnnIndex, and the ef / quantization levers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { exactSearch, Index, MetricKind, type ScalarKind } from 'usearch';
+import { exactSearch, type Index, MetricKind } from 'usearch';
 import type { AnnIndex } from '../../electron/engine/vector/ann-index.ts';
-import { ANN_PARAMS, AnnIndex as EngineAnnIndex } from '../../electron/engine/vector/ann-index.ts';
+import {
+  ANN_PARAMS,
+  AnnIndex as EngineAnnIndex,
+  newUsearchIndex,
+} from '../../electron/engine/vector/ann-index.ts';
 import type { CatalogData } from '../lib/catalog-data.ts';
 import type { LatencyStats } from '../lib/timing.ts';
 import { latencyStats, timed } from '../lib/timing.ts';
@@ -94,18 +98,6 @@ export async function measureAnn(
   };
 }
 
-function usearchIndex(dimensions: number, quantization: string, efSearch: number): Index {
-  return new Index({
-    dimensions,
-    metric: MetricKind.Cos,
-    quantization: quantization as ScalarKind,
-    connectivity: ANN_PARAMS.connectivity,
-    expansion_add: ANN_PARAMS.expansionAdd,
-    expansion_search: efSearch,
-    multi: false,
-  });
-}
-
 function leverRow(index: Index, data: CatalogData, queries: Float32Array[], exact: number[][]) {
   const samples: number[] = [];
   const found = queries.map((q) => {
@@ -132,7 +124,7 @@ export async function measureAnnLevers(
   const out: AnnLever[] = [];
   const byRowid = indexByRowid(data);
   for (const ef of [32, 64, 96, 128, 256, 512]) {
-    const index = usearchIndex(data.dimensions, ANN_PARAMS.quantization, ef);
+    const index = newUsearchIndex(data.dimensions, { expansionSearch: ef });
     index.view(indexFile);
     const samples: number[] = [];
     const found = queries.map((q) => {
@@ -152,7 +144,7 @@ export async function measureAnnLevers(
     });
   }
   for (const quantization of ['f32', 'f16', 'bf16', 'i8']) {
-    const index = usearchIndex(data.dimensions, quantization, ANN_PARAMS.expansionSearch);
+    const index = newUsearchIndex(data.dimensions, { quantization });
     const keys = BigUint64Array.from(data.docs, (_, i) => BigInt(i));
     const build = await timed(() => index.add(keys, data.vectors, 0));
     const file = path.join(scratchDir, `lever-${quantization}.usearch`);

@@ -23,11 +23,6 @@ export interface ModelProvider {
   indexEmbedder(): Promise<Embedder>;
 }
 
-/**
- * Batches handed to the indexing embedder at once. The model runs in this thread, so a batch queued
- * ahead would only hold its texts in memory longer: one at a time.
- */
-const BATCHES_IN_FLIGHT = 1;
 /** Products per indexing batch: one SQLite transaction; the embedder splits it into model-sized runs. */
 const INDEX_BATCH = 4 * DEFAULT_BATCH_SIZE;
 
@@ -180,12 +175,7 @@ export class CatalogService {
   private async embed(meter: ProgressMeter, signal?: AbortSignal) {
     const embedder = await this.models.indexEmbedder();
     try {
-      const outcome = await runIndex(
-        this.handle,
-        embedder,
-        { batchSize: INDEX_BATCH, inFlight: BATCHES_IN_FLIGHT, signal },
-        meter,
-      );
+      const outcome = await runIndex(this.handle, embedder, { batchSize: INDEX_BATCH, signal }, meter);
       if (!outcome.cancelled) setMeta(this.handle.writer, 'last_indexed_at', new Date().toISOString());
       this.searcher.clearCache();
       return outcome;

@@ -7,8 +7,6 @@ import type { ProgressMeter } from './progress.ts';
 
 export interface IndexOptions {
   batchSize: number;
-  /** Batches handed to the embedder before the first comes back. */
-  inFlight: number;
   signal?: AbortSignal;
   /**
    * Save the ANN index after this many new vectors, or a quarter of the index if that is more (and
@@ -49,10 +47,10 @@ function batchSource(select: { all(after: number, limit: number): unknown[] }, b
 }
 
 /**
- * Embeds every product whose embedding text has no vector yet, in batches, with the next batch already
- * embedding while the previous one is written. Each batch commits its vectors to SQLite together with
- * the products' embedded marks, so a kill at any moment loses at most the batches in flight; the ANN
- * file is saved at checkpoints and caught up from SQLite on the next open.
+ * Embeds every product whose embedding text has no vector yet, in batches. Each batch commits its
+ * vectors to SQLite together with the products' embedded marks, so a kill at any moment loses at
+ * most the batch being embedded; the ANN file is saved at checkpoints and caught up from SQLite on
+ * the next open.
  */
 export async function runIndex(
   cat: CatalogHandle,
@@ -110,24 +108,15 @@ export async function runIndex(
 
   meter.startPhase('embedding');
   meter.update(0, total, true);
-  // Batches are embedded `inFlight` at a time and committed in order as they come back (an embedder
-  // in another thread could embed the next batch while one is committed).
-  const queue: { batch: Pending[]; vectors: Promise<Float32Array[]> }[] = [];
-  const nextBatches = batchSource(select, opts.batchSize);
-  const fill = () => {
-    while (queue.length < opts.inFlight && !opts.signal?.aborted) {
-      const batch = nextBatches();
-      if (!batch) return;
-      queue.push({ batch, vectors: embedder.embed(batch.map((b) => b.text)) });
+  // One batch at a time, committed before the next is read: the model runs in this thread, so a batch
+  // embedded ahead would only hold its texts longer. A cancel takes effect at a batch boundary.
+  const nextBatch = batchSource(select, opts.batchSize);
+  for (let batch = nextBatch(); batch; batch = nextBatch()) {
+    if (opts.signal?.aborted) {
+      cancelled = true;
+      break;
     }
-  };
-  fill();
-  while (queue.length) {
-    const head = queue.shift() as (typeof queue)[number];
-    commit(head.batch, await head.vectors);
-    // On cancel, the batches already embedding are kept, not thrown away: cancelling wastes no model time.
-    if (opts.signal?.aborted) cancelled = true;
-    fill();
+    commit(batch, await embedder.embed(batch.map((b) => b.text)));
   }
   if (sinceCheckpoint > 0 || cancelled) {
     meter.startPhase('saving');

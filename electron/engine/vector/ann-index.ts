@@ -18,15 +18,22 @@ export const ANN_PARAMS = {
 /** What an index file's layout depends on: a file written with another one is rebuilt, not read. */
 export const ANN_FORMAT = `${ANN_PARAMS.quantization}-m${ANN_PARAMS.connectivity}`;
 
-/** An empty USearch index with the engine's parameters (also used by tests that inspect index files). */
-export function newUsearchIndex(dimensions: number): Index {
+/**
+ * An empty USearch index with the engine's parameters; tests that inspect index files and the
+ * benchmark's lever sweeps (another quantization or ef_search) build theirs here too.
+ */
+export function newUsearchIndex(
+  dimensions: number,
+  overrides: { quantization?: string; expansionSearch?: number } = {},
+): Index {
+  const params = { ...ANN_PARAMS, ...overrides };
   return new Index({
     dimensions,
     metric: MetricKind.Cos,
-    quantization: ANN_PARAMS.quantization as ScalarKind,
-    connectivity: ANN_PARAMS.connectivity,
-    expansion_add: ANN_PARAMS.expansionAdd,
-    expansion_search: ANN_PARAMS.expansionSearch,
+    quantization: params.quantization as ScalarKind,
+    connectivity: params.connectivity,
+    expansion_add: params.expansionAdd,
+    expansion_search: params.expansionSearch,
     multi: false,
   });
 }

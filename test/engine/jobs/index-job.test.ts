@@ -13,12 +13,7 @@ describe('runIndex', () => {
     const saves = vi.spyOn(catalog.handle, 'checkpointIndex');
     const embedder = await models.indexEmbedder();
     try {
-      const outcome = await runIndex(
-        catalog.handle,
-        embedder,
-        { batchSize: 4, inFlight: 1, checkpointEvery: 4 },
-        meter(),
-      );
+      const outcome = await runIndex(catalog.handle, embedder, { batchSize: 4, checkpointEvery: 4 }, meter());
       expect(outcome.embedded).toBe(99);
     } finally {
       await embedder.close();
