@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Modal } from './Modal.tsx';
 
 type Props = {
   title: string;
@@ -8,24 +8,10 @@ type Props = {
   onCancel(): void;
 };
 
-/** A modal <dialog>: focus is trapped by the browser and Esc cancels. */
+/** Asks before a destructive action; Esc or Cancel backs out. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="confirm-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <Modal labelledBy="confirm-title" onCancel={onCancel}>
       <h2 id="confirm-title">{title}</h2>
       <p>{message}</p>
       <div className="dialog-actions">
@@ -36,6 +22,6 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -24,7 +24,8 @@ export const useAsk = create<AskState>()((set) => ({
   setQuestion: (question) => set({ question }),
   async ask(catalogId, question) {
     if (!question.trim()) return;
-    set({ busy: true, question });
+    // The previous answer goes at once: it must never stand for the new question.
+    set({ busy: true, question, answer: null, model: null });
     try {
       const answer = await api.ask({ catalogId, question });
       const settings = useSettings.getState().settings;

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/types.ts';
+import { Modal } from '../../components/Modal.tsx';
 import { useSettings } from '../../store/settings-store.ts';
 import { answererLabel, fromForm, toForm } from './settings-form.ts';
 import type { SettingsForm } from './settings-form.ts';
@@ -8,15 +9,9 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 
 /** A modal <dialog> editing the optional local language model; it closes once the engine accepts. */
 export function SettingsDialog({ settings, onClose }: { settings: Settings; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = async (next: Settings) => {
     setBusy(true);
@@ -36,15 +31,7 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
   const configured = settings.llmEndpoint !== null && settings.llmModel !== null;
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog settings-dialog"
-      aria-labelledby="settings-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal labelledBy="settings-title" className="settings-dialog" onCancel={onClose}>
       <form
         noValidate
         onSubmit={(event) => {
@@ -108,6 +95,6 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }
