@@ -75,23 +75,35 @@ describe('catalog service on the Hermes catalog', () => {
   });
 
   it('filters on stock either way', async () => {
-    const out = await catalog.search({
-      query: 'boots out of stock',
-      mode: 'keyword',
-      limit: 10,
-      filters: {},
-    });
-    expect(out.filters.inStock).toBe(false);
-    expect(out.hits).toHaveLength(0);
-    expect(out.emptyReason).toMatch(/out of stock/);
-    const inStock = await catalog.search({
-      query: 'boots',
-      mode: 'keyword',
-      limit: 10,
-      filters: { inStock: true },
-    });
-    expect(inStock.hits.length).toBeGreaterThan(0);
-    expect(inStock.facets.stock).toEqual([{ value: 'in stock', count: inStock.total }]);
+    // Every Hermes product is in stock, so the filter needs a catalog where it has something to drop.
+    const dir = tempDir();
+    const file = path.join(dir, 'boots.csv');
+    fs.writeFileSync(
+      file,
+      'id,name,category,price,stock\nB1,Leather ankle boots,Boots,90,0\nB2,Suede ankle boots,Boots,80,3\n',
+    );
+    const boots = CatalogService.open(path.join(dir, 'c'), countingModels().models, { create: true });
+    try {
+      await importInto(boots, file, { index: false });
+      const search = (query: string, filters = {}) =>
+        boots.search({ query, mode: 'keyword', limit: 10, filters });
+      const out = await search('boots out of stock');
+      expect(out.filters.inStock).toBe(false);
+      expect(out.hits.map((h) => h.id)).toEqual(['B1']);
+      const inStock = await search('boots', { inStock: true });
+      expect(inStock.hits.map((h) => h.id)).toEqual(['B2']);
+      expect(inStock.facets.stock).toEqual([{ value: 'in stock', count: 1 }]);
+      const all = await catalog.search({
+        query: 'boots out of stock',
+        mode: 'keyword',
+        limit: 10,
+        filters: {},
+      });
+      expect(all.hits).toHaveLength(0);
+      expect(all.emptyReason).toMatch(/out of stock/);
+    } finally {
+      boots.close();
+    }
   });
 
   it('returns k results for a selective filter in semantic mode', async () => {

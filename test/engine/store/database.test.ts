@@ -18,6 +18,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
  */
 function openInChild(file: string, startAt: number) {
   const script = `const { openDatabase } = await import(${JSON.stringify(DATABASE_MODULE)});
+    if (Date.now() > ${startAt}) throw new Error('started too late to race the others');
     while (Date.now() < ${startAt});
     openDatabase(${JSON.stringify(file)}).close();`;
   return run(process.execPath, ['--input-type=module', '-e', script]);
@@ -27,7 +28,7 @@ describe('openDatabase', () => {
   it('migrates a fresh file once when several processes open it at the same moment', async () => {
     for (let round = 0; round < 4; round++) {
       const file = path.join(work, `fresh-${round}.sqlite`);
-      const startAt = Date.now() + 1500;
+      const startAt = Date.now() + 3000;
       const results = await Promise.allSettled([1, 2, 3, 4].map(() => openInChild(file, startAt)));
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
       const db = openDatabase(file);
