@@ -126,15 +126,17 @@ export async function measureSize(
       dir: scratch,
     };
     const peers: PeerResult[] = [];
-    if (opts.peersSkipped) {
-      for (const name of ['SQLite FTS5 bm25', 'hnswlib-node', 'LanceDB', 'Orama']) {
-        peers.push(skippedPeer(name, opts.peersSkipped));
+    if (opts.peers) {
+      const runs: [string, (c: PeerContext) => Promise<PeerResult>][] = [
+        ['SQLite FTS5 bm25', benchFts5],
+        ['hnswlib-node', benchHnswlib],
+        ['LanceDB', benchLanceDb],
+        ['Orama', benchOrama],
+      ];
+      for (const [name, bench] of runs) {
+        const skipped = opts.peersSkipped;
+        peers.push(skipped ? skippedPeer(name, skipped) : await runPeer(name, () => bench(ctx)));
       }
-    } else if (opts.peers) {
-      peers.push(await runPeer('SQLite FTS5 bm25', () => benchFts5(ctx)));
-      peers.push(await runPeer('hnswlib-node', () => benchHnswlib(ctx)));
-      peers.push(await runPeer('LanceDB', () => benchLanceDb(ctx)));
-      peers.push(await runPeer('Orama', () => benchOrama(ctx)));
     }
     let embeddingLevers: EmbeddingLever[] = [];
     let annLevers: AnnLever[] = [];
