@@ -61,6 +61,14 @@ describe('catalog service on the Hermes catalog', () => {
     expect(specific.total).toBeLessThan(20);
   });
 
+  it('reads two typed words the catalog writes as one word as that word', async () => {
+    const backpacks = await catalog.search({ query: 'back pack', mode: 'keyword', limit: 5, filters: {} });
+    expect(backpacks.hits.map((h) => h.name)).toEqual(['Leather Backpack', 'Sleek Backpack']);
+    // "headband" is only in the Earmuffs' description; "head" and "band" alone match other products.
+    const headband = await catalog.search({ query: 'head band', mode: 'hybrid', limit: 5, filters: {} });
+    expect(headband.hits[0]?.id).toBe('ERM5432');
+  });
+
   it('understands price filters typed in the query and counts facets over the filtered set', async () => {
     const all = await catalog.search({ query: 'bag', mode: 'keyword', limit: 50, filters: {} });
     const cheap = await catalog.search({ query: 'bag under $40', mode: 'keyword', limit: 50, filters: {} });

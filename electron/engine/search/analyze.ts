@@ -60,6 +60,14 @@ export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
       i = expansion.end;
       continue;
     }
+    const joined = compound(words, i, expansions, isKnown);
+    if (joined) {
+      const expanded = ctx.synonyms.expand([joined]).find((e) => e.start === 0)?.alternatives ?? [];
+      // The joined word is what the user meant: it stands first, as if typed that way.
+      groups.push({ alternatives: [[joined], words.slice(i, i + 2), ...expanded], prefix: false });
+      i += 2;
+      continue;
+    }
     const word = words[i];
     i++;
     if (/\d/.test(word) || word.length < 3 || isKnown(word)) {
@@ -83,6 +91,22 @@ export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
   }
   const matchedTerms = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
   return { groups, corrections, matchedTerms };
+}
+
+/**
+ * "head set" → "headset": two typed words that the catalog writes as one. Returned only when neither
+ * word starts a synonym expansion and the joined word occurs in the catalog.
+ */
+function compound(
+  words: string[],
+  i: number,
+  expansions: { start: number }[],
+  isKnown: (term: string) => boolean,
+): string | null {
+  if (i + 1 >= words.length || expansions.some((e) => e.start === i || e.start === i + 1)) return null;
+  const [a, b] = [words[i], words[i + 1]];
+  if (!/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) return null;
+  return isKnown(a + b) ? a + b : null;
 }
 
 export function quote(term: string): string {

@@ -10,7 +10,16 @@ describe('runIndex', () => {
     const { models } = countingModels();
     const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
     await importInto(catalog, HERMES_CSV, { index: false });
-    const saves = vi.spyOn(catalog.handle, 'checkpointIndex');
+    const embeddedCount = catalog.handle.writer.prepare(
+      'SELECT count(*) AS n FROM products WHERE embedded_hash = embed_hash',
+    );
+    // Each save must hold every vector committed so far: the index_seq it records says it does.
+    const unsaved: number[] = [];
+    const save = catalog.handle.checkpointIndex.bind(catalog.handle);
+    const saves = vi.spyOn(catalog.handle, 'checkpointIndex').mockImplementation(() => {
+      unsaved.push((embeddedCount.get() as { n: number }).n - catalog.handle.ann.size);
+      save();
+    });
     const embedder = await models.indexEmbedder();
     try {
       const outcome = await runIndex(catalog.handle, embedder, { batchSize: 4, checkpointEvery: 4 }, meter());
@@ -21,8 +30,34 @@ describe('runIndex', () => {
     // Every 4 vectors would be 25 saves; a quarter of the index once that is more leaves far fewer.
     expect(saves.mock.calls.length).toBeGreaterThan(3);
     expect(saves.mock.calls.length).toBeLessThan(15);
+    expect(unsaved.every((n) => n === 0)).toBe(true);
     expect(catalog.handle.ann.size).toBe(99);
     expect(getMeta(catalog.handle.writer, 'index_seq')).toBe(getMeta(catalog.handle.writer, 'embed_seq'));
+    catalog.close();
+  }, 120_000);
+
+  it('puts every committed vector in the ANN index when embedding fails part-way', async () => {
+    const { models } = countingModels();
+    const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
+    await importInto(catalog, HERMES_CSV, { index: false });
+    const inner = await models.indexEmbedder();
+    let calls = 0;
+    const failing = {
+      ...inner,
+      embed: async (texts: string[]) => {
+        if (++calls === 4) throw new Error('model failed');
+        return inner.embed(texts);
+      },
+    };
+    try {
+      await expect(runIndex(catalog.handle, failing, { batchSize: 8 }, meter())).rejects.toThrow(
+        'model failed',
+      );
+    } finally {
+      await inner.close();
+    }
+    // Three batches were committed to SQLite; semantic search must see them without a reopen.
+    expect(catalog.handle.ann.size).toBe(24);
     catalog.close();
   }, 120_000);
 });
