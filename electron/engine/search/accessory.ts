@@ -7,7 +7,7 @@ const ACCESSORY_NOUNS = new Set(
     'accessory adapter adaptor bag battery bracket cable case charger clip cooler cover dock filter foot holder ' +
     'kit lock mount pad pen protector rest screen shield skin sleeve stand strap stylus support tray wallet ' +
     'cleaner mat hub converter extender splitter bumper folio pouch enclosure film glass guard cradle cord ' +
-    'drawer riser arm privacy replacement part spare backpack briefcase roller messenger'
+    'drawer riser arm privacy replacement part spare backpack briefcase roller messenger docking station lamp bulb'
   ).split(' '),
 );
 // Words after which a product name names what the product is *for*: "sleeve for iPad".
