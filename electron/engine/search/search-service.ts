@@ -218,10 +218,10 @@ export class SearchService {
       hits.map((h) => h.rowid),
       rows,
     );
-    // A second pass in the named categories finds what the first ranked below its limit there; it
-    // cannot when the first stopped short of the limit or found only products of those categories
-    // (then both passes rank the same products the same way). At 1M products it cost twice the
-    // first pass: it joins every match to its row.
+    // A second pass in the named categories finds what the first ranked below its limit there. It
+    // finds nothing new when the first stopped short of the limit, and when the first found only
+    // products of those categories it could add only synonym matches scored below every product
+    // already found. At 1M products it cost twice the first pass: it joins every match to its row.
     const complete = hits.length < limit || hits.every((h) => inNamedCategory(rows.get(h.rowid), named));
     if (named.categories.length && !filters.categories?.length && !complete) {
       // Every word, in the named categories: products matching only some words there are left to the
