@@ -12,7 +12,6 @@ type SynonymsState = {
   catalogId: string | null;
   saved: SynonymGroup[] | null;
   rows: DraftRow[];
-  dirty: boolean;
   busy: boolean;
   /** Set after a save until the next edit, so the screen can confirm it. */
   justSaved: boolean;
@@ -28,7 +27,13 @@ let nextKey = 0;
 const rowsOf = (groups: SynonymGroup[]): DraftRow[] =>
   groups.map((group) => ({ key: ++nextKey, text: formatGroup(group), error: null }));
 
-const initial = { catalogId: null, saved: null, rows: [], dirty: false, busy: false, justSaved: false };
+const initial = { catalogId: null, saved: null, rows: [], busy: false, justSaved: false };
+
+/** True when the rows differ from the saved groups: typing a change and typing it back is no edit. */
+export function hasEdits(state: Pick<SynonymsState, 'saved' | 'rows'>): boolean {
+  const saved = (state.saved ?? []).map(formatGroup);
+  return state.rows.length !== saved.length || state.rows.some((row, i) => row.text !== saved[i]);
+}
 
 export const useSynonyms = create<SynonymsState>()((set, get) => ({
   ...initial,
@@ -46,20 +51,19 @@ export const useSynonyms = create<SynonymsState>()((set, get) => ({
   edit(key, text) {
     set({
       rows: get().rows.map((row) => (row.key === key ? { ...row, text, error: null } : row)),
-      dirty: true,
       justSaved: false,
     });
   },
   add() {
     const key = ++nextKey;
-    set({ rows: [...get().rows, { key, text: '', error: null }], dirty: true, justSaved: false });
+    set({ rows: [...get().rows, { key, text: '', error: null }], justSaved: false });
     return key;
   },
   remove(key) {
-    set({ rows: get().rows.filter((row) => row.key !== key), dirty: true, justSaved: false });
+    set({ rows: get().rows.filter((row) => row.key !== key), justSaved: false });
   },
   discard() {
-    set({ rows: rowsOf(get().saved ?? []), dirty: false, justSaved: false });
+    set({ rows: rowsOf(get().saved ?? []), justSaved: false });
   },
   async save() {
     const { catalogId, rows } = get();
@@ -80,8 +84,7 @@ export const useSynonyms = create<SynonymsState>()((set, get) => ({
     set({ busy: true });
     try {
       const saved = await api.setSynonyms({ catalogId, groups });
-      if (get().catalogId === catalogId)
-        set({ saved, rows: rowsOf(saved), dirty: false, busy: false, justSaved: true });
+      if (get().catalogId === catalogId) set({ saved, rows: rowsOf(saved), busy: false, justSaved: true });
     } catch (err) {
       set({ busy: false });
       useApp.getState().report(err);

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useSynonyms } from '../../store/synonyms-store.ts';
+import { hasEdits, useSynonyms } from '../../store/synonyms-store.ts';
 import type { DraftRow } from '../../store/synonyms-store.ts';
 
 function GroupRow({ row, index, disabled }: { row: DraftRow; index: number; disabled: boolean }) {
@@ -38,7 +38,8 @@ function GroupRow({ row, index, disabled }: { row: DraftRow; index: number; disa
 }
 
 export function SynonymsView({ catalogId }: { catalogId: string }) {
-  const { saved, rows, dirty, busy, justSaved } = useSynonyms();
+  const { saved, rows, busy, justSaved } = useSynonyms();
+  const dirty = useSynonyms(hasEdits);
   const { load, add, discard, save } = useSynonyms.getState();
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => void load(catalogId), [catalogId, load]);
