@@ -3,10 +3,9 @@
 import { create } from 'zustand';
 import type { SynonymGroup } from '../../shared/types.ts';
 import { api } from '../api.ts';
+import type { DraftRow } from '../features/synonyms/synonym-text.ts';
 import { formatGroup, parseGroup } from '../features/synonyms/synonym-text.ts';
 import { useApp } from './app-store.ts';
-
-export type DraftRow = { key: number; text: string; error: string | null };
 
 type SynonymsState = {
   catalogId: string | null;
@@ -28,12 +27,6 @@ const rowsOf = (groups: SynonymGroup[]): DraftRow[] =>
   groups.map((group) => ({ key: ++nextKey, text: formatGroup(group), error: null }));
 
 const initial = { catalogId: null, saved: null, rows: [], busy: false, justSaved: false };
-
-/** True when the rows differ from the saved groups: typing a change and typing it back is no edit. */
-export function hasEdits(state: Pick<SynonymsState, 'saved' | 'rows'>): boolean {
-  const saved = (state.saved ?? []).map(formatGroup);
-  return state.rows.length !== saved.length || state.rows.some((row, i) => row.text !== saved[i]);
-}
 
 export const useSynonyms = create<SynonymsState>()((set, get) => ({
   ...initial,

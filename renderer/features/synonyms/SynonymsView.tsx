@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { hasEdits, useSynonyms } from '../../store/synonyms-store.ts';
-import type { DraftRow } from '../../store/synonyms-store.ts';
+import { useSynonyms } from '../../store/synonyms-store.ts';
+import type { DraftRow } from './synonym-text.ts';
+import { hasEdits } from './synonym-text.ts';
 
 function GroupRow({ row, index, disabled }: { row: DraftRow; index: number; disabled: boolean }) {
   const { edit, remove } = useSynonyms.getState();

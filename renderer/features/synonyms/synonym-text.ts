@@ -2,6 +2,8 @@
 // before the engine sees them, so a mistake is pointed out on its own row.
 import { SynonymGroup } from '../../../shared/types.ts';
 
+export type DraftRow = { key: number; text: string; error: string | null };
+
 export type ParsedGroup = { terms: string[] } | { error: string };
 
 export const formatGroup = (group: readonly string[]) => group.join(', ');
@@ -22,4 +24,10 @@ export function parseGroup(text: string): ParsedGroup {
   return terms.some((t) => t.length > 100)
     ? { error: 'A term can be at most 100 characters long.' }
     : { error: 'A group can hold at most 50 terms.' };
+}
+
+/** True when the rows differ from the saved groups: typing a change and typing it back is no edit. */
+export function hasEdits(state: { saved: SynonymGroup[] | null; rows: DraftRow[] }): boolean {
+  const saved = (state.saved ?? []).map(formatGroup);
+  return state.rows.length !== saved.length || state.rows.some((row, i) => row.text !== saved[i]);
 }

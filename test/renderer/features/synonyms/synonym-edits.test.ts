@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasEdits } from '../../../renderer/store/synonyms-store.ts';
+import { hasEdits } from '../../../../renderer/features/synonyms/synonym-text.ts';
 
 const row = (key: number, text: string) => ({ key, text, error: null });
 
