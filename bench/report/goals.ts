@@ -8,6 +8,8 @@ export interface GoalRow {
   goal: string;
   measured: string;
   status: 'met' | 'missed' | 'not measured';
+  /** For a missed goal: the measurement of this run that shows what stands in the way. */
+  limit: string | null;
 }
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -21,14 +23,19 @@ export function shelfscopeBuildMs(size: SizeResult): number {
   return size.endToEnd.importMs + size.ann.buildMs;
 }
 
-function row(figure: string, goal: string, measured: string | null, ok: boolean): GoalRow {
-  return {
-    figure,
-    goal,
-    measured: measured ?? '—',
-    status: measured === null ? 'not measured' : ok ? 'met' : 'missed',
-  };
+function row(
+  figure: string,
+  goal: string,
+  measured: string | null,
+  ok: boolean,
+  limit: () => string | null = () => null,
+): GoalRow {
+  const status = measured === null ? 'not measured' : ok ? 'met' : 'missed';
+  return { figure, goal, measured: measured ?? '—', status, limit: status === 'missed' ? limit() : null };
 }
+
+const pct = (part: number, whole: number) => `${Math.round((100 * part) / whole)} %`;
+const growthOf = (a?: number, b?: number) => (a && b ? `${(b / a).toFixed(2)}×` : '?');
 
 function peer(size: SizeResult, name: string): PeerResult | undefined {
   return size.peers.find((p) => p.name === name && !p.skipped);
@@ -40,7 +47,16 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
   const at = ` (${s.label})`;
   const rows: GoalRow[] = [];
   const e2e = s.endToEnd.endToEndMs;
-  rows.push(row(`file → searchable, end to end${at}`, '≤ 3 min', sec(e2e), e2e <= 180_000));
+  rows.push(
+    row(
+      `file → searchable, end to end${at}`,
+      '≤ 3 min',
+      sec(e2e),
+      e2e <= 180_000,
+      () =>
+        `the bare model alone needs ${sec((s.products / s.raw.textsPerSec) * 1000)} for ${s.products.toLocaleString('en-US')} texts at ${s.raw.textsPerSec} texts/s`,
+    ),
+  );
   const cpu = s.pipelineCpuOverheadPct;
   rows.push(
     row(
@@ -49,6 +65,10 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       `${s.pipelineOverheadPct} % by wall clock (${s.endToEnd.embedTextsPerSec} vs ${s.raw.textsPerSec} texts/s)` +
         (cpu === undefined ? '' : `, ${cpu} % by CPU time per text`),
       s.pipelineOverheadPct <= 15 && (cpu === undefined || cpu <= 15),
+      () => {
+        const modelMs = (s.products / s.raw.textsPerSec) * 1000;
+        return `adding the same ${s.products.toLocaleString('en-US')} vectors to the ANN index alone takes ${sec(s.ann.buildMs)} on all cores (from stored vectors), ${pct(s.ann.buildMs, modelMs)} of the bare model's ${sec(modelMs)}; SQLite writes and batching come on top`;
+      },
     ),
   );
   const h = s.search.hybrid;
@@ -58,6 +78,8 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       '≤ 10 ms / ≤ 30 ms',
       h ? `${h.p50} / ${h.p95} ms` : null,
       !!h && h.p50 <= 10 && h.p95 <= 30,
+      () =>
+        `keyword alone p50 ${s.search.keyword?.p50} ms, semantic alone ${s.search.semantic?.p50} ms (query embedding ${s.queryEmbed?.p50 ?? '?'} ms, ANN lookup ${s.ann.latency.p50} ms)`,
     ),
   );
   const s100 = results.sizes.find((x) => x.label === '100k');
@@ -70,16 +92,33 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       '≤ 1.5×',
       growth === null ? null : `${growth.toFixed(2)}×`,
       (growth ?? 9) <= 1.5,
+      () => {
+        const fts = (label: string) =>
+          results.sizes.find((x) => x.label === label)?.peers.find((p) => p.name === 'SQLite FTS5 bm25')
+            ?.queries.keyword?.p50;
+        return `keyword p50 grows ${growthOf(s100?.search.keyword?.p50, s1m?.search.keyword?.p50)} and semantic ${growthOf(s100?.search.semantic?.p50, s1m?.search.semantic?.p50)}: FTS5 scores every product a word matches, and matches grow with the catalog — bare FTS5 bm25 alone grows ${growthOf(fts('10k'), fts('100k'))} from 10k to 100k`;
+      },
     ),
   );
   const ties = s.ann.recall10Ties === undefined ? '' : ` (${s.ann.recall10Ties} counting ties with the 10th)`;
-  rows.push(row(`ANN recall@10${at}`, '≥ 0.98', `${s.ann.recall10}${ties}`, s.ann.recall10 >= 0.98));
+  rows.push(
+    row(
+      `ANN recall@10${at}`,
+      '≥ 0.98',
+      `${s.ann.recall10}${ties}`,
+      s.ann.recall10 >= 0.98,
+      () =>
+        `built with connectivity ${s.ann.params.connectivity}, ef_add ${s.ann.params.expansionAdd}, searched with ef ${s.ann.params.expansionSearch}; see the ef_search and quantization levers`,
+    ),
+  );
   rows.push(
     row(
       'peak RSS 100k',
       '≤ 400 MB',
       s100 ? `${s100.endToEnd.peakRssMb} MB` : null,
       !!s100 && s100.endToEnd.peakRssMb <= 400,
+      () =>
+        `the ANN index alone is ${((s100?.endToEnd.indexBytes ?? 0) / 1e6).toFixed(0)} MB, held in memory while it is built`,
     ),
   );
   rows.push(
@@ -88,6 +127,8 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       '≤ 1.5 GB',
       s1m ? `${s1m.endToEnd.peakRssMb} MB` : null,
       !!s1m && s1m.endToEnd.peakRssMb <= 1536,
+      () =>
+        `the ANN index alone is ${((s1m?.endToEnd.indexBytes ?? 0) / 1e6).toFixed(0)} MB, held in memory while it is built`,
     ),
   );
   rows.push(
@@ -96,6 +137,8 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       '≤ 1 s',
       `${sec(s.coldOpen.openToFirstResultMs)} in process (${sec(s.coldOpen.processMs)} with Node start)`,
       s.coldOpen.openToFirstResultMs <= 1000,
+      () =>
+        `opening the catalog ${sec(s.coldOpen.openMs)}, then the first search (query model load included) ${sec(s.coldOpen.firstSearchMs)}`,
     ),
   );
   for (const name of ['Orama', 'LanceDB']) {
@@ -108,6 +151,13 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
         '≥ 3×',
         qps === null ? null : `${qps.toFixed(2)}×`,
         (qps ?? 0) >= 3,
+        () => {
+          // Throughput is sequential queries per second, so means, not medians, add up to it.
+          const fts = peer(s, 'SQLite FTS5 bm25')?.queries.keyword?.mean;
+          const budget = 1000 / (3 * (p?.queries.hybrid?.qps ?? 1));
+          const floor = (s.queryEmbed?.mean ?? 0) + s.ann.latency.mean + (fts ?? 0);
+          return `3× its ${p?.queries.hybrid?.qps} queries/s leaves ${budget.toFixed(2)} ms per hybrid query; embedding the query (${s.queryEmbed?.mean ?? '?'} ms), the ANN lookup (${s.ann.latency.mean} ms) and a bare FTS5 bm25 query (${fts ?? '?'} ms) already take ${floor.toFixed(2)} ms on average, before any ranking, product rows or facets`;
+        },
       ),
     );
     rows.push(
@@ -116,6 +166,8 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
         '≥ 2×',
         build === null ? null : `${build.toFixed(2)}×`,
         (build ?? 0) >= 2,
+        () =>
+          `building the ANN index alone takes ${sec(s.ann.buildMs)}, ${pct(s.ann.buildMs, p?.buildMs ?? 1)} of ${name}'s ${sec(p?.buildMs ?? 0)}: 2× leaves ${sec((p?.buildMs ?? 0) / 2 - s.ann.buildMs)} to read and store ${s.products.toLocaleString('en-US')} rows (measured ${sec(s.endToEnd.importMs)})`,
       ),
     );
   }
@@ -129,6 +181,11 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       '≥ 0.72 / ≥ 0.65',
       hd === undefined || hh === undefined ? null : `${hd} / ${hh}`,
       (hd ?? 0) >= 0.72 && (hh ?? 0) >= 0.65,
+      () => {
+        const judged = (split: string) =>
+          rel.find((r) => r.split === split && r.mode === 'hybrid')?.ndcg10Judged;
+        return `not a hardware limit: the judgments pooled another engine's results, and over judged products only hybrid scores ${judged('dev')} / ${judged('holdout')}; the rest is ranking work`;
+      },
     ),
   );
   const kd = ndcg('dev', 'keyword');
@@ -139,6 +196,8 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       'hybrid ≥ keyword on both splits',
       hd === undefined || kd === undefined ? null : `dev ${hd} vs ${kd}, holdout ${hh} vs ${kh}`,
       (hd ?? 0) >= (kd ?? 1) && (hh ?? 0) >= (kh ?? 1),
+      () =>
+        `semantic alone scores ${ndcg('dev', 'semantic')} / ${ndcg('holdout', 'semantic')}: the model's votes pull hybrid below the words on these queries`,
     ),
   );
   return rows;

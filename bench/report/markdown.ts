@@ -332,12 +332,13 @@ export function renderMarkdown(
     '## Goals',
     '',
     table(
-      ['figure', 'goal', 'measured', 'status'],
+      ['figure', 'goal', 'measured', 'status', 'what stands in the way (measured in this run)'],
       goals.map((g) => [
         g.figure,
         g.goal,
         g.measured,
         g.status === 'met' ? '✅ met' : g.status === 'missed' ? '❌ missed' : '— not measured',
+        g.limit ?? '',
       ]),
     ),
     '',
