@@ -18,43 +18,88 @@ export interface EngineWorkerOptions extends EngineWorkerData {
 
 type Pending = { resolve: (value: unknown) => void; reject: (err: Error) => void };
 
+/**
+ * A thread that dies without being asked (a native crash, an uncaught error) is replaced, so the app
+ * keeps working: the calls in flight fail with the reason, the next ones reach the new thread, and an
+ * interrupted job can be resumed as after a restart. More deaths than this within a minute mean the
+ * engine cannot run here; calls then fail with the reason instead of restarting it forever.
+ */
+const MAX_RESTARTS_PER_MINUTE = 3;
+
 export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
   const { workerPath, ...data } = options;
-  const worker = new Worker(workerPath, { workerData: data });
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const restarts: number[] = [];
+  /** Jobs that reported progress and have not finished: a dying thread cannot finish them itself. */
+  const running = new Map<string, string>();
   let nextId = 1;
   let stopped: EngineError | null = null;
+  let closing = false;
   let exited = false;
+  let worker = spawn();
 
-  function failAll(error: EngineError) {
-    stopped ??= error;
+  function rejectPending(error: EngineError) {
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   }
 
-  worker.on('message', (message: FromWorker) => {
-    switch (message.type) {
-      case 'reply': {
-        const call = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.ok) call?.resolve(message.value);
-        else call?.reject(new EngineError(message.error.code, message.error.message));
-        break;
+  function spawn(): Worker {
+    const thread = new Worker(workerPath, { workerData: data });
+    let crash: string | null = null;
+    thread.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'reply': {
+          const call = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.ok) call?.resolve(message.value);
+          else call?.reject(new EngineError(message.error.code, message.error.message));
+          break;
+        }
+        case 'event':
+          emit(message.event, message.payload as never);
+          break;
+        case 'fatal':
+          // It could not start (no model, unreadable data folder): a new thread would fail the same way.
+          stopped ??= new EngineError('internal', `The engine could not start: ${message.error.message}`);
+          rejectPending(stopped);
+          break;
       }
-      case 'event':
-        for (const listener of listeners.get(message.event) ?? []) listener(message.payload as never);
-        break;
-      case 'fatal':
-        failAll(new EngineError('internal', `The engine could not start: ${message.error.message}`));
-        break;
+    });
+    thread.on('error', (err) => (crash = err.message));
+    thread.on('exit', (code) => {
+      const error = new EngineError('internal', `The engine stopped: ${crash ?? `exit code ${code}`}`);
+      rejectPending(error);
+      if (!closing) finishRunningJobs(error.message);
+      const now = Date.now();
+      const recent = restarts.filter((t) => now - t < 60_000);
+      if (closing || stopped || recent.length >= MAX_RESTARTS_PER_MINUTE) {
+        stopped ??= error;
+        exited = true;
+        return;
+      }
+      restarts.splice(0, restarts.length, ...recent, now);
+      worker = spawn();
+    });
+    return thread;
+  }
+
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+    if (event === 'jobProgress') {
+      const progress = payload as EventPayload<'jobProgress'>;
+      running.set(progress.jobId, progress.catalogId);
+    } else if (event === 'jobFinished') {
+      running.delete((payload as EventPayload<'jobFinished'>).jobId);
     }
-  });
-  worker.on('error', (err) => failAll(new EngineError('internal', `The engine stopped: ${err.message}`)));
-  worker.on('exit', (code) => {
-    exited = true;
-    failAll(new EngineError('internal', `The engine stopped (exit code ${code})`));
-  });
+    for (const listener of listeners.get(event) ?? []) listener(payload as never);
+  }
+
+  function finishRunningJobs(reason: string) {
+    for (const [jobId, catalogId] of [...running]) {
+      // What the job committed stays; the catalog shows what is left to index, as after a restart.
+      emit('jobFinished', { jobId, catalogId, ok: false, error: `${reason}. What was stored is kept.` });
+    }
+  }
 
   function call(method: EngineMethodName, args: unknown): Promise<unknown> {
     if (stopped) return Promise.reject(stopped);
@@ -78,6 +123,7 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
       return () => void set.delete(listener as (payload: never) => void);
     },
     async close() {
+      closing = true;
       if (exited) return;
       // The engine closes its databases and saves its index before the thread ends.
       const gone = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

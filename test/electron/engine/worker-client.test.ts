@@ -68,4 +68,37 @@ describe('engine worker', () => {
     engine = startEngineWorker({ workerPath, dataDir, modelsDir: path.join(dataDir, 'no-models') });
     await expect(engine.listCatalogs({})).rejects.toThrow(/could not start|not found/);
   });
+
+  describe('after the thread dies', () => {
+    const flaky = new URL('./fixtures/flaky-worker.ts', import.meta.url);
+    const starts = () => fs.readFileSync(path.join(dataDir, 'starts.log'), 'utf8').trim().split('\n').length;
+
+    it('fails the call in flight with the reason and serves the next one from a new thread', async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-worker-'));
+      // The options reach the thread as workerData; the fixture reads its mode there.
+      const options = { workerPath: flaky, dataDir, mode: 'crash-on-stats' };
+      engine = startEngineWorker(options);
+      const finished: JobFinished[] = [];
+      engine.on('jobFinished', (f) => finished.push(f));
+      expect(await engine.listCatalogs({})).toEqual([]);
+      await engine.startImport({ catalogId: 'c', path: fixture });
+      await expect(engine.stats({ catalogId: 'c' })).rejects.toThrow(/engine stopped: simulated crash/);
+      // The job the dead thread was running ends for the screen too, instead of showing progress forever.
+      expect(finished).toMatchObject([{ jobId: 'j1', catalogId: 'c', ok: false }]);
+      expect(finished[0].error).toMatch(/simulated crash/);
+      expect(await engine.listCatalogs({})).toEqual([]);
+      expect(starts()).toBe(2);
+    });
+
+    it('stops restarting a thread that keeps dying, and says why on every call', async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-worker-'));
+      const options = { workerPath: flaky, dataDir, mode: 'crash-at-start' };
+      engine = startEngineWorker(options);
+      for (let i = 0; i < 6; i++) {
+        await expect(engine.listCatalogs({})).rejects.toThrow(/broken at start/);
+      }
+      // The first start and three restarts within the minute, then no more.
+      expect(starts()).toBe(4);
+    });
+  });
 });
