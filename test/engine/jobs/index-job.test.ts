@@ -58,6 +58,7 @@ describe('runIndex', () => {
     }
     // Three batches were committed to SQLite; semantic search must see them without a reopen.
     expect(catalog.handle.ann.size).toBe(24);
+    expect(catalog.info()).toMatchObject({ products: 99, embedded: 24 });
     catalog.close();
   }, 120_000);
 });
