@@ -56,7 +56,7 @@ export class CatalogHandle {
     }
     fs.mkdirSync(dir, { recursive: true });
     let manifest: CatalogManifest = exists
-      ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as CatalogManifest)
+      ? readManifest(dir)
       : {
           schemaVersion: SCHEMA_VERSION,
           name: opts.name ?? path.basename(dir),
@@ -172,7 +172,11 @@ function openConsistentIndex(db: Db, file: string, model: ModelIdentity): AnnInd
   return AnnIndex.open(file, model.dimensions);
 }
 
-function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
+export function readManifest(dir: string): CatalogManifest {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as CatalogManifest;
+}
+
+export function sameModel(a: ModelIdentity, b: ModelIdentity): boolean {
   return a.name === b.name && a.version === b.version && a.dimensions === b.dimensions;
 }
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CatalogInfo, CatalogStats, ImportResult, Product, SynonymGroup } from '../../shared/types.ts';
-import type { ModelIdentity } from './catalog-handle.ts';
-import { CatalogHandle } from './catalog-handle.ts';
+import type { CatalogManifest, ModelIdentity } from './catalog-handle.ts';
+import { CatalogHandle, readManifest, sameModel } from './catalog-handle.ts';
 import type { Embedder } from './embed/embedder.ts';
 import { DEFAULT_BATCH_SIZE } from './embed/embedder.ts';
 import { EngineError } from './errors.ts';
@@ -10,7 +10,8 @@ import type { ImportOptions } from './jobs/import-job.ts';
 import { runImport } from './jobs/import-job.ts';
 import { runIndex } from './jobs/index-job.ts';
 import type { ProgressMeter } from './jobs/progress.ts';
-import { getMeta, setMeta } from './store/database.ts';
+import type { Db } from './store/database.ts';
+import { getMeta, openDatabase, setMeta } from './store/database.ts';
 import { embeddedCount, findProductById, productCount, rowToProduct } from './store/products.ts';
 import type { SearchRequest } from './search/search-service.ts';
 import { readSynonyms, SearchService, writeSynonyms } from './search/search-service.ts';
@@ -220,16 +221,25 @@ export class CatalogService {
   }
 
   info(): CatalogInfo {
-    const db = this.handle.reader;
-    return {
-      id: this.id,
-      name: this.handle.manifest.name,
-      products: productCount(db),
-      embedded: embeddedCount(db),
-      model: this.handle.manifest.model.name,
-      createdAt: this.handle.manifest.createdAt,
-      lastIndexedAt: getMeta(db, 'last_indexed_at'),
-    };
+    return describeCatalog(this.id, this.handle.manifest, this.handle.reader);
+  }
+
+  /**
+   * A catalog's info read without opening it for work (no ANN index, no writer, no catch-up): listing
+   * catalogs at start-up must not open every one of them. A catalog embedded by another model counts
+   * as not embedded, as opening it will make it.
+   */
+  static peek(dir: string, models: ModelProvider): CatalogInfo {
+    const manifest = readManifest(dir);
+    const db = openDatabase(path.join(dir, 'catalog.sqlite'), { readonly: true });
+    try {
+      const info = describeCatalog(path.basename(dir), manifest, db);
+      return sameModel(manifest.model, models.identity)
+        ? info
+        : { ...info, embedded: 0, model: models.identity.name };
+    } finally {
+      db.close();
+    }
   }
 
   stats(): CatalogStats {
@@ -289,4 +299,16 @@ export class CatalogService {
   close(): void {
     this.handle.close();
   }
+}
+
+function describeCatalog(id: string, manifest: CatalogManifest, db: Db): CatalogInfo {
+  return {
+    id,
+    name: manifest.name,
+    products: productCount(db),
+    embedded: embeddedCount(db),
+    model: manifest.model.name,
+    createdAt: manifest.createdAt,
+    lastIndexedAt: getMeta(db, 'last_indexed_at'),
+  };
 }

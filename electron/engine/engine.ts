@@ -116,7 +116,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       const ids = fs
         .readdirSync(catalogsDir)
         .filter((id) => fs.existsSync(path.join(catalogDir(id), 'manifest.json')));
-      return ids.map(info).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return ids
+        .map((id) => open.get(id)?.info() ?? CatalogService.peek(catalogDir(id), models))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     async createCatalog({ name }) {
       const slug =
