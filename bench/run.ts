@@ -118,13 +118,8 @@ const results_: BenchResults = {
   relevance,
   tookSec: Math.round((performance.now() - started) / 1000),
 };
-// A quick run is a smoke test: its report stays in bench/out and never replaces the published one.
-const [mdFile, docsDir] = quick
-  ? [path.join(OUT, 'quick', 'BENCHMARKS.md'), path.join(OUT, 'quick')]
-  : [path.join(REPO, 'BENCHMARKS.md'), path.join(REPO, 'docs', 'bench')];
-fs.mkdirSync(path.dirname(mdFile), { recursive: true });
 if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);
-await writeReport(results_, mdFile, docsDir);
+const { mdFile, docsDir } = await writeReport(results_);
 log(
   `done in ${results_.tookSec} s: ${path.relative(REPO, mdFile)}, ${path.relative(REPO, docsDir)}/ (results.json, charts)`,
 );

@@ -52,11 +52,26 @@ function ndcgChart(r: BenchResults): string | null {
   ]);
 }
 
+const REPO = path.resolve(import.meta.dirname, '..', '..');
+
 /**
- * results.json and the charts (SVG + PNG) in `docsDir`, and the markdown report at `mdFile`, linking
+ * Where a run's report goes: a quick run is a smoke test, so its report stays in bench/out/quick and
+ * never replaces the published BENCHMARKS.md and docs/bench/.
+ */
+export function reportTargets(quick: boolean): { mdFile: string; docsDir: string } {
+  const quickDir = path.join(REPO, 'bench', 'out', 'quick');
+  return quick
+    ? { mdFile: path.join(quickDir, 'BENCHMARKS.md'), docsDir: quickDir }
+    : { mdFile: path.join(REPO, 'BENCHMARKS.md'), docsDir: path.join(REPO, 'docs', 'bench') };
+}
+
+/**
+ * results.json and the charts (SVG + PNG) in the run's docs folder, and the markdown report, linking
  * the charts relative to it.
  */
-export async function writeReport(results: BenchResults, mdFile: string, docsDir: string): Promise<void> {
+export async function writeReport(results: BenchResults): Promise<{ mdFile: string; docsDir: string }> {
+  const { mdFile, docsDir } = reportTargets(results.quick);
+  fs.mkdirSync(path.dirname(mdFile), { recursive: true });
   fs.mkdirSync(docsDir, { recursive: true });
   fs.writeFileSync(path.join(docsDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const charts = [{ svg: latencyChart(results), file: path.join(docsDir, 'latency-vs-size.png') }];
@@ -73,4 +88,5 @@ export async function writeReport(results: BenchResults, mdFile: string, docsDir
     ndcg: ndcg ? link('ndcg-per-mode') : null,
   });
   fs.writeFileSync(mdFile, md);
+  return { mdFile, docsDir };
 }
