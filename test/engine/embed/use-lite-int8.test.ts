@@ -37,12 +37,20 @@ describe('USE-lite int8 model', () => {
     b.forEach((v) => expect(Math.hypot(...v)).toBeCloseTo(1, 5));
   });
 
-  it('ranks a paraphrase above an unrelated product, as the float model does', async () => {
-    const [query, near, far] = await int8.embed([
-      'warm winter coat',
-      'insulated parka',
-      'stainless steel frying pan',
-    ]);
-    expect(dot(query, near)).toBeGreaterThan(dot(query, far));
+  it('scores paraphrases and unrelated products as the float model does', async () => {
+    const triples = [
+      ['warm winter coat', 'insulated parka', 'stainless steel frying pan'],
+      ['wireless headphones', 'bluetooth earbuds', 'garden hose'],
+      ['laptop', 'notebook computer', 'dog food'],
+    ];
+    for (const triple of triples) {
+      const [fq, fNear, fFar] = await float.embed(triple);
+      const [q, near, far] = await int8.embed(triple);
+      // The float model's own order first: the int8 one is held to it, not to a guess.
+      expect(dot(fq, fNear), triple[0]).toBeGreaterThan(dot(fq, fFar));
+      expect(dot(q, near), triple[0]).toBeGreaterThan(dot(q, far));
+      expect(Math.abs(dot(q, near) - dot(fq, fNear)), triple[0]).toBeLessThan(0.02);
+      expect(Math.abs(dot(q, far) - dot(fq, fFar)), triple[0]).toBeLessThan(0.02);
+    }
   });
 });
