@@ -54,15 +54,24 @@ async function throughput(texts: string[], batchSize: number, intraOpThreads: nu
   }
 }
 
-/** The index worker's settings (one session, an intra-op thread per core) run bare on length-sorted texts. */
+/**
+ * The index job's settings (one session, an intra-op thread per core) run bare on length-sorted texts,
+ * in three passes of which the fastest counts: one short pass once caught a slow moment of this shared
+ * machine and measured the bare model slower than the whole pipeline (overhead −2.7 %).
+ */
 export async function measureRawThroughput(texts: string[]): Promise<RawThroughput> {
   const sorted = [...texts].sort((x, y) => x.length - y.length);
+  let best = await throughput(sorted, DEFAULT_BATCH_SIZE, INDEX_THREADS);
+  for (let pass = 1; pass < 3; pass++) {
+    const next = await throughput(sorted, DEFAULT_BATCH_SIZE, INDEX_THREADS);
+    if (next.textsPerSec > best.textsPerSec) best = next;
+  }
   return {
     texts: texts.length,
     meanChars: Math.round(texts.reduce((sum, t) => sum + t.length, 0) / Math.max(1, texts.length)),
     batchSize: DEFAULT_BATCH_SIZE,
     intraOpThreads: INDEX_THREADS,
-    ...(await throughput(sorted, DEFAULT_BATCH_SIZE, INDEX_THREADS)),
+    ...best,
   };
 }
 

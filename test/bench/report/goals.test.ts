@@ -46,4 +46,18 @@ describe('evaluateGoals', () => {
     expect(rows.filter((r) => r.status !== 'missed').every((r) => r.limit === null)).toBe(true);
     expect(rows.filter((r) => r.status === 'missed').every((r) => r.limit)).toBe(true);
   });
+
+  it('does not judge a pipeline overhead below zero: the load changed between the two measurements', () => {
+    const rows = evaluateGoals(results([size('100k', 100_000, 8, { pipelineOverheadPct: -2.7 })]));
+    expect(status(rows, 'pipeline overhead')).toBe('not measured');
+  });
+
+  it('says when a 2× build is out of reach whatever the import takes', () => {
+    const slowAnn = size('100k', 100_000, 8);
+    slowAnn.ann.buildMs = 120_000;
+    const rows = evaluateGoals(results([slowAnn]));
+    expect(rows.find((r) => r.figure.startsWith('build speed vs Orama'))?.limit).toContain(
+      'less than the ANN index alone',
+    );
+  });
 });
