@@ -16,6 +16,8 @@ describe('accessory detection', () => {
     expect(isAccessoryOf('AOC 416V computer monitor 61 cm (24")', ['monitor'])).toBe(false);
     expect(isAccessoryOf('Targus notebook case Black', ['laptop', 'case'])).toBe(false);
     expect(isAccessoryOf('Philips In-Ear Headphones', ['keyboard'])).toBe(false);
-    expect(isAccessoryOf('Optoma SP.8EG01GC01 projector lamp 280 W P-VIP', ['projector', 'lamp'])).toBe(false);
+    expect(isAccessoryOf('Optoma SP.8EG01GC01 projector lamp 280 W P-VIP', ['projector', 'lamp'])).toBe(
+      false,
+    );
   });
 });
