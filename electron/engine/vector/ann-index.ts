@@ -104,6 +104,8 @@ export class AnnIndex {
   }
 
   search(query: Float32Array, k: number): AnnMatch[] {
+    // USearch aborts the whole process on a count that is not an integer: fail this call instead.
+    if (!Number.isInteger(k)) throw new RangeError(`ANN search needs a whole number of results, not ${k}`);
     if (this.index.size() === 0 || k <= 0) return [];
     const m = this.index.search(query, Math.min(k, this.index.size()), 0);
     const out: AnnMatch[] = [];
