@@ -133,8 +133,8 @@ export async function measureSize(
         ['LanceDB', benchLanceDb],
         ['Orama', benchOrama],
       ];
+      const skipped = opts.peersSkipped;
       for (const [name, bench] of runs) {
-        const skipped = opts.peersSkipped;
         peers.push(skipped ? skippedPeer(name, skipped) : await runPeer(name, () => bench(ctx)));
       }
     }

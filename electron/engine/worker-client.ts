@@ -30,7 +30,8 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
   const { workerPath, ...data } = options;
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  const restarts: number[] = [];
+  /** When the thread was last replaced, within the past minute. */
+  let restarts: number[] = [];
   /** Jobs that reported progress and have not finished: a dying thread cannot finish them itself. */
   const running = new Map<string, string>();
   let nextId = 1;
@@ -72,13 +73,13 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
       rejectPending(error);
       if (!closing) finishRunningJobs(error.message);
       const now = Date.now();
-      const recent = restarts.filter((t) => now - t < 60_000);
-      if (closing || stopped || recent.length >= MAX_RESTARTS_PER_MINUTE) {
+      restarts = restarts.filter((t) => now - t < 60_000);
+      if (closing || stopped || restarts.length >= MAX_RESTARTS_PER_MINUTE) {
         stopped ??= error;
         exited = true;
         return;
       }
-      restarts.splice(0, restarts.length, ...recent, now);
+      restarts.push(now);
       worker = spawn();
     });
     return thread;
