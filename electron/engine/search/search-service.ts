@@ -16,6 +16,7 @@ import type { SynonymIndex } from './synonyms.ts';
 import { buildSynonymIndex, DEFAULT_SYNONYMS, singular } from './synonyms.ts';
 import { foldText, idCandidates, normalizeIdKey, terms } from './text.ts';
 import { catalogTypoCorrector } from './lexicon.ts';
+import { titleCoverage } from './title-match.ts';
 import type { TypoCorrector } from './typo.ts';
 
 export interface SearchRequest {
@@ -38,6 +39,7 @@ export const FUSION = {
   semanticOnlyFloor: 0.85,
   namedValueBoost: 0.3,
   accessoryFactor: 0.5,
+  titleMatchBoost: 0.3,
 };
 const CANDIDATES = 100;
 
@@ -199,9 +201,9 @@ export class SearchService {
   }
 
   /**
-   * bm25 candidates, scored: accessories of the searched thing are demoted, products of a category or
-   * brand the query names are boosted — and fetched even when long titles push them out of the plain
-   * bm25 list ("laptop" → category Notebook).
+   * bm25 candidates, scored: products whose name matches the query's words rise, accessories of the
+   * searched thing are demoted, products of a category or brand the query names are boosted — and
+   * fetched even when long titles push them out of the plain bm25 list ("laptop" → category Notebook).
    */
   private keywordCandidates(
     text: string,
@@ -246,7 +248,8 @@ export class SearchService {
       const row = rows.get(h.rowid);
       if (!row || scored.has(h.rowid)) continue;
       const accessory = isAccessoryOf(row.name, queryTerms) ? FUSION.accessoryFactor : 1;
-      scored.set(h.rowid, h.score * accessory + (isNamed(row, named) ? FUSION.namedValueBoost : 0));
+      const title = FUSION.titleMatchBoost * titleCoverage(row.name, analyzed.groups);
+      scored.set(h.rowid, (h.score + title) * accessory + (isNamed(row, named) ? FUSION.namedValueBoost : 0));
     }
     return [...scored].map(([rowid, score]) => ({ rowid, score }));
   }

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CatalogService } from '../../../electron/engine/catalog-service.ts';
+import type { TermGroup } from '../../../electron/engine/search/analyze.ts';
+import { titleCoverage } from '../../../electron/engine/search/title-match.ts';
+import { countingModels, importInto, tempDir } from '../helpers.ts';
+
+const word = (...alternatives: string[]): TermGroup => ({
+  alternatives: alternatives.map((a) => a.split(' ')),
+  prefix: false,
+});
+
+describe('title coverage', () => {
+  it('counts the query positions the name matches, through any alternative and plural', () => {
+    const groups = [word('bluetooth'), word('speaker')];
+    expect(titleCoverage('Philips SBT30 portable Bluetooth speakers', groups)).toBe(1);
+    expect(titleCoverage('HP iPAQ 214 Enterprise Handheld', groups)).toBe(0);
+    expect(titleCoverage('JBL Go speaker', groups)).toBe(0.5);
+    expect(
+      titleCoverage('HP 255 G7 Notebook Silver', [word('laptop', 'notebook computer', 'notebook')]),
+    ).toBe(1);
+    // A phrase alternative needs every one of its words in the name.
+    expect(titleCoverage('Samsung solid 2.5" drive', [word('ssd', 'solid state drive')])).toBe(0);
+    expect(titleCoverage('', [])).toBe(0);
+  });
+
+  it('completes a word still being typed', () => {
+    expect(titleCoverage('Logitech headset H390', [{ alternatives: [['heads']], prefix: true }])).toBe(1);
+    expect(titleCoverage('Logitech mouse', [{ alternatives: [['heads']], prefix: true }])).toBe(0);
+  });
+});
+
+// Handhelds whose specifications repeat "Bluetooth" and "speaker" outrank, by bm25 over every field,
+// the product whose name says it is a Bluetooth speaker but whose description is long (the other
+// products give the two words their weight: a word in every product counts for nothing in bm25).
+function catalogCsv(): string {
+  const rows = ['product_id,name,description,price'];
+  for (let i = 0; i < 5; i++) {
+    rows.push(
+      `HH${i},iPAQ ${i}14 Enterprise Handheld,"Bluetooth, speaker, Bluetooth speaker phone",${300 + i}`,
+    );
+  }
+  const filler = 'Room-filling sound in a splash-proof body with a strap, ten hours of play. '.repeat(5);
+  rows.push(`SP0,Philips SBT30 portable Bluetooth speaker,"${filler} Pairs over Bluetooth.",49`);
+  for (let i = 0; i < 10; i++)
+    rows.push(`L${i},Desk lamp ${i},"${filler} Bluetooth speaker dock sold apart.",${30 + i}`);
+  for (let i = 0; i < 40; i++) rows.push(`K${i},Office keyboard ${i},Quiet keys,${20 + i}`);
+  return rows.join('\n');
+}
+
+describe('a product whose name matches the query', () => {
+  it('ranks above products that only list the words in their specifications', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'catalog.csv');
+    fs.writeFileSync(file, catalogCsv());
+    const catalog = CatalogService.open(path.join(dir, 'c'), countingModels().models, { create: true });
+    try {
+      await importInto(catalog, file, { index: false });
+      const result = await catalog.search({
+        query: 'bluetooth speaker',
+        mode: 'keyword',
+        limit: 20,
+        filters: {},
+      });
+      expect(result.hits.map((h) => h.id)).toHaveLength(16);
+      expect(result.hits[0].id).toBe('SP0');
+    } finally {
+      catalog.close();
+    }
+  }, 60_000);
+});
