@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
-import type { CatalogService } from '../../electron/engine/catalog-service.ts';
+import { CatalogService } from '../../electron/engine/catalog-service.ts';
 import type { Embedder } from '../../electron/engine/embed/embedder.ts';
 import { ProgressMeter } from '../../electron/engine/jobs/progress.ts';
 import { createModelProvider } from '../../electron/engine/models.ts';
@@ -51,4 +51,21 @@ export async function importInto(
   opts: { index?: boolean; signal?: AbortSignal } = {},
 ) {
   return catalog.importFile({ file, jobId: randomUUID(), ...opts }, meter());
+}
+
+/** Imports `csv` (without embedding) into a fresh catalog, runs `use` on it, and closes it. */
+export async function withImportedCsv<T>(
+  csv: string,
+  use: (catalog: CatalogService) => Promise<T>,
+): Promise<T> {
+  const dir = tempDir();
+  const file = path.join(dir, 'catalog.csv');
+  fs.writeFileSync(file, csv);
+  const catalog = CatalogService.open(path.join(dir, 'c'), countingModels().models, { create: true });
+  try {
+    await importInto(catalog, file, { index: false });
+    return await use(catalog);
+  } finally {
+    catalog.close();
+  }
 }

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogService } from '../../../electron/engine/catalog-service.ts';
-import { countingModels, importInto, tempDir } from '../helpers.ts';
+import { withImportedCsv } from '../helpers.ts';
 
 // 150 short "Laptop ..." accessory titles outrank, by bm25 alone, notebooks whose long descriptions
 // mention "laptop" once: the category the query names must still bring the notebooks up.
@@ -19,12 +16,7 @@ function catalogCsv(): string {
 
 describe('a category named by the query', () => {
   it('brings that category up even when the first bm25 pass is full of other products', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'catalog.csv');
-    fs.writeFileSync(file, catalogCsv());
-    const catalog = CatalogService.open(path.join(dir, 'c'), countingModels().models, { create: true });
-    try {
-      await importInto(catalog, file, { index: false });
+    await withImportedCsv(catalogCsv(), async (catalog) => {
       for (const query of ['laptop', 'notebook']) {
         const result = await catalog.search({ query, mode: 'keyword', limit: 5, filters: {} });
         expect(
@@ -32,8 +24,6 @@ describe('a category named by the query', () => {
           query,
         ).toEqual(['NB0', 'NB1', 'NB2']);
       }
-    } finally {
-      catalog.close();
-    }
+    });
   }, 60_000);
 });

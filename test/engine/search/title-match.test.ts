@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogService } from '../../../electron/engine/catalog-service.ts';
 import type { TermGroup } from '../../../electron/engine/search/analyze.ts';
 import { titleCoverage } from '../../../electron/engine/search/title-match.ts';
-import { countingModels, importInto, tempDir } from '../helpers.ts';
+import { withImportedCsv } from '../helpers.ts';
 
 const word = (...alternatives: string[]): TermGroup => ({
   alternatives: alternatives.map((a) => a.split(' ')),
@@ -51,22 +48,16 @@ function catalogCsv(): string {
 
 describe('a product whose name matches the query', () => {
   it('ranks above products that only list the words in their specifications', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'catalog.csv');
-    fs.writeFileSync(file, catalogCsv());
-    const catalog = CatalogService.open(path.join(dir, 'c'), countingModels().models, { create: true });
-    try {
-      await importInto(catalog, file, { index: false });
+    const ids = await withImportedCsv(catalogCsv(), async (catalog) => {
       const result = await catalog.search({
         query: 'bluetooth speaker',
         mode: 'keyword',
         limit: 20,
         filters: {},
       });
-      expect(result.hits.map((h) => h.id)).toHaveLength(16);
-      expect(result.hits[0].id).toBe('SP0');
-    } finally {
-      catalog.close();
-    }
+      return result.hits.map((h) => h.id);
+    });
+    expect(ids).toHaveLength(16);
+    expect(ids[0]).toBe('SP0');
   }, 60_000);
 });
