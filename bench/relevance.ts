@@ -79,6 +79,15 @@ export interface RelevanceRow {
   ndcg10: number;
   /** NDCG@10 over judged products only: the pool came from a keyword engine, so unjudged hits are unknown, not wrong. */
   ndcg10Judged: number;
+  /**
+   * NDCG@10 with every product the raters judged irrelevant taken out of the ranking: the most that
+   * demoting what they rejected could reach, whatever the ranking signal.
+   */
+  ndcg10NoRejected: number;
+  /** Products in the top 10 that nobody judged, per query: they count as irrelevant in NDCG@10. */
+  unjudgedTop10: number;
+  /** Share of the queries with at least one relevant judgment: NDCG@10 cannot exceed it. */
+  ceiling: number;
   recall50: number;
   queries: number;
   p50Ms: number;
@@ -96,6 +105,8 @@ export async function evaluateRelevance(
     for (const mode of modes) {
       const ndcg: number[] = [];
       const ndcgJudged: number[] = [];
+      const ndcgNoRejected: number[] = [];
+      const unjudged: number[] = [];
       const recall: number[] = [];
       const took: number[] = [];
       for (const query of queries) {
@@ -110,6 +121,14 @@ export async function evaluateRelevance(
             10,
           ),
         );
+        ndcgNoRejected.push(
+          ndcgAt(
+            ids.filter((id) => judged.get(id) !== 0),
+            judged,
+            10,
+          ),
+        );
+        unjudged.push(ids.slice(0, 10).filter((id) => !judged.has(id)).length);
         recall.push(recallAt(ids, judged, 50));
         took.push(result.tookMs);
       }
@@ -118,6 +137,12 @@ export async function evaluateRelevance(
         mode,
         ndcg10: round(mean(ndcg)),
         ndcg10Judged: round(mean(ndcgJudged)),
+        ndcg10NoRejected: round(mean(ndcgNoRejected)),
+        unjudgedTop10: Math.round(mean(unjudged) * 10) / 10,
+        ceiling: round(
+          queries.filter((q) => [...(judgments.get(q) as Judgments).values()].some((g) => g > 0)).length /
+            queries.length,
+        ),
         recall50: round(mean(recall)),
         queries: queries.length,
         p50Ms: percentile(took, 50),

@@ -2,6 +2,7 @@
 // this run says so instead of passing or failing.
 import type { BenchResults, SizeResult } from '../lib/results.ts';
 import type { PeerResult } from '../peers/types.ts';
+import type { RelevanceRow } from '../relevance.ts';
 
 export interface GoalRow {
   figure: string;
@@ -191,11 +192,7 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
       '≥ 0.72 / ≥ 0.65',
       hd === undefined || hh === undefined ? null : `${hd} / ${hh}`,
       (hd ?? 0) >= 0.72 && (hh ?? 0) >= 0.65,
-      () => {
-        const judged = (split: string) =>
-          rel.find((r) => r.split === split && r.mode === 'hybrid')?.ndcg10Judged;
-        return `not a hardware limit: the judgments pooled another engine's results, and over judged products only hybrid scores ${judged('dev')} / ${judged('holdout')}; the rest is ranking work`;
-      },
+      () => ndcgLimit(rel),
     ),
   );
   const kd = ndcg('dev', 'keyword');
@@ -211,4 +208,30 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
     ),
   );
   return rows;
+}
+
+const NDCG_GOALS = { dev: 0.72, holdout: 0.65 } as const;
+
+/**
+ * What holds hybrid NDCG@10 below its goals: how far demoting every product the raters rejected
+ * would take it, and where even that stops (unjudged products count as irrelevant; a query without
+ * a relevant judgment scores 0 whatever the ranking).
+ */
+function ndcgLimit(rel: RelevanceRow[]): string {
+  const [dev, holdout] = (['dev', 'holdout'] as const).map((split) =>
+    rel.find((r) => r.split === split && r.mode === 'hybrid'),
+  );
+  // Results written before these figures existed have only the judged-only one.
+  if (!dev || !holdout || !('ndcg10NoRejected' in dev) || !('ndcg10NoRejected' in holdout)) {
+    return `over judged products only hybrid scores ${dev?.ndcg10Judged} / ${holdout?.ndcg10Judged}: the judgments pooled another engine's results`;
+  }
+  const removed = `with every product the raters judged irrelevant taken out of hybrid's ranking it would score ${dev.ndcg10NoRejected} / ${holdout.ndcg10NoRejected}`;
+  const short = [dev, holdout].filter((r) => r.ndcg10NoRejected < NDCG_GOALS[r.split as 'dev' | 'holdout']);
+  if (short.length === 0)
+    return `${removed}: demoting what they rejected would be enough, so the rest is ranking work`;
+  return (
+    `${removed}, so ${short.map((r) => r.split).join(' and ')} stays below its goal even then: ` +
+    `the top 10s hold ${dev.unjudgedTop10} / ${holdout.unjudgedTop10} products nobody judged (counted as irrelevant), ` +
+    `and queries without any relevant judgment cap NDCG@10 at ${dev.ceiling} / ${holdout.ceiling}`
+  );
 }

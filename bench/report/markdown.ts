@@ -2,6 +2,7 @@
 // and a reading generated from the same figures (so it can never disagree with the tables).
 import type { BenchResults, SizeResult } from '../lib/results.ts';
 import type { PeerResult, QueryKind } from '../peers/types.ts';
+import type { RelevanceRow } from '../relevance.ts';
 import { leverFindings } from './findings.ts';
 import { evaluateGoals, goalSize, shelfscopeBuildMs } from './goals.ts';
 
@@ -215,17 +216,38 @@ function peersSection(sizes: SizeResult[]): string {
 
 function relevanceSection(r: BenchResults): string {
   if (!('rows' in r.relevance)) return `Relevance: skipped (${r.relevance.skipped}).`;
+  const { rows } = r.relevance;
+  // Results written before a figure existed lack it.
+  const maybe = (x: RelevanceRow, key: 'ndcg10Judged' | 'ndcg10NoRejected' | 'unjudgedTop10') =>
+    (x as Partial<RelevanceRow>)[key] ?? '—';
+  const ceilings = (['dev', 'holdout'] as const).map((split) => rows.find((x) => x.split === split)?.ceiling);
   return [
     `On ${r.relevance.catalog}; 135 judged queries, dev for tuning, holdout never tuned on. Unjudged products count as irrelevant (judgments were pooled from a keyword engine, so semantic figures are lower bounds).`,
+    ...(ceilings.every((c) => c !== undefined)
+      ? [
+          `Some queries have no product judged relevant and score 0 whatever the ranking: NDCG@10 cannot exceed ${ceilings[0]} (dev) / ${ceilings[1]} (holdout). "Rejected removed" is NDCG@10 with every product the raters judged irrelevant taken out of the ranking: the most that demoting them could reach.`,
+        ]
+      : []),
     '',
     table(
-      ['split', 'mode', 'NDCG@10', 'NDCG@10, judged products only', 'recall@50', 'queries', 'p50 ms'],
-      r.relevance.rows.map((x) => [
+      [
+        'split',
+        'mode',
+        'NDCG@10',
+        'NDCG@10, judged products only',
+        'NDCG@10, rejected removed',
+        'unjudged in top 10',
+        'recall@50',
+        'queries',
+        'p50 ms',
+      ],
+      rows.map((x) => [
         x.split,
         x.mode,
         x.ndcg10,
-        // Absent from results written before the judged-only figure existed.
-        (x as { ndcg10Judged?: number }).ndcg10Judged ?? '—',
+        maybe(x, 'ndcg10Judged'),
+        maybe(x, 'ndcg10NoRejected'),
+        maybe(x, 'unjudgedTop10'),
         x.recall50,
         x.queries,
         x.p50Ms,

@@ -60,4 +60,16 @@ describe('evaluateGoals', () => {
       'less than the ANN index alone',
     );
   });
+
+  it('says whether demoting what the raters rejected would meet the NDCG goals', () => {
+    const r = results([size('100k', 100_000, 8)]);
+    const limit = () =>
+      evaluateGoals(r).find((x) => x.figure.startsWith('hybrid NDCG@10 dev / holdout'))?.limit;
+    const rows = 'rows' in r.relevance ? r.relevance.rows : [];
+    // The fixture's hybrid rows: 0.73 dev (goal met), 0.64 holdout, also with rejected products removed.
+    expect(limit()).toContain('would score 0.73 / 0.64, so holdout stays below its goal even then');
+    expect(limit()).toContain('cap NDCG@10 at 0.87 / 0.87');
+    for (const row of rows) row.ndcg10NoRejected = 0.8;
+    expect(limit()).toContain('demoting what they rejected would be enough');
+  });
 });
