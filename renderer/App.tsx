@@ -32,13 +32,13 @@ const TABS: { view: View; label: string }[] = [
 
 function useEngineEvents() {
   useEffect(() => {
-    const { jobProgress, jobFinished } = useApp.getState();
-    const offProgress = api.on('jobProgress', jobProgress);
-    const offFinished = api.on('jobFinished', jobFinished);
-    return () => {
-      offProgress();
-      offFinished();
-    };
+    const { jobProgress, jobFinished, engineRestarted } = useApp.getState();
+    const offs = [
+      api.on('jobProgress', jobProgress),
+      api.on('jobFinished', jobFinished),
+      api.on('engineRestarted', engineRestarted),
+    ];
+    return () => offs.forEach((off) => off());
   }, []);
 }
 

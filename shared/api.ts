@@ -7,6 +7,7 @@ import {
   CatalogInfo,
   CatalogStats,
   ColumnMapping,
+  EngineRestarted,
   Filters,
   Format,
   ImportPreview,
@@ -84,6 +85,7 @@ export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
 export const events = {
   jobProgress: JobProgress,
   jobFinished: JobFinished,
+  engineRestarted: EngineRestarted,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -112,6 +112,10 @@ export const JobFinished = z.object({
 });
 export type JobFinished = z.infer<typeof JobFinished>;
 
+/** The engine's thread died and a new one took over: what was stored is kept, work in flight is not. */
+export const EngineRestarted = z.object({ reason: z.string() });
+export type EngineRestarted = z.infer<typeof EngineRestarted>;
+
 export const Filters = z.object({
   priceMin: z.number().optional(),
   priceMax: z.number().optional(),

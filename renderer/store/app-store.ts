@@ -1,9 +1,10 @@
 // App-wide state: catalogs, which one is open, which screen, the open product, job progress, errors.
 import { create } from 'zustand';
 import type { ApiError } from '../../shared/api.ts';
-import type { CatalogInfo, JobFinished, JobProgress } from '../../shared/types.ts';
+import type { CatalogInfo, EngineRestarted, JobFinished, JobProgress } from '../../shared/types.ts';
 import { api } from '../api.ts';
 import { readApiError } from '../api-error.ts';
+import { restartNotice } from './engine-restart.ts';
 import { onFinished, onProgress, onStarted } from './jobs.ts';
 import type { JobsByCatalog } from './jobs.ts';
 
@@ -26,6 +27,7 @@ type AppState = {
   jobStarted(started: Pick<JobProgress, 'jobId' | 'catalogId' | 'kind'>): void;
   jobProgress(progress: JobProgress): void;
   jobFinished(finished: JobFinished): void;
+  engineRestarted(restarted: EngineRestarted): void;
   report(err: unknown): void;
   dismiss(id: number): void;
 };
@@ -71,6 +73,10 @@ export const useApp = create<AppState>()((set, get) => ({
   },
   jobFinished(finished) {
     set({ jobs: onFinished(get().jobs, finished) });
+    void get().refreshCatalogs();
+  },
+  engineRestarted({ reason }) {
+    get().report(restartNotice(reason));
     void get().refreshCatalogs();
   },
   report(err) {

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { readApiError } from '../../../renderer/api-error.ts';
+import { restartNotice } from '../../../renderer/store/engine-restart.ts';
+
+describe('engine restart notice', () => {
+  it('gives the reason, says stored work is kept and where to resume', () => {
+    const banner = readApiError(restartNotice('The engine stopped: simulated crash'));
+    expect(banner.code).toBe('internal');
+    expect(banner.message).toMatch(/^The engine stopped: simulated crash\. A new engine took over/);
+    expect(banner.message).toMatch(/keeps what was stored.*resumed from Import & indexing/);
+  });
+});
