@@ -7,5 +7,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+// `shelfscope search … | head` closes the pipe before the output ends: stop quietly, as Unix tools do.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
 const { main } = await import('../electron/cli.ts');
 process.exitCode = await main(process.argv.slice(2));
