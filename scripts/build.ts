@@ -112,4 +112,13 @@ export async function buildAll(distDir = path.join(root, 'dist')): Promise<void>
   );
 }
 
+/**
+ * One Node entry (a CLI, a benchmark child) bundled like the engine the app ships: an ES module with
+ * the native packages left to node_modules. Write it under the repo (dist/) so those resolve to the
+ * repo's own copies.
+ */
+export async function buildNodeBundle(entry: string, outfile: string): Promise<void> {
+  await esbuild({ ...esm, entryPoints: [entry], outfile, external: NATIVE });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) await buildAll();

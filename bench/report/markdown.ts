@@ -370,7 +370,7 @@ export function renderMarkdown(
     '',
     '## Scale: import, embedding, memory, disk',
     '',
-    'Import and first search run as child processes of the CLI (`shelfscope import FILE`, then `shelfscope search`); peak RSS is the highest VmHWM of those processes. Cold open = a fresh process opening the catalog and answering a hybrid query (query-model load included).',
+    'Import and first search run as child processes of the CLI (`shelfscope import FILE`, then `shelfscope search`); peak RSS is the highest VmHWM of those processes (in MiB). They run the engine bundled, as the app ships it: from TypeScript source Node type stripping would add ~36 MiB. Cold open = a fresh process opening the catalog and answering a hybrid query (query-model load included).',
     '',
     scaleTable(r.sizes),
     '',
