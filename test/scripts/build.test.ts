@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobFinished } from '../../shared/types.ts';
-import { buildAll } from '../../scripts/build.ts';
+import { buildAll, buildNodeBundle } from '../../scripts/build.ts';
 import { startEngineWorker } from '../../electron/engine/worker-client.ts';
 import { CONTENT_SECURITY_POLICY_META } from '../../electron/window-security.ts';
 
@@ -64,6 +65,23 @@ describe('npm run build', () => {
       expect(result.hits[0].id).toBe('RSG8901');
     } finally {
       await engine.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('bundles the CLI into one module that runs from dist (what the benchmarks measure)', async () => {
+    const cli = path.join(distDir, 'bench', 'shelfscope.mjs');
+    await buildNodeBundle(path.join(root, 'bin/shelfscope.js'), cli);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-build-'));
+    const catalog = path.join(dataDir, 'c');
+    const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    try {
+      run('import', path.join(root, 'e2e', 'fixtures', 'products.csv'), '--catalog', catalog);
+      const result = JSON.parse(
+        run('search', '--catalog', catalog, '--mode', 'semantic', '--json', 'retro sunglasses'),
+      );
+      expect(result.hits[0].id).toBe('RSG8901');
+    } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
