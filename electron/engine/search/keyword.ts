@@ -34,14 +34,16 @@ export function keywordSearch(
       : `SELECT f.rowid AS rowid, ${BM25} AS rank FROM products_fts f JOIN products p ON p.rowid = f.rowid
          WHERE products_fts MATCH ? AND ${filter.where} ORDER BY rank LIMIT ?`;
   const stmt = db.prepare(sql);
-  const run = (g: TermGroup[], join: 'AND' | 'OR') =>
-    stmt.all(matchExpression(g, join), ...filter.params, limit) as Ranked[];
+  const run = (match: string) => stmt.all(match, ...filter.params, limit) as Ranked[];
   const literal = groups.map((g) => ({ ...g, alternatives: g.alternatives.slice(0, 1) }));
-  const tiers: Ranked[][] = [run(literal, 'AND')];
-  if (groups.some((g) => g.alternatives.length > 1)) tiers.push(run(groups, 'AND'));
+  const asTyped = matchExpression(literal, 'AND');
+  const tiers: Ranked[][] = [run(asTyped)];
+  // Only what the words as typed did not find: scoring those again would cost as much as the first tier.
+  if (groups.some((g) => g.alternatives.length > 1))
+    tiers.push(run(`(${matchExpression(groups, 'AND')}) NOT (${asTyped})`));
   // Any-word matches rank below every all-words match: needed only when those are too few.
   const found = new Set(tiers.flat().map((r) => r.rowid)).size;
-  if (anyWord && groups.length > 1 && found < limit) tiers.push(run(groups, 'OR'));
+  if (anyWord && groups.length > 1 && found < limit) tiers.push(run(matchExpression(groups, 'OR')));
   const seen = new Set<number>();
   const hits: KeywordHit[] = [];
   tiers.forEach((rows, i) => {
