@@ -22,7 +22,12 @@ describe('runIndex', () => {
     });
     const embedder = await models.indexEmbedder();
     try {
-      const outcome = await runIndex(catalog.handle, embedder, { batchSize: 4, checkpointEvery: 4 }, meter());
+      const outcome = await runIndex(
+        catalog.handle,
+        embedder,
+        { batchSize: 4, checkpointEvery: 4, storeEvery: 4 },
+        meter(),
+      );
       expect(outcome.embedded).toBe(99);
     } finally {
       await embedder.close();
@@ -37,28 +42,49 @@ describe('runIndex', () => {
   }, 120_000);
 
   it('puts every committed vector in the ANN index when embedding fails part-way', async () => {
-    const { models } = countingModels();
-    const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
-    await importInto(catalog, HERMES_CSV, { index: false });
-    const inner = await models.indexEmbedder();
-    let calls = 0;
-    const failing = {
-      ...inner,
-      embed: async (texts: string[]) => {
-        if (++calls === 4) throw new Error('model failed');
-        return inner.embed(texts);
-      },
-    };
-    try {
-      await expect(runIndex(catalog.handle, failing, { batchSize: 8 }, meter())).rejects.toThrow(
-        'model failed',
-      );
-    } finally {
-      await inner.close();
-    }
+    const { catalog, outcome } = await indexHermes((call) => {
+      if (call === 4) throw new Error('model failed');
+    });
+    expect(outcome).toEqual(new Error('model failed'));
     // Three batches were committed to SQLite; semantic search must see them without a reopen.
     expect(catalog.handle.ann.size).toBe(24);
     expect(catalog.info()).toMatchObject({ products: 99, embedded: 24 });
     catalog.close();
   }, 120_000);
+
+  it('keeps what it embedded before a cancel, though fewer than a store holds', async () => {
+    const abort = new AbortController();
+    const { catalog, outcome } = await indexHermes((call) => call === 3 && abort.abort(), abort.signal);
+    expect(outcome).toMatchObject({ cancelled: true, embedded: 24 });
+    expect(catalog.handle.ann.size).toBe(24);
+    expect(catalog.info()).toMatchObject({ products: 99, embedded: 24 });
+    catalog.close();
+  }, 120_000);
 });
+
+/**
+ * Indexes the Hermes catalog (99 products) in batches of 8 with the real model, calling `beforeBatch`
+ * ahead of each; the outcome is the error if indexing failed.
+ */
+async function indexHermes(beforeBatch: (call: number) => unknown, signal?: AbortSignal) {
+  const { models } = countingModels();
+  const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
+  await importInto(catalog, HERMES_CSV, { index: false });
+  const inner = await models.indexEmbedder();
+  let calls = 0;
+  const embedder = {
+    ...inner,
+    embed: async (texts: string[]) => {
+      beforeBatch(++calls);
+      return inner.embed(texts);
+    },
+  };
+  try {
+    const outcome = await runIndex(catalog.handle, embedder, { batchSize: 8, signal }, meter()).catch(
+      (e: unknown) => e as Error,
+    );
+    return { catalog, outcome };
+  } finally {
+    await inner.close();
+  }
+}
