@@ -4,7 +4,6 @@ import type { CatalogInfo, CatalogStats, ImportResult, Product, SynonymGroup } f
 import type { CatalogManifest, ModelIdentity } from './catalog-handle.ts';
 import { CatalogHandle, readManifest, sameModel } from './catalog-handle.ts';
 import type { Embedder } from './embed/embedder.ts';
-import { DEFAULT_BATCH_SIZE } from './embed/embedder.ts';
 import { EngineError } from './errors.ts';
 import type { ImportOptions } from './jobs/import-job.ts';
 import { runImport } from './jobs/import-job.ts';
@@ -24,8 +23,15 @@ export interface ModelProvider {
   indexEmbedder(): Promise<Embedder>;
 }
 
-/** Products per indexing batch: one SQLite transaction; the embedder splits it into model-sized runs. */
-const INDEX_BATCH = 4 * DEFAULT_BATCH_SIZE;
+/**
+ * Products per indexing batch: one call to the embedder, which sorts it by token count into
+ * model-sized runs (less padding than smaller calls: 12k texts, 1,606 texts/s in calls of 1,024
+ * against 1,570 in calls of 64), one SQLite transaction (length-sorted batches touch rows across a
+ * chunk's pages: a transaction per 64 wrote each page to the WAL again and again), and one ANN add
+ * (USearch spreads a large batch over its threads far better: 20k vectors, 1.2 s in batches of
+ * 1,024, 2.0 s in batches of 64). A cancel or a crash costs at most one batch, under a second.
+ */
+const INDEX_BATCH = 1024;
 
 interface JobRecord {
   id: string;

@@ -29,31 +29,35 @@ describe('indexing jobs', () => {
       },
     };
     let catalog = CatalogService.open(dir, cancelling, { create: true });
-    // Three copies of Hermes under new ids: enough batches for a cancel to land in the middle.
+    // Twelve copies of Hermes under new ids: more than one indexing batch (1,024), for a cancel to
+    // land in the middle.
     const [header, ...rows] = fs.readFileSync(HERMES_CSV, 'utf8').trimEnd().split('\n');
     const file = path.join(tempDir(), 'triple.csv');
     fs.writeFileSync(
       file,
-      [header, ...[1, 2, 3].flatMap((n) => rows.map((r) => r.replace(/^([A-Z]+\d+),/, `$1-${n},`)))].join(
-        '\n',
-      ),
+      [
+        header,
+        ...Array.from({ length: 12 }, (_, n) => n + 1).flatMap((n) =>
+          rows.map((r) => r.replace(/^([A-Z]+\d+),/, `$1-${n},`)),
+        ),
+      ].join('\n'),
     );
     const imported = await importInto(catalog, file, { index: false });
     expect(imported.embedded).toBe(0);
-    expect(catalog.info()).toMatchObject({ products: 297, embedded: 0 });
+    expect(catalog.info()).toMatchObject({ products: 1188, embedded: 0 });
 
     const first = await catalog.index(randomUUID(), meter(), abort.signal);
     const partial = catalog.info().embedded;
     expect(first.embedded).toBe(partial);
     expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(297);
+    expect(partial).toBeLessThan(1188);
     catalog.close();
 
     catalog = CatalogService.open(dir, models);
     const second = await catalog.index(randomUUID(), meter());
-    expect(second.embedded).toBe(297 - partial);
-    expect(catalog.info().embedded).toBe(297);
-    expect(embeddedTexts).toHaveLength(297);
+    expect(second.embedded).toBe(1188 - partial);
+    expect(catalog.info().embedded).toBe(1188);
+    expect(embeddedTexts).toHaveLength(1188);
     catalog.close();
   }, 120_000);
 

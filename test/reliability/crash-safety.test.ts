@@ -13,7 +13,9 @@ import { committedEmbedSeq, latestJob, mapIndex, productDigest, snapshot } from 
 import { runCli } from './lib/run-cli.ts';
 import type { CliRun } from './lib/run-cli.ts';
 
-const PRODUCTS = 20_000;
+// Enough for every kill of the plan to land while products are still left to embed (an indexing
+// batch is 1,024 products).
+const PRODUCTS = 30_000;
 const SEED = 20261124;
 const HERMES_CSV = path.resolve(import.meta.dirname, '../fixtures/catalog/hermes-products.csv');
 
@@ -44,7 +46,7 @@ function arm(target: Target, dir: string, rand: () => number, kill: () => void):
   let watcher: fs.FSWatcher | null = null;
   const jobBefore = latestJob(dir)?.id;
   const seqBefore = committedEmbedSeq(dir);
-  const batches = 1 + Math.floor(rand() * 6);
+  const batches = 1 + Math.floor(rand() * 2);
   const delay = rand();
   const poll = (ready: () => boolean, then: () => void) => {
     const tick = () => (ready() ? then() : later(15, tick));

@@ -22,12 +22,7 @@ describe('runIndex', () => {
     });
     const embedder = await models.indexEmbedder();
     try {
-      const outcome = await runIndex(
-        catalog.handle,
-        embedder,
-        { batchSize: 4, checkpointEvery: 4, storeEvery: 4 },
-        meter(),
-      );
+      const outcome = await runIndex(catalog.handle, embedder, { batchSize: 4, checkpointEvery: 4 }, meter());
       expect(outcome.embedded).toBe(99);
     } finally {
       await embedder.close();
@@ -52,7 +47,7 @@ describe('runIndex', () => {
     catalog.close();
   }, 120_000);
 
-  it('keeps what it embedded before a cancel, though fewer than a store holds', async () => {
+  it('keeps every batch embedded before a cancel', async () => {
     const abort = new AbortController();
     const { catalog, outcome } = await indexHermes((call) => call === 3 && abort.abort(), abort.signal);
     expect(outcome).toMatchObject({ cancelled: true, embedded: 24 });
