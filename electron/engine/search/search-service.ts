@@ -35,7 +35,7 @@ export type EmbedQuery = (text: string) => Promise<Float32Array>;
  */
 export const FUSION = {
   semanticCandidates: 100,
-  semanticWeight: 0.05,
+  semanticWeight: 0.02,
   semanticOnlyFloor: 0.85,
   namedValueBoost: 0.3,
   accessoryFactor: 0.5,
