@@ -30,9 +30,9 @@ export function countingModels(): { models: ModelProvider; embeddedTexts: string
         version: inner.version,
         dimensions: inner.dimensions,
         maxTokens: inner.maxTokens,
-        async embed(texts) {
+        async embed(texts, opts) {
           embeddedTexts.push(...texts);
-          return inner.embed(texts);
+          return inner.embed(texts, opts);
         },
         close: () => inner.close(),
       };

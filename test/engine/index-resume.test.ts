@@ -20,8 +20,8 @@ describe('indexing jobs', () => {
         const inner = await models.indexEmbedder();
         return {
           ...inner,
-          embed: async (texts: string[]) => {
-            const vectors = await inner.embed(texts);
+          embed: async (...args: Parameters<typeof inner.embed>) => {
+            const vectors = await inner.embed(...args);
             abort.abort();
             return vectors;
           },

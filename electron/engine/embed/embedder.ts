@@ -4,8 +4,15 @@ export interface Embedder {
   readonly dimensions: number;
   readonly maxTokens: number;
   /** One L2-normalised vector per text, in input order. */
-  embed(texts: string[]): Promise<Float32Array[]>;
+  embed(texts: string[], opts?: EmbedCallOptions): Promise<Float32Array[]>;
   close(): Promise<void>;
+}
+
+export interface EmbedCallOptions {
+  /** Hears how many texts are done after each model run, so a long call can drive a progress bar. */
+  onProgress?: (done: number) => void;
+  /** Checked between model runs: an abort rejects the call with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface EmbedderOptions {

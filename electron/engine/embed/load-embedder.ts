@@ -24,15 +24,19 @@ export async function loadEmbedder(modelDir: string, opts: EmbedderOptions = {})
     version: manifest.version,
     dimensions: manifest.dimensions,
     maxTokens: manifest.maxTokens,
-    async embed(texts) {
+    async embed(texts, { onProgress, signal } = {}) {
       const tokens = texts.map((t) => model.tokenize(t));
       const vectors = new Array<Float32Array>(texts.length);
+      let done = 0;
       for (const batch of planBatches(
         tokens.map((t) => t.length),
         batchSize,
       )) {
+        signal?.throwIfAborted();
         const out = await model.run(batch.map((i) => tokens[i]));
         batch.forEach((index, k) => (vectors[index] = l2NormalizeInPlace(out[k])));
+        done += batch.length;
+        onProgress?.(done);
       }
       return vectors;
     },

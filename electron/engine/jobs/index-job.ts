@@ -100,24 +100,38 @@ export async function runIndex(
   meter.startPhase('embedding');
   meter.update(0, total, true);
   // One batch at a time: the model runs in this thread, so a batch embedded ahead would only hold its
-  // texts longer. A cancel takes effect at a batch boundary.
+  // texts longer. A cancel stops the model between its runs; the batch under way is dropped (under a
+  // second of work) and every batch before it is kept.
   const nextBatch = batchSource(select, opts.batchSize);
+  const embed = (batch: Pending[]) =>
+    embedder
+      .embed(
+        batch.map((b) => b.text),
+        { onProgress: (n) => meter.update(done + n, total), signal: opts.signal },
+      )
+      .catch((e: unknown) => {
+        if (opts.signal?.aborted) return null;
+        throw e;
+      });
   for (let batch = nextBatch(); batch; batch = nextBatch()) {
+    const vectors = await embed(batch);
+    if (vectors) {
+      store(batch, vectors);
+      // Each save writes the whole index: a fixed interval would write ~28 GB over a 1M-product
+      // index (50 saves of a growing 1.2 GB file); growing with the index keeps the total to ~5× its
+      // size, and a crash still loses no embedding (the catch-up re-adds the stored vectors).
+      if (sinceCheckpoint >= Math.max(checkpointEvery, cat.ann.size / 4)) {
+        meter.startPhase('saving');
+        cat.checkpointIndex();
+        sinceCheckpoint = 0;
+        meter.startPhase('embedding');
+      }
+      meter.update(done, total);
+    }
     if (opts.signal?.aborted) {
       cancelled = true;
       break;
     }
-    store(batch, await embedder.embed(batch.map((b) => b.text)));
-    // Each save writes the whole index: a fixed interval would write ~28 GB over a 1M-product index
-    // (50 saves of a growing 1.2 GB file); growing with the index keeps the total to ~5× its size,
-    // and a crash still loses no embedding (the catch-up re-adds the stored vectors).
-    if (sinceCheckpoint >= Math.max(checkpointEvery, cat.ann.size / 4)) {
-      meter.startPhase('saving');
-      cat.checkpointIndex();
-      sinceCheckpoint = 0;
-      meter.startPhase('embedding');
-    }
-    meter.update(done, total);
   }
   if (sinceCheckpoint > 0 || cancelled) {
     meter.startPhase('saving');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CatalogService } from '../../../electron/engine/catalog-service.ts';
+import type { EmbedCallOptions } from '../../../electron/engine/embed/embedder.ts';
 import { runIndex } from '../../../electron/engine/jobs/index-job.ts';
 import { getMeta } from '../../../electron/engine/store/database.ts';
 import { HERMES_CSV, countingModels, importInto, meter, tempDir } from '../helpers.ts';
@@ -47,21 +48,42 @@ describe('runIndex', () => {
     catalog.close();
   }, 120_000);
 
-  it('keeps every batch embedded before a cancel', async () => {
+  it('drops the batch a cancel interrupts and keeps every batch before it', async () => {
+    const abort = new AbortController();
+    const { catalog, outcome } = await indexHermes(
+      () => {},
+      abort.signal,
+      (done) => {
+        // Inside the second batch of 40: the model stops before its next run.
+        if (done > 40) abort.abort();
+      },
+    );
+    expect(outcome).toMatchObject({ cancelled: true, embedded: 40 });
+    expect(catalog.handle.ann.size).toBe(40);
+    expect(catalog.info()).toMatchObject({ products: 99, embedded: 40 });
+    catalog.close();
+  }, 120_000);
+
+  it('keeps the batches embedded before a cancel that lands between two', async () => {
     const abort = new AbortController();
     const { catalog, outcome } = await indexHermes((call) => call === 3 && abort.abort(), abort.signal);
-    expect(outcome).toMatchObject({ cancelled: true, embedded: 24 });
-    expect(catalog.handle.ann.size).toBe(24);
-    expect(catalog.info()).toMatchObject({ products: 99, embedded: 24 });
+    expect(outcome).toMatchObject({ cancelled: true, embedded: 16 });
+    expect(catalog.handle.ann.size).toBe(16);
+    expect(catalog.info()).toMatchObject({ products: 99, embedded: 16 });
     catalog.close();
   }, 120_000);
 });
 
 /**
- * Indexes the Hermes catalog (99 products) in batches of 8 with the real model, calling `beforeBatch`
+ * Indexes the Hermes catalog (99 products) with the real model, in batches of 8 (40 when
+ * `onProgress` is given: it hears the products done after each model run), calling `beforeBatch`
  * ahead of each; the outcome is the error if indexing failed.
  */
-async function indexHermes(beforeBatch: (call: number) => unknown, signal?: AbortSignal) {
+async function indexHermes(
+  beforeBatch: (call: number) => unknown,
+  signal?: AbortSignal,
+  onProgress?: (done: number) => void,
+) {
   const { models } = countingModels();
   const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
   await importInto(catalog, HERMES_CSV, { index: false });
@@ -69,13 +91,21 @@ async function indexHermes(beforeBatch: (call: number) => unknown, signal?: Abor
   let calls = 0;
   const embedder = {
     ...inner,
-    embed: async (texts: string[]) => {
+    embed: async (texts: string[], opts?: EmbedCallOptions) => {
       beforeBatch(++calls);
-      return inner.embed(texts);
+      const batchStart = (calls - 1) * batchSize;
+      return inner.embed(texts, {
+        ...opts,
+        onProgress: (n) => {
+          opts?.onProgress?.(n);
+          onProgress?.(batchStart + n);
+        },
+      });
     },
   };
+  const batchSize = onProgress ? 40 : 8;
   try {
-    const outcome = await runIndex(catalog.handle, embedder, { batchSize: 8, signal }, meter()).catch(
+    const outcome = await runIndex(catalog.handle, embedder, { batchSize, signal }, meter()).catch(
       (e: unknown) => e as Error,
     );
     return { catalog, outcome };
