@@ -98,6 +98,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       emitter.emit('jobProgress', p);
     });
     jobs.set(id, job);
+    // Announced before any work and before the reply: whoever relays events (the worker client) knows
+    // the job runs even if it dies before its first real progress.
+    emitter.emit('jobProgress', job.progress);
     job.done = run(service, id, meter, abort.signal)
       // The catalog is free before anyone hears the job finished, so a listener can start the next one.
       .finally(() => jobs.delete(id))

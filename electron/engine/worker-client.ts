@@ -1,14 +1,7 @@
 // The main-process face of the engine worker: the same handlers and events as the engine itself, so
 // ipc.ts cannot tell whether the engine runs here or in a thread.
 import { Worker } from 'node:worker_threads';
-import type {
-  EngineHandlers,
-  EngineMethodName,
-  EventName,
-  EventPayload,
-  MethodArgs,
-  MethodOutput,
-} from '../../shared/api.ts';
+import type { EngineHandlers, EngineMethodName, EventName, EventPayload } from '../../shared/api.ts';
 import { EngineError } from './errors.ts';
 import { engineMethodNames } from './worker-protocol.ts';
 import type { EngineWorkerData, FromWorker, ToWorker } from './worker-protocol.ts';
@@ -32,8 +25,6 @@ type Pending = { resolve: (value: unknown) => void; reject: (err: Error) => void
  * engine cannot run here; calls then fail with the reason instead of restarting it forever.
  */
 const MAX_RESTARTS_PER_MINUTE = 3;
-/** Finished job ids remembered; jobs run one per catalog, so a handful would do. */
-const RECENT_JOBS = 64;
 
 export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
   const { workerPath, ...data } = options;
@@ -41,13 +32,11 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   /** When the thread was last replaced, within the past minute. */
   let restarts: number[] = [];
-  /** Jobs started or reporting progress, not finished: a dying thread cannot finish them itself. */
-  const running = new Map<string, string>();
   /**
-   * The last jobs that finished: a job can finish before the reply that started it arrives (both
-   * are settled in the thread's microtasks), and must not be taken for running then.
+   * Jobs that reported progress (the engine announces each one as it starts) and have not finished: a
+   * dying thread cannot finish them itself.
    */
-  const finished: string[] = [];
+  const running = new Map<string, string>();
   let nextId = 1;
   let stopped: EngineError | null = null;
   let closing = false;
@@ -105,10 +94,7 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
       const progress = payload as EventPayload<'jobProgress'>;
       running.set(progress.jobId, progress.catalogId);
     } else if (event === 'jobFinished') {
-      const { jobId } = payload as EventPayload<'jobFinished'>;
-      running.delete(jobId);
-      finished.push(jobId);
-      if (finished.length > RECENT_JOBS) finished.shift();
+      running.delete((payload as EventPayload<'jobFinished'>).jobId);
     }
     for (const listener of listeners.get(event) ?? []) listener(payload as never);
   }
@@ -123,17 +109,9 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
   function call(method: EngineMethodName, args: unknown): Promise<unknown> {
     if (stopped) return Promise.reject(stopped);
     const id = nextId++;
-    const reply = new Promise((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.postMessage({ type: 'call', id, method, args } satisfies ToWorker);
-    });
-    if (method !== 'startImport' && method !== 'startIndex') return reply;
-    // A job that dies before its first progress event must end for the screen too.
-    return reply.then((value) => {
-      const { jobId } = value as MethodOutput<'startImport'>;
-      const { catalogId } = args as MethodArgs<'startImport'>;
-      if (!finished.includes(jobId) && !running.has(jobId)) running.set(jobId, catalogId);
-      return value;
     });
   }
 
