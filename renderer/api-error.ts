@@ -6,6 +6,9 @@ import type { ApiError as ApiErrorShape } from '../shared/api.ts';
 const CODED = /^\[([a-z-]+)\] ([\s\S]*)$/;
 
 export function readApiError(err: unknown): ApiErrorShape {
+  // Raised by the renderer itself: already in the contract's shape.
+  const own = ApiError.safeParse(err);
+  if (own.success) return own.data;
   const message = err instanceof Error ? err.message : String(err);
   const match = CODED.exec(message);
   const parsed = match && ApiError.safeParse({ code: match[1], message: match[2] });
