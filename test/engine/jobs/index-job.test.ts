@@ -38,52 +38,59 @@ describe('runIndex', () => {
   }, 120_000);
 
   it('puts every committed vector in the ANN index when embedding fails part-way', async () => {
-    const { catalog, outcome } = await indexHermes((call) => {
-      if (call === 4) throw new Error('model failed');
+    const { catalog, outcome } = await indexHermes({
+      batchSize: 8,
+      beforeBatch: (call) => {
+        if (call === 4) throw new Error('model failed');
+      },
     });
     expect(outcome).toEqual(new Error('model failed'));
     // Three batches were committed to SQLite; semantic search must see them without a reopen.
-    expect(catalog.handle.ann.size).toBe(24);
-    expect(catalog.info()).toMatchObject({ products: 99, embedded: 24 });
-    catalog.close();
+    expectStored(catalog, 24);
   }, 120_000);
 
   it('drops the batch a cancel interrupts and keeps every batch before it', async () => {
     const abort = new AbortController();
-    const { catalog, outcome } = await indexHermes(
-      () => {},
-      abort.signal,
-      (done) => {
-        // Inside the second batch of 40: the model stops before its next run.
-        if (done > 40) abort.abort();
-      },
-    );
+    const { catalog, outcome } = await indexHermes({
+      batchSize: 40,
+      signal: abort.signal,
+      // Inside the second batch: the model stops before its next run.
+      onProgress: (done) => done > 40 && abort.abort(),
+    });
     expect(outcome).toMatchObject({ cancelled: true, embedded: 40 });
-    expect(catalog.handle.ann.size).toBe(40);
-    expect(catalog.info()).toMatchObject({ products: 99, embedded: 40 });
-    catalog.close();
+    expectStored(catalog, 40);
   }, 120_000);
 
   it('keeps the batches embedded before a cancel that lands between two', async () => {
     const abort = new AbortController();
-    const { catalog, outcome } = await indexHermes((call) => call === 3 && abort.abort(), abort.signal);
+    const { catalog, outcome } = await indexHermes({
+      batchSize: 8,
+      signal: abort.signal,
+      beforeBatch: (call) => call === 3 && abort.abort(),
+    });
     expect(outcome).toMatchObject({ cancelled: true, embedded: 16 });
-    expect(catalog.handle.ann.size).toBe(16);
-    expect(catalog.info()).toMatchObject({ products: 99, embedded: 16 });
-    catalog.close();
+    expectStored(catalog, 16);
   }, 120_000);
 });
 
+/** The Hermes products embedded so far are in SQLite and in the ANN index; closes the catalog. */
+function expectStored(catalog: CatalogService, embedded: number): void {
+  expect(catalog.handle.ann.size).toBe(embedded);
+  expect(catalog.info()).toMatchObject({ products: 99, embedded });
+  catalog.close();
+}
+
 /**
- * Indexes the Hermes catalog (99 products) with the real model, in batches of 8 (40 when
- * `onProgress` is given: it hears the products done after each model run), calling `beforeBatch`
- * ahead of each; the outcome is the error if indexing failed.
+ * Indexes the Hermes catalog (99 products) with the real model in batches of `batchSize`, calling
+ * `beforeBatch` ahead of each and `onProgress` with the products done after each model run; the
+ * outcome is the error if indexing failed.
  */
-async function indexHermes(
-  beforeBatch: (call: number) => unknown,
-  signal?: AbortSignal,
-  onProgress?: (done: number) => void,
-) {
+async function indexHermes(opts: {
+  batchSize: number;
+  signal?: AbortSignal;
+  beforeBatch?: (call: number) => unknown;
+  onProgress?: (done: number) => unknown;
+}) {
   const { models } = countingModels();
   const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
   await importInto(catalog, HERMES_CSV, { index: false });
@@ -91,20 +98,20 @@ async function indexHermes(
   let calls = 0;
   const embedder = {
     ...inner,
-    embed: async (texts: string[], opts?: EmbedCallOptions) => {
-      beforeBatch(++calls);
-      const batchStart = (calls - 1) * batchSize;
+    embed: async (texts: string[], callOpts?: EmbedCallOptions) => {
+      const batchStart = calls++ * opts.batchSize;
+      opts.beforeBatch?.(calls);
       return inner.embed(texts, {
-        ...opts,
+        ...callOpts,
         onProgress: (n) => {
-          opts?.onProgress?.(n);
-          onProgress?.(batchStart + n);
+          callOpts?.onProgress?.(n);
+          opts.onProgress?.(batchStart + n);
         },
       });
     },
   };
-  const batchSize = onProgress ? 40 : 8;
   try {
+    const { batchSize, signal } = opts;
     const outcome = await runIndex(catalog.handle, embedder, { batchSize, signal }, meter()).catch(
       (e: unknown) => e as Error,
     );
