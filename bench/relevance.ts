@@ -113,21 +113,10 @@ export async function evaluateRelevance(
         const result = await catalog.search({ query, mode, limit: 50, filters: {} });
         const ids = result.hits.map((h) => h.id);
         const judged = judgments.get(query) as Judgments;
-        ndcg.push(ndcgAt(ids, judged, 10));
-        ndcgJudged.push(
-          ndcgAt(
-            ids.filter((id) => judged.has(id)),
-            judged,
-            10,
-          ),
-        );
-        ndcgNoRejected.push(
-          ndcgAt(
-            ids.filter((id) => judged.get(id) !== 0),
-            judged,
-            10,
-          ),
-        );
+        const ndcgOf = (keep: (id: string) => boolean) => ndcgAt(ids.filter(keep), judged, 10);
+        ndcg.push(ndcgOf(() => true));
+        ndcgJudged.push(ndcgOf((id) => judged.has(id)));
+        ndcgNoRejected.push(ndcgOf((id) => judged.get(id) !== 0));
         unjudged.push(ids.slice(0, 10).filter((id) => !judged.has(id)).length);
         recall.push(recallAt(ids, judged, 50));
         took.push(result.tookMs);
