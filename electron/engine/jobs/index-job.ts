@@ -97,6 +97,15 @@ export async function runIndex(
     sinceCheckpoint += batch.length;
   };
 
+  // Said before the save starts: at 1M products one save writes 1.2 GB and takes seconds, which the
+  // progress bar must show as saving rather than as a stalled embedding.
+  const save = () => {
+    meter.startPhase('saving');
+    meter.update(done, total, true);
+    cat.checkpointIndex();
+    sinceCheckpoint = 0;
+  };
+
   meter.startPhase('embedding');
   meter.update(0, total, true);
   // One batch at a time: the model runs in this thread, so a batch embedded ahead would only hold its
@@ -121,9 +130,7 @@ export async function runIndex(
       // index (50 saves of a growing 1.2 GB file); growing with the index keeps the total to ~5× its
       // size, and a crash still loses no embedding (the catch-up re-adds the stored vectors).
       if (sinceCheckpoint >= Math.max(checkpointEvery, cat.ann.size / 4)) {
-        meter.startPhase('saving');
-        cat.checkpointIndex();
-        sinceCheckpoint = 0;
+        save();
         meter.startPhase('embedding');
       }
       meter.update(done, total);
@@ -133,10 +140,7 @@ export async function runIndex(
       break;
     }
   }
-  if (sinceCheckpoint > 0 || cancelled) {
-    meter.startPhase('saving');
-    cat.checkpointIndex();
-  }
+  if (sinceCheckpoint > 0 || cancelled) save();
   const seconds = (performance.now() - started) / 1000;
   return { embedded: done, cancelled, textsPerSec: seconds > 0 ? Math.round(done / seconds) : done };
 }

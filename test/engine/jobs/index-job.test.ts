@@ -4,10 +4,11 @@ import { CatalogService } from '../../../electron/engine/catalog-service.ts';
 import type { EmbedCallOptions } from '../../../electron/engine/embed/embedder.ts';
 import { runIndex } from '../../../electron/engine/jobs/index-job.ts';
 import { getMeta } from '../../../electron/engine/store/database.ts';
+import type { JobProgress } from '../../../shared/types.ts';
 import { HERMES_CSV, countingModels, importInto, meter, tempDir } from '../helpers.ts';
 
 describe('runIndex', () => {
-  it('saves the ANN index less often as it grows, and ends with a save that covers every vector', async () => {
+  it('saves the ANN index less often as it grows, says so before each save, and ends with a save that covers every vector', async () => {
     const { models } = countingModels();
     const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
     await importInto(catalog, HERMES_CSV, { index: false });
@@ -16,14 +17,22 @@ describe('runIndex', () => {
     );
     // Each save must hold every vector committed so far: the index_seq it records says it does.
     const unsaved: number[] = [];
+    const events: JobProgress[] = [];
+    const phaseAtSave: string[] = [];
     const save = catalog.handle.checkpointIndex.bind(catalog.handle);
     const saves = vi.spyOn(catalog.handle, 'checkpointIndex').mockImplementation(() => {
       unsaved.push((embeddedCount.get() as { n: number }).n - catalog.handle.ann.size);
+      phaseAtSave.push(events[events.length - 1].phase);
       save();
     });
     const embedder = await models.indexEmbedder();
     try {
-      const outcome = await runIndex(catalog.handle, embedder, { batchSize: 4, checkpointEvery: 4 }, meter());
+      const outcome = await runIndex(
+        catalog.handle,
+        embedder,
+        { batchSize: 4, checkpointEvery: 4 },
+        meter(events),
+      );
       expect(outcome.embedded).toBe(99);
     } finally {
       await embedder.close();
@@ -32,6 +41,7 @@ describe('runIndex', () => {
     expect(saves.mock.calls.length).toBeGreaterThan(3);
     expect(saves.mock.calls.length).toBeLessThan(15);
     expect(unsaved.every((n) => n === 0)).toBe(true);
+    expect(phaseAtSave.every((phase) => phase === 'saving')).toBe(true);
     expect(catalog.handle.ann.size).toBe(99);
     expect(getMeta(catalog.handle.writer, 'index_seq')).toBe(getMeta(catalog.handle.writer, 'embed_seq'));
     catalog.close();
