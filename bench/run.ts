@@ -77,7 +77,7 @@ for (const n of sizes) {
         ? `not run above ${sizeLabel(peersUpTo)} products (--peers-up-to): their builds alone would outlast the rest of the run`
         : undefined,
     levers: (values.levers ?? false) && n === Math.min(...sizes),
-    rawSample: quick ? 600 : 4000,
+    overheadTexts: quick ? 600 : 16_000,
     reuse: values.reuse ?? false,
   });
   results.push(measured.result);

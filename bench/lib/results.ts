@@ -3,6 +3,7 @@ import type { PeerResult, QueryKind } from '../peers/types.ts';
 import type { AnnFigures, AnnLever } from '../stages/ann.ts';
 import type { EmbeddingLever, RawThroughput } from '../stages/embedding.ts';
 import type { ColdOpen, EndToEnd } from '../stages/end-to-end.ts';
+import type { PipelineOverhead } from '../stages/overhead.ts';
 import type { MachineInfo } from './machine.ts';
 import type { LatencyStats } from './timing.ts';
 
@@ -14,11 +15,16 @@ export interface SizeResult {
   /** True when the catalog and its end-to-end figures came from an earlier run (--reuse). */
   endToEndReused?: boolean;
   coldOpen: ColdOpen;
+  /** The bare model's fastest round in the overhead measurement. */
   raw: RawThroughput;
-  /** 1 − pipeline texts/s ÷ raw ONNX texts/s, in %. */
+  /** Bare model and index job in turn on the same texts, inside the full-size catalog. */
+  overhead?: PipelineOverhead;
+  /** 1 − pipeline texts/s ÷ raw ONNX texts/s, in % (median of the overhead rounds). */
   pipelineOverheadPct: number;
-  /** The same from CPU time per text (import process vs bare session): not skewed by other load. */
+  /** The same from CPU time per text. */
   pipelineCpuOverheadPct?: number;
+  /** The whole import's one pass (embedTextsPerSec, with its saves) against the bare model's fastest round. */
+  wholeImportOverheadPct?: number;
   search: Partial<Record<QueryKind, LatencyStats>>;
   /** Embedding one query alone (the same in-process embedder search uses). */
   queryEmbed?: LatencyStats;

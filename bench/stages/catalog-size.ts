@@ -7,6 +7,7 @@ import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
 import { loadCatalogData } from '../lib/catalog-data.ts';
 import { buildQuestions, buildWorkload } from '../lib/queries.ts';
 import type { SizeResult } from '../lib/results.ts';
+import { median } from '../lib/metrics.ts';
 import { latencyStats, round } from '../lib/timing.ts';
 import type { PeerContext } from '../peers/context.ts';
 import { cosineTo } from '../peers/context.ts';
@@ -20,10 +21,10 @@ import type { AnnLever } from './ann.ts';
 import { exactTop10, measureAnn, measureAnnLevers } from './ann.ts';
 import { measureAsk } from './ask.ts';
 import type { EmbeddingLever } from './embedding.ts';
-import type { RawThroughput } from './embedding.ts';
-import { measureEmbeddingLevers, measureRawThroughput, sampleEmbedTexts } from './embedding.ts';
+import { measureEmbeddingLevers, sampleProducts } from './embedding.ts';
 import type { EndToEnd } from './end-to-end.ts';
 import { measureColdOpen, measureEndToEnd } from './end-to-end.ts';
+import { measurePipelineOverhead } from './overhead.ts';
 import { measureSearch } from './search-latency.ts';
 
 export interface SizeOptions {
@@ -36,17 +37,13 @@ export interface SizeOptions {
   /** Why the peers are not run at this size (they are listed as skipped, with this reason). */
   peersSkipped?: string;
   levers: boolean;
-  rawSample: number;
+  /** Texts the bare model and the index job each embed per round of the overhead measurement. */
+  overheadTexts: number;
   /** Keep an existing catalog and the end-to-end figures measured when it was imported. */
   reuse: boolean;
 }
 
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
-
-function median(values: number[]): number {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
-}
 
 async function runPeer(name: string, run: () => Promise<PeerResult>): Promise<PeerResult> {
   log(`peer ${name}`);
@@ -79,20 +76,18 @@ export async function measureSize(
   log(`${opts.label}: ${JSON.stringify(endToEnd)}`);
   const coldOpen = await measureColdOpen(catalogDir, 'wireless headphones');
 
+  log(`${opts.label}: pipeline overhead, bare model and index job in turn on ${opts.overheadTexts} texts`);
+  const { raw, overhead } = await measurePipelineOverhead(
+    catalogDir,
+    scratch,
+    opts.models,
+    opts.overheadTexts,
+  );
+
   const catalog = CatalogService.open(catalogDir, opts.models);
   try {
     const db = catalog.handle.reader;
     const data = loadCatalogData(db, opts.models.identity.dimensions);
-    const texts = sampleEmbedTexts(db, opts.rawSample);
-    log(`${opts.label}: raw ONNX throughput on ${texts.length} texts`);
-    // The overhead compares the import with the bare model under the same conditions, so a reused
-    // import keeps the raw figure measured right after it.
-    const rawFile = path.join(catalogDir, 'bench-raw-throughput.json');
-    const raw: RawThroughput =
-      reused && fs.existsSync(rawFile)
-        ? (JSON.parse(fs.readFileSync(rawFile, 'utf8')) as RawThroughput)
-        : await measureRawThroughput(texts);
-    fs.writeFileSync(rawFile, JSON.stringify(raw));
     const medianPrice = median(data.docs.map((d) => d.price));
     const workload = buildWorkload(
       data.docs.map((d) => d.id),
@@ -142,7 +137,7 @@ export async function measureSize(
     let annLevers: AnnLever[] = [];
     if (opts.levers) {
       log(`${opts.label}: levers`);
-      embeddingLevers = await measureEmbeddingLevers(texts.slice(0, 600));
+      embeddingLevers = await measureEmbeddingLevers(sampleProducts(db, 600).texts);
       annLevers = await measureAnnLevers(catalog.handle.ann.file, data, annQueries, exact, scratch);
     }
     return {
@@ -154,13 +149,10 @@ export async function measureSize(
         endToEndReused: reused,
         coldOpen,
         raw,
-        pipelineOverheadPct: raw.textsPerSec
-          ? round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1)
-          : 0,
-        pipelineCpuOverheadPct:
-          endToEnd.importCpuMs && raw.cpuMsPerText
-            ? round((endToEnd.importCpuMs / endToEnd.products / raw.cpuMsPerText - 1) * 100, 1)
-            : undefined,
+        overhead,
+        pipelineOverheadPct: overhead.overheadPct,
+        pipelineCpuOverheadPct: overhead.cpuOverheadPct,
+        wholeImportOverheadPct: round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1),
         search,
         queryEmbed: latencyStats(embedSamples),
         ask,

@@ -26,15 +26,14 @@ export interface EmbeddingLever {
 
 export const MODEL_DIR = path.join(defaultModelsDir(), DEFAULT_MODEL);
 
-/** Every k-th embedding text, so the sample spans the whole file rather than its first rows. */
-export function sampleEmbedTexts(db: Db, count: number): string[] {
+/** Every k-th product's rowid and embedding text, so a sample spans the whole file, not its first rows. */
+export function sampleProducts(db: Db, count: number): { rowids: number[]; texts: string[] } {
   const total = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
   const step = Math.max(1, Math.floor(total / count));
-  return (
-    db.prepare('SELECT embed_text AS t FROM products WHERE rowid % ? = 0 LIMIT ?').all(step, count) as {
-      t: string;
-    }[]
-  ).map((r) => r.t);
+  const rows = db
+    .prepare('SELECT rowid, embed_text AS t FROM products WHERE rowid % ? = 0 ORDER BY rowid LIMIT ?')
+    .all(step, count) as { rowid: number; t: string }[];
+  return { rowids: rows.map((r) => r.rowid), texts: rows.map((r) => r.t) };
 }
 
 async function throughput(texts: string[], batchSize: number, intraOpThreads: number) {
@@ -54,24 +53,26 @@ async function throughput(texts: string[], batchSize: number, intraOpThreads: nu
   }
 }
 
-/**
- * The index job's settings (one session, an intra-op thread per core) run bare on length-sorted texts,
- * in three passes of which the fastest counts: one short pass once caught a slow moment of this shared
- * machine and measured the bare model slower than the whole pipeline (overhead −2.7 %).
- */
-export async function measureRawThroughput(texts: string[]): Promise<RawThroughput> {
-  const sorted = [...texts].sort((x, y) => x.length - y.length);
-  let best = await throughput(sorted, DEFAULT_BATCH_SIZE, INDEX_THREADS);
-  for (let pass = 1; pass < 3; pass++) {
-    const next = await throughput(sorted, DEFAULT_BATCH_SIZE, INDEX_THREADS);
-    if (next.textsPerSec > best.textsPerSec) best = next;
-  }
+/** The index job's settings (one session, an intra-op thread per core) run bare on length-sorted texts. */
+export function measureBare(texts: string[]) {
+  return throughput(
+    [...texts].sort((x, y) => x.length - y.length),
+    DEFAULT_BATCH_SIZE,
+    INDEX_THREADS,
+  );
+}
+
+/** What one bare pass over `texts` measured, with the settings it ran with. */
+export function rawThroughput(
+  texts: string[],
+  pass: { textsPerSec: number; cpuMsPerText: number },
+): RawThroughput {
   return {
     texts: texts.length,
     meanChars: Math.round(texts.reduce((sum, t) => sum + t.length, 0) / Math.max(1, texts.length)),
     batchSize: DEFAULT_BATCH_SIZE,
     intraOpThreads: INDEX_THREADS,
-    ...best,
+    ...pass,
   };
 }
 

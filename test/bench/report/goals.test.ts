@@ -47,6 +47,34 @@ describe('evaluateGoals', () => {
     expect(rows.filter((r) => r.status === 'missed').every((r) => r.limit)).toBe(true);
   });
 
+  it('reads the overhead off the rounds that ran the bare model and the index job in turn', () => {
+    const round = (overheadPct: number) => ({
+      bareTextsPerSec: 1000,
+      pipelineTextsPerSec: 1000 - overheadPct * 10,
+      overheadPct,
+      bareCpuMsPerText: 2,
+      pipelineCpuMsPerText: 2.2,
+      cpuOverheadPct: 10,
+      saveMs: 300,
+    });
+    const measured = size('100k', 100_000, 8, {
+      pipelineOverheadPct: 12,
+      pipelineCpuOverheadPct: 10,
+      overhead: {
+        texts: 16_000,
+        catalogProducts: 100_000,
+        rounds: [round(14), round(12), round(11)],
+        overheadPct: 12,
+        cpuOverheadPct: 10,
+      },
+    });
+    const row = evaluateGoals(results([measured])).find((r) => r.figure.startsWith('pipeline overhead'));
+    expect(row?.status).toBe('met');
+    expect(row?.measured).toContain('median of 3 rounds');
+    expect(row?.measured).toContain('16,000 texts');
+    expect(row?.measured).toContain('14 / 12 / 11 %');
+  });
+
   it('does not judge a pipeline overhead below zero: the load changed between the two measurements', () => {
     const rows = evaluateGoals(results([size('100k', 100_000, 8, { pipelineOverheadPct: -2.7 })]));
     expect(status(rows, 'pipeline overhead')).toBe('not measured');
