@@ -16,7 +16,7 @@ import type { SynonymIndex } from './synonyms.ts';
 import { buildSynonymIndex, DEFAULT_SYNONYMS, singular } from './synonyms.ts';
 import { foldText, idCandidates, normalizeIdKey, terms } from './text.ts';
 import { catalogTypoCorrector } from './lexicon.ts';
-import { titleCoverage } from './title-match.ts';
+import { nameLength, titleCoverage } from './title-match.ts';
 import type { TypoCorrector } from './typo.ts';
 
 export interface SearchRequest {
@@ -30,16 +30,19 @@ export type EmbedQuery = (text: string) => Promise<Float32Array>;
 
 /**
  * Fusion weights, chosen on the Icecat dev judgments (bench/relevance.ts). USE-lite adds little to bm25
- * on product data (it misses model numbers, sizes and brands), so its score mostly breaks ties; higher
- * weights measured lower NDCG@10, and so did routing weak keyword queries to it.
+ * on product data (it misses model numbers, sizes and brands), so its score mostly breaks ties; weights
+ * of 0.07–0.15 scored 0.705–0.708 on dev (0.1 is the middle of that plateau), 0.2 fell below keyword
+ * alone, and routing weak keyword queries to it measured lower too. The name-length penalty: dev
+ * NDCG@10 0.6947 → 0.7039 at 0.2 (0.1–0.3 measured 0.697–0.704), before the semantic weight was re-chosen.
  */
 export const FUSION = {
   semanticCandidates: 100,
-  semanticWeight: 0.02,
+  semanticWeight: 0.1,
   semanticOnlyFloor: 0.85,
   namedValueBoost: 0.3,
   accessoryFactor: 0.5,
   titleMatchBoost: 0.3,
+  nameLengthPenalty: 0.2,
 };
 const CANDIDATES = 100;
 
@@ -144,6 +147,7 @@ export class SearchService {
           }
         }
       }
+      if (req.mode !== 'semantic') this.preferShortNames(scores, summaries);
       this.promoteExactIds(req.query, filter, scores);
     }
     const ranked: Scored[] = [...scores.entries()]
@@ -274,6 +278,15 @@ export class SearchService {
   }
 
   /** "rsg 8901", "RSG-8901" → the product RSG8901 first. */
+  /** Every candidate, keyword or semantic, pays for the words its name adds (see nameLength). */
+  private preferShortNames(scores: Map<number, number>, summaries: Map<number, ProductSummary>): void {
+    loadSummaries(this.cat.reader, scores.keys(), summaries);
+    for (const [rowid, score] of scores) {
+      const row = summaries.get(rowid);
+      if (row) scores.set(rowid, score - FUSION.nameLengthPenalty * nameLength(row.name));
+    }
+  }
+
   private promoteExactIds(
     query: string,
     filter: ReturnType<typeof filterSql>,

@@ -20,3 +20,13 @@ export function titleCoverage(name: string, groups: TermGroup[]): number {
     );
   return groups.filter(matches).length / groups.length;
 }
+
+/**
+ * How much a product name says beyond the query, as a prior: log(1 + words in the name). Long names
+ * are mostly kits, bundles and accessories that list what they fit ("Case for iPhone 6/6s/7/8 …") or
+ * spec dumps; of two products that match the words alike, the one whose name is short is more often
+ * the thing searched.
+ */
+export function nameLength(name: string): number {
+  return Math.log1p(terms(name).length);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TermGroup } from '../../../electron/engine/search/analyze.ts';
-import { titleCoverage } from '../../../electron/engine/search/title-match.ts';
+import { nameLength, titleCoverage } from '../../../electron/engine/search/title-match.ts';
 import { withImportedCsv } from '../helpers.ts';
 
 const word = (...alternatives: string[]): TermGroup => ({
@@ -59,5 +59,40 @@ describe('a product whose name matches the query', () => {
     });
     expect(ids).toHaveLength(16);
     expect(ids[0]).toBe('SP0');
+  }, 60_000);
+});
+
+describe('name length', () => {
+  it('grows with the words of the name, slower and slower', () => {
+    expect(nameLength('')).toBe(0);
+    expect(nameLength('Logitech M185 mouse')).toBeCloseTo(Math.log(4));
+    const short = nameLength('Apple iPhone 8 case');
+    const long = nameLength('Case for iPhone 6 / 6s / 7 / 8 / SE, shockproof, with screen protector, black');
+    expect(long).toBeGreaterThan(short);
+    expect(long / short).toBeLessThan(2);
+  });
+
+  // By bm25 the bundle, whose name and description both say "wireless" and "mouse", outranks the
+  // mouse whose long description never repeats them.
+  it('lets the product that is the thing searched rank above a kit that names it among its parts', async () => {
+    const rows = ['product_id,name,description,price'];
+    rows.push(
+      'KIT,"Logitech MK270 wireless keyboard and mouse combo with USB nano receiver, spill-resistant keys, long battery life for Windows laptops",A wireless mouse and a wireless keyboard that share one receiver.,39',
+    );
+    const lasting = 'Compact and reliable, it fits either hand and lasts a year on one battery. '.repeat(4);
+    rows.push(`M185,Logitech M185 wireless mouse,"${lasting}",15`);
+    const pad = 'Smooth cloth top on a rubber base that stays put on the desk. '.repeat(3);
+    for (let i = 0; i < 20; i++) rows.push(`P${i},Mouse pad ${i},"${pad} For any wireless mouse.",${5 + i}`);
+    for (let i = 0; i < 30; i++) rows.push(`D${i},Desk lamp ${i},Warm light for reading,${20 + i}`);
+    const ids = await withImportedCsv(rows.join('\n'), async (catalog) => {
+      const result = await catalog.search({
+        query: 'wireless mouse',
+        mode: 'keyword',
+        limit: 5,
+        filters: {},
+      });
+      return result.hits.map((h) => h.id);
+    });
+    expect(ids.slice(0, 2)).toEqual(['M185', 'KIT']);
   }, 60_000);
 });
