@@ -3,6 +3,13 @@ import type { TermGroup } from '../../../electron/engine/search/analyze.ts';
 import { nameLength, titleCoverage } from '../../../electron/engine/search/title-match.ts';
 import { withImportedCsv } from '../helpers.ts';
 
+/** The ids a keyword search returns in a catalog imported from `csv`. */
+const keywordIds = (csv: string, query: string, limit: number) =>
+  withImportedCsv(csv, async (catalog) => {
+    const result = await catalog.search({ query, mode: 'keyword', limit, filters: {} });
+    return result.hits.map((h) => h.id);
+  });
+
 const word = (...alternatives: string[]): TermGroup => ({
   alternatives: alternatives.map((a) => a.split(' ')),
   prefix: false,
@@ -48,15 +55,7 @@ function catalogCsv(): string {
 
 describe('a product whose name matches the query', () => {
   it('ranks above products that only list the words in their specifications', async () => {
-    const ids = await withImportedCsv(catalogCsv(), async (catalog) => {
-      const result = await catalog.search({
-        query: 'bluetooth speaker',
-        mode: 'keyword',
-        limit: 20,
-        filters: {},
-      });
-      return result.hits.map((h) => h.id);
-    });
+    const ids = await keywordIds(catalogCsv(), 'bluetooth speaker', 20);
     expect(ids).toHaveLength(16);
     expect(ids[0]).toBe('SP0');
   }, 60_000);
@@ -84,15 +83,7 @@ describe('name length', () => {
     const pad = 'Smooth cloth top on a rubber base that stays put on the desk. '.repeat(3);
     for (let i = 0; i < 20; i++) rows.push(`P${i},Mouse pad ${i},"${pad} For any wireless mouse.",${5 + i}`);
     for (let i = 0; i < 30; i++) rows.push(`D${i},Desk lamp ${i},Warm light for reading,${20 + i}`);
-    const ids = await withImportedCsv(rows.join('\n'), async (catalog) => {
-      const result = await catalog.search({
-        query: 'wireless mouse',
-        mode: 'keyword',
-        limit: 5,
-        filters: {},
-      });
-      return result.hits.map((h) => h.id);
-    });
+    const ids = await keywordIds(rows.join('\n'), 'wireless mouse', 5);
     expect(ids.slice(0, 2)).toEqual(['M185', 'KIT']);
   }, 60_000);
 });
