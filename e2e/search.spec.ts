@@ -138,6 +138,7 @@ test.describe('searching a catalog', () => {
     await page.getByRole('tab', { name: 'Stats' }).click();
     await expect(page.locator('.stat', { hasText: 'Products' })).toContainText('99');
     await expect(page.locator('.stat', { hasText: 'Model' })).toContainText('512 dimensions');
+    await expect(page.locator('.stat', { hasText: 'Indexing time' })).toContainText(/\d+ % model/);
     await expect(page.getByRole('region', { name: 'Recent query latencies' })).toContainText('median');
     await shelf.screenshot('stats');
   });

@@ -79,10 +79,16 @@ export const ImportCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/** Where an indexing run's time went, in ms: the model, ANN insertion, the rest (SQLite writes, saves). */
+export const IndexTiming = z.object({ modelMs: z.number(), annMs: z.number(), otherMs: z.number() });
+export type IndexTiming = z.infer<typeof IndexTiming>;
+
 export const ImportResult = ImportCounts.extend({
   rejectedRows: z.array(RejectedRow),
   removedIds: z.array(z.string()),
   tookMs: z.number(),
+  /** Absent when the job embedded nothing (an import with indexing left for later). */
+  indexTiming: IndexTiming.optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
@@ -208,7 +214,14 @@ export const CatalogStats = CatalogInfo.extend({
   indexBytes: z.number(),
   dimensions: z.number().int(),
   lastImport: z
-    .object({ rowsPerSec: z.number(), embedPerSec: z.number(), tookMs: z.number(), at: z.string() })
+    .object({
+      rowsPerSec: z.number(),
+      embedPerSec: z.number(),
+      tookMs: z.number(),
+      at: z.string(),
+      /** Absent for imports recorded before it was kept. */
+      indexTiming: IndexTiming.optional(),
+    })
     .nullable(),
   recentQueryMs: z.array(z.number()),
 });

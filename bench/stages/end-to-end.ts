@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildNodeBundle } from '../../scripts/build.ts';
-import type { CatalogStats, ImportResult } from '../../shared/types.ts';
+import type { CatalogStats, ImportResult, IndexTiming } from '../../shared/types.ts';
 import { runChild } from '../lib/child.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -40,6 +40,8 @@ export interface EndToEnd {
   firstSearchProcessMs: number;
   endToEndMs: number;
   peakRssMb: number;
+  /** The import's indexing phase: waiting for the model, ANN insertion, the rest (from the engine). */
+  indexTiming?: IndexTiming;
   /** CPU time of the import process; per embedded text it compares with the bare model's, load-free. */
   importCpuMs?: number;
   dbBytes: number;
@@ -76,6 +78,7 @@ export async function measureEndToEnd(
     importMs: importRowsPerSec ? Math.round((products / importRowsPerSec) * 1000) : 0,
     embedTextsPerSec,
     indexMs: embedTextsPerSec ? Math.round((stats.embedded / embedTextsPerSec) * 1000) : 0,
+    indexTiming: result.indexTiming,
     firstSearchProcessMs: Math.round(search.wallMs),
     endToEndMs: Math.round(imported.wallMs + search.wallMs),
     peakRssMb: Math.max(imported.peakRssMb, search.peakRssMb),

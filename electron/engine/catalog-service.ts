@@ -100,7 +100,7 @@ export class CatalogService {
       this.setJobState(opts.jobId, 'indexing');
       const indexed =
         opts.index === false
-          ? { embedded: 0, textsPerSec: 0, cancelled: false }
+          ? { embedded: 0, textsPerSec: 0, cancelled: false, timing: undefined }
           : await this.embed(meter, opts.signal);
       const tookMs = Math.round(performance.now() - started);
       const result: ImportResult = {
@@ -113,6 +113,7 @@ export class CatalogService {
         rejectedRows: outcome.rejectedRows,
         removedIds: outcome.removedIds,
         tookMs,
+        indexTiming: indexed.timing,
       };
       setMeta(
         this.handle.writer,
@@ -120,6 +121,7 @@ export class CatalogService {
         JSON.stringify({
           rowsPerSec: outcome.rowsPerSec,
           embedPerSec: indexed.textsPerSec,
+          indexTiming: indexed.timing,
           tookMs,
           at: new Date().toISOString(),
         }),
@@ -173,6 +175,7 @@ export class CatalogService {
       rejectedRows: [],
       removedIds: [],
       tookMs: Math.round(performance.now() - started),
+      indexTiming: indexed.timing,
     };
     this.finishJob(jobId, indexed.cancelled ? 'cancelled' : 'done', result);
     meter.finish(indexed.cancelled ? 'cancelled' : 'done', indexed.embedded, indexed.embedded);

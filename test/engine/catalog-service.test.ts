@@ -28,6 +28,18 @@ describe('catalog service on the Hermes catalog', () => {
 
   afterAll(() => catalog.close());
 
+  it('records where the indexing time of an import went: the model, the ANN index, the rest', () => {
+    const last = catalog.stats().lastImport;
+    const timing = last?.indexTiming;
+    expect(timing).toBeDefined();
+    if (!last || !timing) return;
+    expect(timing.modelMs).toBeGreaterThan(0);
+    expect(timing.annMs).toBeGreaterThanOrEqual(0);
+    expect(timing.otherMs).toBeGreaterThanOrEqual(0);
+    // Parts of the indexing phase, which is part of the whole import.
+    expect(timing.modelMs + timing.annMs + timing.otherMs).toBeLessThanOrEqual(last.tookMs + 1);
+  });
+
   it('finds a product by its id however it is typed', async () => {
     for (const query of ['RSG8901', 'rsg 8901', 'RSG-8901', 'rsg-8901']) {
       const result = await catalog.search({ query, mode: 'hybrid', limit: 5, filters: {} });

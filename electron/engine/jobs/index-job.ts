@@ -3,6 +3,7 @@ import type { Embedder } from '../embed/embedder.ts';
 import { getMeta, setMeta } from '../store/database.ts';
 import { pendingEmbeddingCount } from '../store/products.ts';
 import { encodeVector } from '../vector/codec.ts';
+import type { IndexTiming } from '../../../shared/types.ts';
 import type { ProgressMeter } from './progress.ts';
 
 export interface IndexOptions {
@@ -20,6 +21,8 @@ export interface IndexOutcome {
   embedded: number;
   cancelled: boolean;
   textsPerSec: number;
+  /** Where the time went: waiting for the model, adding to the ANN index, and the rest (SQLite, saves). */
+  timing: IndexTiming;
 }
 
 interface Pending {
@@ -75,6 +78,8 @@ export async function runIndex(
   let done = 0;
   let sinceCheckpoint = 0;
   let cancelled = false;
+  let modelMs = 0;
+  let annMs = 0;
 
   const store = (batch: Pending[], vectors: Float32Array[]) => {
     db.transaction(() => {
@@ -88,10 +93,12 @@ export async function runIndex(
     const dims = cat.ann.dimensions;
     const matrix = new Float32Array(batch.length * dims);
     vectors.forEach((v, i) => matrix.set(v, i * dims));
+    const annStart = performance.now();
     cat.ann.upsert(
       batch.map((b) => b.rowid),
       matrix,
     );
+    annMs += performance.now() - annStart;
     cat.touch();
     done += batch.length;
     sinceCheckpoint += batch.length;
@@ -123,7 +130,9 @@ export async function runIndex(
         throw e;
       });
   for (let batch = nextBatch(); batch; batch = nextBatch()) {
+    const modelStart = performance.now();
     const vectors = await embed(batch);
+    modelMs += performance.now() - modelStart;
     if (vectors) {
       store(batch, vectors);
       // Each save writes the whole index: a fixed interval would write ~28 GB over a 1M-product
@@ -141,6 +150,16 @@ export async function runIndex(
     }
   }
   if (sinceCheckpoint > 0 || cancelled) save();
-  const seconds = (performance.now() - started) / 1000;
-  return { embedded: done, cancelled, textsPerSec: seconds > 0 ? Math.round(done / seconds) : done };
+  const totalMs = performance.now() - started;
+  const seconds = totalMs / 1000;
+  return {
+    embedded: done,
+    cancelled,
+    textsPerSec: seconds > 0 ? Math.round(done / seconds) : done,
+    timing: {
+      modelMs: Math.round(modelMs),
+      annMs: Math.round(annMs),
+      otherMs: Math.round(totalMs - modelMs - annMs),
+    },
+  };
 }
