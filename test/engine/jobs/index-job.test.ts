@@ -4,6 +4,7 @@ import { CatalogService } from '../../../electron/engine/catalog-service.ts';
 import type { EmbedCallOptions } from '../../../electron/engine/embed/embedder.ts';
 import { runIndex } from '../../../electron/engine/jobs/index-job.ts';
 import { getMeta } from '../../../electron/engine/store/database.ts';
+import { decodeVector } from '../../../electron/engine/vector/codec.ts';
 import type { JobProgress } from '../../../shared/types.ts';
 import { HERMES_CSV, countingModels, importInto, meter, tempDir } from '../helpers.ts';
 
@@ -44,6 +45,34 @@ describe('runIndex', () => {
     expect(phaseAtSave.every((phase) => phase === 'saving')).toBe(true);
     expect(catalog.handle.ann.size).toBe(99);
     expect(getMeta(catalog.handle.writer, 'index_seq')).toBe(getMeta(catalog.handle.writer, 'embed_seq'));
+    catalog.close();
+  }, 120_000);
+
+  it('gives the ANN index each vector as stored in SQLite, in rowid order', async () => {
+    const { models } = countingModels();
+    const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
+    await importInto(catalog, HERMES_CSV, { index: false });
+    const added: { rowid: number; vector: Float32Array }[] = [];
+    const upsert = catalog.handle.ann.upsert.bind(catalog.handle.ann);
+    vi.spyOn(catalog.handle.ann, 'upsert').mockImplementation((rowids, vectors) => {
+      const dims = catalog.handle.ann.dimensions;
+      rowids.forEach((rowid, i) => added.push({ rowid, vector: vectors.slice(i * dims, (i + 1) * dims) }));
+      upsert(rowids, vectors);
+    });
+    const embedder = await models.indexEmbedder();
+    try {
+      await runIndex(catalog.handle, embedder, { batchSize: 16 }, meter());
+    } finally {
+      await embedder.close();
+    }
+    // HNSW recall depends on insertion order: batches sorted by text length scored lower at 100k.
+    const rowids = added.map((a) => a.rowid);
+    expect(rowids).toHaveLength(99);
+    expect(rowids).toEqual([...rowids].sort((a, b) => a - b));
+    const stored = catalog.handle.reader.prepare('SELECT v FROM vectors WHERE rowid = ?');
+    for (const { rowid, vector } of added) {
+      expect(vector).toEqual(decodeVector((stored.get(rowid) as { v: Buffer }).v));
+    }
     catalog.close();
   }, 120_000);
 
