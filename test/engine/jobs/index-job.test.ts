@@ -10,61 +10,53 @@ import { HERMES_CSV, countingModels, importInto, meter, tempDir } from '../helpe
 
 describe('runIndex', () => {
   it('saves the ANN index less often as it grows, says so before each save, and ends with a save that covers every vector', async () => {
-    const { models } = countingModels();
-    const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
-    await importInto(catalog, HERMES_CSV, { index: false });
-    const embeddedCount = catalog.handle.writer.prepare(
-      'SELECT count(*) AS n FROM products WHERE embedded_hash = embed_hash',
-    );
     // Each save must hold every vector committed so far: the index_seq it records says it does.
     const unsaved: number[] = [];
     const events: JobProgress[] = [];
     const phaseAtSave: string[] = [];
-    const save = catalog.handle.checkpointIndex.bind(catalog.handle);
-    const saves = vi.spyOn(catalog.handle, 'checkpointIndex').mockImplementation(() => {
-      unsaved.push((embeddedCount.get() as { n: number }).n - catalog.handle.ann.size);
-      phaseAtSave.push(events[events.length - 1].phase);
-      save();
+    let saves = 0;
+    const { catalog, outcome } = await indexHermes({
+      batchSize: 4,
+      checkpointEvery: 4,
+      events,
+      prepare: (c) => {
+        const embeddedCount = c.handle.writer.prepare(
+          'SELECT count(*) AS n FROM products WHERE embedded_hash = embed_hash',
+        );
+        const save = c.handle.checkpointIndex.bind(c.handle);
+        vi.spyOn(c.handle, 'checkpointIndex').mockImplementation(() => {
+          saves++;
+          unsaved.push((embeddedCount.get() as { n: number }).n - c.handle.ann.size);
+          phaseAtSave.push(events[events.length - 1].phase);
+          save();
+        });
+      },
     });
-    const embedder = await models.indexEmbedder();
-    try {
-      const outcome = await runIndex(
-        catalog.handle,
-        embedder,
-        { batchSize: 4, checkpointEvery: 4 },
-        meter(events),
-      );
-      expect(outcome.embedded).toBe(99);
-    } finally {
-      await embedder.close();
-    }
+    expect(outcome).toMatchObject({ embedded: 99 });
     // Every 4 vectors would be 25 saves; a quarter of the index once that is more leaves far fewer.
-    expect(saves.mock.calls.length).toBeGreaterThan(3);
-    expect(saves.mock.calls.length).toBeLessThan(15);
+    expect(saves).toBeGreaterThan(3);
+    expect(saves).toBeLessThan(15);
     expect(unsaved.every((n) => n === 0)).toBe(true);
     expect(phaseAtSave.every((phase) => phase === 'saving')).toBe(true);
-    expect(catalog.handle.ann.size).toBe(99);
     expect(getMeta(catalog.handle.writer, 'index_seq')).toBe(getMeta(catalog.handle.writer, 'embed_seq'));
-    catalog.close();
+    expectStored(catalog, 99);
   }, 120_000);
 
   it('gives the ANN index each vector as stored in SQLite, in rowid order', async () => {
-    const { models } = countingModels();
-    const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
-    await importInto(catalog, HERMES_CSV, { index: false });
     const added: { rowid: number; vector: Float32Array }[] = [];
-    const upsert = catalog.handle.ann.upsert.bind(catalog.handle.ann);
-    vi.spyOn(catalog.handle.ann, 'upsert').mockImplementation((rowids, vectors) => {
-      const dims = catalog.handle.ann.dimensions;
-      rowids.forEach((rowid, i) => added.push({ rowid, vector: vectors.slice(i * dims, (i + 1) * dims) }));
-      upsert(rowids, vectors);
+    const { catalog } = await indexHermes({
+      batchSize: 16,
+      prepare: (c) => {
+        const upsert = c.handle.ann.upsert.bind(c.handle.ann);
+        vi.spyOn(c.handle.ann, 'upsert').mockImplementation((rowids, vectors) => {
+          const dims = c.handle.ann.dimensions;
+          rowids.forEach((rowid, i) =>
+            added.push({ rowid, vector: vectors.slice(i * dims, (i + 1) * dims) }),
+          );
+          upsert(rowids, vectors);
+        });
+      },
     });
-    const embedder = await models.indexEmbedder();
-    try {
-      await runIndex(catalog.handle, embedder, { batchSize: 16 }, meter());
-    } finally {
-      await embedder.close();
-    }
     // HNSW recall depends on insertion order: batches sorted by text length scored lower at 100k.
     const rowids = added.map((a) => a.rowid);
     expect(rowids).toHaveLength(99);
@@ -120,19 +112,24 @@ function expectStored(catalog: CatalogService, embedded: number): void {
 }
 
 /**
- * Indexes the Hermes catalog (99 products) with the real model in batches of `batchSize`, calling
- * `beforeBatch` ahead of each and `onProgress` with the products done after each model run; the
- * outcome is the error if indexing failed.
+ * Indexes the Hermes catalog (99 products) with the real model in batches of `batchSize`, after
+ * `prepare` has seen the imported catalog, calling `beforeBatch` ahead of each batch and `onProgress`
+ * with the products done after each model run; progress events go to `events`. The outcome is the
+ * error if indexing failed.
  */
 async function indexHermes(opts: {
   batchSize: number;
+  checkpointEvery?: number;
   signal?: AbortSignal;
+  events?: JobProgress[];
+  prepare?: (catalog: CatalogService) => void;
   beforeBatch?: (call: number) => unknown;
   onProgress?: (done: number) => unknown;
 }) {
   const { models } = countingModels();
   const catalog = CatalogService.open(path.join(tempDir(), 'c'), models, { create: true });
   await importInto(catalog, HERMES_CSV, { index: false });
+  opts.prepare?.(catalog);
   const inner = await models.indexEmbedder();
   let calls = 0;
   const embedder = {
@@ -150,10 +147,13 @@ async function indexHermes(opts: {
     },
   };
   try {
-    const { batchSize, signal } = opts;
-    const outcome = await runIndex(catalog.handle, embedder, { batchSize, signal }, meter()).catch(
-      (e: unknown) => e as Error,
-    );
+    const { batchSize, checkpointEvery, signal } = opts;
+    const outcome = await runIndex(
+      catalog.handle,
+      embedder,
+      { batchSize, checkpointEvery, signal },
+      meter(opts.events),
+    ).catch((e: unknown) => e as Error);
     return { catalog, outcome };
   } finally {
     await inner.close();
