@@ -9,24 +9,8 @@ export interface ChildRun {
   stderr: string;
   wallMs: number;
   peakRssMb: number;
-  /** User + system CPU time of the child (all its threads), from /proc; immune to other load. */
-  cpuMs: number;
   /** Milliseconds after spawn at which each stderr line arrived. */
   stderrLines: { atMs: number; line: string }[];
-}
-
-// Linux reports CPU time in clock ticks of 1/100 s on every mainstream kernel configuration.
-const TICK_MS = 10;
-
-function readCpuMs(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces) start at the closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
 }
 
 function readHwmKb(pid: number): number {
@@ -45,13 +29,11 @@ export function runChild(command: string, args: string[], opts: { cwd?: string }
     let stdout = '';
     let stderr = '';
     let peakKb = 0;
-    let cpuMs = 0;
     const stderrLines: ChildRun['stderrLines'] = [];
     let partial = '';
     const poll = setInterval(() => {
       if (!child.pid) return;
       peakKb = Math.max(peakKb, readHwmKb(child.pid));
-      cpuMs = Math.max(cpuMs, readCpuMs(child.pid));
     }, 50);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
@@ -74,7 +56,6 @@ export function runChild(command: string, args: string[], opts: { cwd?: string }
         stderr,
         wallMs: performance.now() - started,
         peakRssMb: Math.round(peakKb / 1024),
-        cpuMs,
         stderrLines,
       });
     });

@@ -53,13 +53,12 @@ async function throughput(texts: string[], batchSize: number, intraOpThreads: nu
   }
 }
 
-/** The index job's settings (one session, an intra-op thread per core) run bare on length-sorted texts. */
+/**
+ * The index job's settings (one session, an intra-op thread per core) run bare, in one call: the
+ * embedder orders the texts by token count itself.
+ */
 export function measureBare(texts: string[]) {
-  return throughput(
-    [...texts].sort((x, y) => x.length - y.length),
-    DEFAULT_BATCH_SIZE,
-    INDEX_THREADS,
-  );
+  return throughput(texts, DEFAULT_BATCH_SIZE, INDEX_THREADS);
 }
 
 /** What one bare pass over `texts` measured, with the settings it ran with. */

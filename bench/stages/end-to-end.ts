@@ -42,8 +42,6 @@ export interface EndToEnd {
   peakRssMb: number;
   /** The import's indexing phase: waiting for the model, ANN insertion, the rest (from the engine). */
   indexTiming?: IndexTiming;
-  /** CPU time of the import process; per embedded text it compares with the bare model's, load-free. */
-  importCpuMs?: number;
   dbBytes: number;
   indexBytes: number;
 }
@@ -82,7 +80,6 @@ export async function measureEndToEnd(
     firstSearchProcessMs: Math.round(search.wallMs),
     endToEndMs: Math.round(imported.wallMs + search.wallMs),
     peakRssMb: Math.max(imported.peakRssMb, search.peakRssMb),
-    importCpuMs: imported.cpuMs,
     dbBytes: stats.dbBytes,
     indexBytes: stats.indexBytes,
   };
