@@ -277,7 +277,6 @@ export class SearchService {
     return out;
   }
 
-  /** "rsg 8901", "RSG-8901" → the product RSG8901 first. */
   /** Every candidate, keyword or semantic, pays for the words its name adds (see nameLength). */
   private preferShortNames(scores: Map<number, number>, summaries: Map<number, ProductSummary>): void {
     loadSummaries(this.cat.reader, scores.keys(), summaries);
@@ -287,6 +286,7 @@ export class SearchService {
     }
   }
 
+  /** "rsg 8901", "RSG-8901" → the product RSG8901 first. */
   private promoteExactIds(
     query: string,
     filter: ReturnType<typeof filterSql>,
