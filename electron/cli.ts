@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Filters, Format, IndexTiming, JobProgress, SearchMode } from '../shared/types.ts';
-import { FORMATS, SEARCH_MODES } from '../shared/types.ts';
+import { FORMATS, SEARCH_MODES, timingShares } from '../shared/types.ts';
 import { answerQuestion } from './engine/ask/answer.ts';
 import { CatalogService } from './engine/catalog-service.ts';
 import { parseMapOverrides } from './engine/catalog/mapping.ts';
@@ -280,10 +280,12 @@ function progressMeter(catalogId: string, kind: 'import' | 'index'): ProgressMet
 
 /** "model 80.2 s (84 %), vector index 11.3 s (12 %), storage and saves 3.1 s (3 %)" */
 function describeTiming(t: IndexTiming): string {
-  const total = t.modelMs + t.annMs + t.otherMs || 1;
-  const part = (label: string, ms: number) =>
-    `${label} ${(ms / 1000).toFixed(1)} s (${Math.round((100 * ms) / total)} %)`;
-  return [part('model', t.modelMs), part('vector index', t.annMs), part('storage and saves', t.otherMs)].join(
-    ', ',
-  );
+  const shares = timingShares(t);
+  const part = (label: string, ms: number, share: number) =>
+    `${label} ${(ms / 1000).toFixed(1)} s (${share} %)`;
+  return [
+    part('model', t.modelMs, shares.model),
+    part('vector index', t.annMs, shares.ann),
+    part('storage and saves', t.otherMs, shares.other),
+  ].join(', ');
 }

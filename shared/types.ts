@@ -83,6 +83,13 @@ export type ImportCounts = z.infer<typeof ImportCounts>;
 export const IndexTiming = z.object({ modelMs: z.number(), annMs: z.number(), otherMs: z.number() });
 export type IndexTiming = z.infer<typeof IndexTiming>;
 
+/** Each part of an indexing run's time in whole percent of the run (0 for a run that took no time). */
+export function timingShares(t: IndexTiming): { model: number; ann: number; other: number } {
+  const total = t.modelMs + t.annMs + t.otherMs;
+  const share = (ms: number) => (total > 0 ? Math.round((100 * ms) / total) : 0);
+  return { model: share(t.modelMs), ann: share(t.annMs), other: share(t.otherMs) };
+}
+
 export const ImportResult = ImportCounts.extend({
   rejectedRows: z.array(RejectedRow),
   removedIds: z.array(z.string()),

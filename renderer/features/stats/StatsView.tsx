@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { CatalogStats } from '../../../shared/types.ts';
+import { timingShares } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
-import { formatBytes, formatCount, formatDate, formatDuration, percent } from '../../components/format.ts';
+import { formatBytes, formatCount, formatDate, formatDuration } from '../../components/format.ts';
 import { useApp } from '../../store/app-store.ts';
 
 function quantile(sorted: number[], q: number): number {
@@ -65,12 +66,12 @@ export function StatsView({ catalogId }: { catalogId: string }) {
       `${formatCount(stats.lastImport.embedPerSec)} embeddings/s · took ${formatDuration(stats.lastImport.tookMs / 1000)}`,
     ]);
     const timing = stats.lastImport.indexTiming;
-    const total = timing ? timing.modelMs + timing.annMs + timing.otherMs : 0;
-    if (timing && total > 0) {
+    if (timing && timing.modelMs > 0) {
+      const shares = timingShares(timing);
       cards.push([
         'Indexing time',
-        `${percent(timing.modelMs, total)} % model`,
-        `vector index ${percent(timing.annMs, total)} % · storage and saves ${percent(timing.otherMs, total)} %`,
+        `${shares.model} % model`,
+        `vector index ${shares.ann} % · storage and saves ${shares.other} %`,
       ]);
     }
   }
