@@ -18,11 +18,7 @@ export interface SizeResult {
   /** The bare model's fastest round in the overhead measurement. */
   raw: RawThroughput;
   /** Bare model and index job in turn on the same texts, inside the full-size catalog. */
-  overhead?: PipelineOverhead;
-  /** 1 − pipeline texts/s ÷ raw ONNX texts/s, in % (median of the overhead rounds). */
-  pipelineOverheadPct: number;
-  /** The same from CPU time per text. */
-  pipelineCpuOverheadPct?: number;
+  overhead: PipelineOverhead;
   /** The whole import's one pass (embedTextsPerSec, with its saves) against the bare model's fastest round. */
   wholeImportOverheadPct?: number;
   search: Partial<Record<QueryKind, LatencyStats>>;

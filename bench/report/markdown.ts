@@ -63,7 +63,7 @@ function scaleTable(sizes: SizeResult[]): string {
       num(s.endToEnd.importRowsPerSec),
       num(s.endToEnd.embedTextsPerSec),
       num(s.raw.textsPerSec),
-      `${s.pipelineOverheadPct} %${s.pipelineCpuOverheadPct === undefined ? '' : ` (CPU ${s.pipelineCpuOverheadPct} %)`}`,
+      `${s.overhead.overheadPct} % (CPU ${s.overhead.cpuOverheadPct} %)`,
       sec(s.endToEnd.importMs),
       sec(s.endToEnd.indexMs),
       sec(s.endToEnd.endToEndMs),
@@ -310,9 +310,7 @@ export function reading(r: BenchResults): string[] {
   );
   const o = s.overhead;
   out.push(
-    o
-      ? `Pipeline overhead: ${o.rounds.length} rounds, each embedding the same ${num(o.texts)} texts with the bare ONNX session (one session, ${s.raw.intraOpThreads} intra-op threads, batch ${s.raw.batchSize}) and then with the engine's index job, which re-embeds them into a copy of the ${num(o.catalogProducts)}-product catalog (SQLite writes, ANN insertion into the full-size index): ${o.rounds.map((r) => `${r.bareTextsPerSec} vs ${r.pipelineTextsPerSec} texts/s (${r.overheadPct} %, CPU ${r.cpuOverheadPct} %; inside the job the model ${sec(r.modelMs)} against ${sec(r.bareMs)} bare, ANN insertion ${sec(r.annMs)})`).join('; ')}. Each round compares passes a few seconds apart, so the machine's speed, which swings between minutes, falls out of the ratio; the job's final ANN save (${o.rounds.map((r) => sec(r.saveMs)).join(' / ')}) is not in it, as a full import saves about five times over its whole run. The whole import's single pass ran at ${e.embedTextsPerSec} texts/s, saves included (${s.wholeImportOverheadPct ?? '?'} % below the bare model's fastest round)${e.indexTiming ? `; its indexing phase spent ${sec(e.indexTiming.modelMs)} waiting for the model, ${sec(e.indexTiming.annMs)} adding to the ANN index and ${sec(e.indexTiming.otherMs)} on SQLite, batching and saves` : ''}.`
-      : `The pipeline embeds at ${e.embedTextsPerSec} texts/s against ${s.raw.textsPerSec} texts/s for the bare ONNX session on the same texts with the same settings: ${s.pipelineOverheadPct} % overhead by wall clock.`,
+    `Pipeline overhead: ${o.rounds.length} rounds, each embedding the same ${num(o.texts)} texts with the bare ONNX session (one session, ${s.raw.intraOpThreads} intra-op threads, batch ${s.raw.batchSize}) and then with the engine's index job, which re-embeds them into a copy of the ${num(o.catalogProducts)}-product catalog (SQLite writes, ANN insertion into the full-size index): ${o.rounds.map((r) => `${r.bareTextsPerSec} vs ${r.pipelineTextsPerSec} texts/s (${r.overheadPct} %, CPU ${r.cpuOverheadPct} %; inside the job the model ${sec(r.modelMs)} against ${sec(r.bareMs)} bare, ANN insertion ${sec(r.annMs)})`).join('; ')}. Each round compares passes seconds apart, so a swing of the machine's speed between minutes falls out of its ratio (one within a round shows as the model running slower inside the job than bare); the job's final ANN save (${o.rounds.map((r) => sec(r.saveMs)).join(' / ')}) is not in it, as a full import saves about five times over its whole run. The whole import's single pass ran at ${e.embedTextsPerSec} texts/s, saves included (${s.wholeImportOverheadPct ?? '?'} % below the bare model's fastest round)${e.indexTiming ? `; its indexing phase spent ${sec(e.indexTiming.modelMs)} waiting for the model, ${sec(e.indexTiming.annMs)} adding to the ANN index and ${sec(e.indexTiming.otherMs)} on SQLite, batching and saves` : ''}.`,
   );
   const h = s.search.hybrid;
   const sem = s.search.semantic;

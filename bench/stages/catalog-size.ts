@@ -150,8 +150,6 @@ export async function measureSize(
         coldOpen,
         raw,
         overhead,
-        pipelineOverheadPct: overhead.overheadPct,
-        pipelineCpuOverheadPct: overhead.cpuOverheadPct,
         wholeImportOverheadPct: round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1),
         search,
         queryEmbed: latencyStats(embedSamples),

@@ -1,8 +1,30 @@
 import type { BenchResults, SizeResult } from '../../../bench/lib/results.ts';
 import type { LatencyStats } from '../../../bench/lib/timing.ts';
+import type { OverheadRound, PipelineOverhead } from '../../../bench/stages/overhead.ts';
 
 export function latency(p50: number, p95 = p50 * 2): LatencyStats {
   return { n: 10, p50, p95, p99: p95 * 1.5, mean: p50, qps: Math.round(1000 / p50) };
+}
+
+/**
+ * Overhead rounds on 16,000 texts, one per percentage: 16 s of bare model each; inside the job the
+ * model took 16.5 s and the ANN index `annMs` (1 s unless given).
+ */
+export function overhead(percents: number[], annMs: number[] = []): PipelineOverhead {
+  const rounds: OverheadRound[] = percents.map((overheadPct, i) => ({
+    bareTextsPerSec: 1000,
+    pipelineTextsPerSec: 1000 - overheadPct * 10,
+    overheadPct,
+    bareCpuMsPerText: 2,
+    pipelineCpuMsPerText: 2 * (1 + overheadPct / 100),
+    cpuOverheadPct: overheadPct,
+    saveMs: 300,
+    bareMs: 16_000,
+    modelMs: 16_500,
+    annMs: annMs[i] ?? 1000,
+  }));
+  const median = [...percents].sort((a, b) => a - b)[Math.floor(percents.length / 2)];
+  return { texts: 16_000, catalogProducts: 100_000, rounds, overheadPct: median, cpuOverheadPct: median };
 }
 
 export function size(
@@ -31,7 +53,7 @@ export function size(
     },
     coldOpen: { processMs: 1500, openToFirstResultMs: 600, openMs: 100, firstSearchMs: 500, peakRssMb: 200 },
     raw: { texts: 100, meanChars: 200, batchSize: 32, intraOpThreads: 1, textsPerSec: 220 },
-    pipelineOverheadPct: 9.1,
+    overhead: overhead([9.1]),
     search: { hybrid: latency(hybridP50), keyword: latency(1), semantic: latency(hybridP50 - 1) },
     ask: latency(20),
     ann: {
