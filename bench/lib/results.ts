@@ -20,7 +20,7 @@ export interface SizeResult {
   /** Bare model and index job in turn on the same texts, inside the full-size catalog. */
   overhead: PipelineOverhead;
   /** The whole import's one pass (embedTextsPerSec, with its saves) against the bare model's fastest round. */
-  wholeImportOverheadPct?: number;
+  wholeImportOverheadPct: number;
   search: Partial<Record<QueryKind, LatencyStats>>;
   /** Embedding one query alone (the same in-process embedder search uses). */
   queryEmbed?: LatencyStats;
