@@ -14,29 +14,26 @@ export const EXACT_SCAN_LIMIT = 3_000;
  * Nearest products to a query vector, honouring filters. USearch's JS binding has no predicate search,
  * so a selective filter scans the matching products' stored vectors exactly, and a broad one
  * over-fetches from the ANN index — as many as the filter's selectivity says k survivors need — and
- * widens until k survive.
+ * widens until k survive, or until scanning the filter's products would cost less.
  */
 export function semanticSearch(
   cat: CatalogHandle,
   query: Float32Array,
   filter: SqlCondition | null,
   k: number,
+  exactScanLimit = EXACT_SCAN_LIMIT,
 ): SemanticHit[] {
-  const db = cat.reader;
   if (!filter) return cat.ann.search(query, k).map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
-  // Counting every match of a broad filter costs more than the search; past the limit only "many" matters.
-  const matching = (
-    db
-      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM products p WHERE ${filter.where} LIMIT ?)`)
-      .get(...filter.params, EXACT_SCAN_LIMIT + 1) as { n: number }
-  ).n;
-  if (matching <= EXACT_SCAN_LIMIT) return exactScan(cat, query, filter, k);
-  const keep = db.prepare(
+  const keep = cat.reader.prepare(
     `SELECT p.rowid AS rowid FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?)) AND ${filter.where}`,
   );
   // The filter's share of a sample sizes the first over-fetch; the loop widens it if that was optimistic.
   const selectivity = Math.max(filteredShare(cat, filter), 0.01);
   for (let fetch = Math.ceil((1.5 * k) / selectivity); ; fetch *= 2) {
+    // A query far from the filtered products finds few of them among its neighbours ("travel" in toner
+    // cartridges: 1.8 s of ever wider ANN searches at 1M products). Once the filter leaves no more
+    // products than the neighbours about to be fetched, scanning those exactly costs no more, and is exact.
+    if (matchesAtMost(cat, filter, Math.max(fetch, exactScanLimit))) return exactScan(cat, query, filter, k);
     const found = cat.ann.search(query, fetch);
     const allowed = new Set(
       (keep.all(JSON.stringify(found.map((m) => m.rowid)), ...filter.params) as { rowid: number }[]).map(
@@ -44,10 +41,18 @@ export function semanticSearch(
       ),
     );
     const hits = found.filter((m) => allowed.has(m.rowid)).slice(0, k);
-    if (hits.length >= k || found.length < fetch || fetch >= cat.ann.size) {
+    if (hits.length >= k || found.length < fetch) {
       return hits.map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
     }
   }
+}
+
+/** Whether at most `limit` products pass the filter; counting stops past the limit, so a broad filter is cheap. */
+function matchesAtMost(cat: CatalogHandle, filter: SqlCondition, limit: number): boolean {
+  const { n } = cat.reader
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM products p WHERE ${filter.where} LIMIT ?)`)
+    .get(...filter.params, limit + 1) as { n: number };
+  return n <= limit;
 }
 
 /** The share of products passing the filter, estimated on the first thousand (cheap, roughly fair). */

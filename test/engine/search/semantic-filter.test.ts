@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CatalogService } from '../../../electron/engine/catalog-service.ts';
+import { createModelProvider } from '../../../electron/engine/models.ts';
+import { filterSql } from '../../../electron/engine/search/filter-sql.ts';
+import { productVector, semanticSearch } from '../../../electron/engine/search/semantic.ts';
+import { dot } from '../../../electron/engine/vector/codec.ts';
+import { HERMES_CSV, importInto, tempDir } from '../helpers.ts';
+
+describe('semantic search under a filter', () => {
+  const dir = path.join(tempDir(), 'hermes');
+  let catalog: CatalogService;
+
+  beforeAll(async () => {
+    catalog = CatalogService.open(dir, createModelProvider(), { create: true, name: 'Hermes' });
+    await importInto(catalog, HERMES_CSV);
+  }, 120_000);
+
+  afterAll(() => catalog.close());
+
+  it('scans the filtered products exactly once they are no more than the neighbours it would fetch', async () => {
+    const [query] = await (await catalog.queryEmbedder()).embed(['a leather backpack for the office']);
+    const filter = filterSql({ categories: ["Women's Clothing"] });
+    const members = catalog.handle.reader
+      .prepare(`SELECT p.rowid AS rowid FROM products p WHERE ${filter.where}`)
+      .all(...filter.params) as { rowid: number }[];
+    // Hermes has 35 of them among 99 products: the first over-fetch (1.5 × 10 ÷ their share) asks for
+    // 43 neighbours, more than there are women's clothes to scan.
+    expect(members).toHaveLength(35);
+    const ann = vi.spyOn(catalog.handle.ann, 'search');
+    const hits = semanticSearch(catalog.handle, query, filter, 10, 5);
+    expect(ann).not.toHaveBeenCalled();
+    const exact = members
+      .map(({ rowid }) => ({
+        rowid,
+        similarity: dot(query, productVector(catalog.handle, rowid) as Float32Array),
+      }))
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, 10);
+    expect(hits.map((h) => h.rowid)).toEqual(exact.map((h) => h.rowid));
+    ann.mockRestore();
+  });
+});
