@@ -65,7 +65,7 @@ async function runPlan(env: AskEnv): Promise<Draft> {
           ? [`Did you mean ${nearest.map((r) => `${r.id} (${r.name})`).join(' or ')}?`]
           : []),
       ];
-      return noMatch(env, plan.text, lead, nearest);
+      return noMatch(env, plan.text, { lead, nearest });
     }
   }
 }

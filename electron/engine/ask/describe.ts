@@ -48,9 +48,14 @@ export async function answerDescriptive(env: AskEnv, conditions: Conditions, tex
   const relevant = top.filter(
     (r) => sharesWord(r.name, r.description) || (evidence.get(r.id)?.similarity ?? 0) >= MIN_SIMILARITY,
   );
+  const scope = describeConditions(used, env.currency);
+  // "Which toner cartridge is best for travel?": the catalog may well have travel products, just no
+  // toner cartridge for travel. Say so of the scope asked about, and offer its products nearest in meaning.
+  if (!relevant.length && scope.length) {
+    return noMatch(env, text, { lead: [`Nothing ${scope.join(', ')} matches “${text}”.`], within: used });
+  }
   if (!relevant.length) return noMatch(env, text);
 
-  const scope = describeConditions(used, env.currency);
   const dropped =
     used !== conditions ? ' (nothing fit every condition in the question, so some were relaxed)' : '';
   return {

@@ -1,28 +1,36 @@
 import type { ProductRow } from '../store/products.ts';
 import { contextProduct } from './compose.ts';
+import type { Conditions } from './conditions.ts';
+import { conditionSql, toFilters } from './conditions.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { rowsByIds } from './rows.ts';
 
 const SUGGESTIONS = 3;
 
+export interface NoMatchOptions {
+  /** What to say instead of "Nothing in the catalog matches …". */
+  lead?: string[];
+  /** Products to offer first. */
+  nearest?: ProductRow[];
+  /** Where the question asked to look: the suggestions come from there too. */
+  within?: Conditions;
+}
+
 /** Nothing matches: say so, and offer the products closest in meaning to what was asked for. */
-export async function noMatch(
-  env: AskEnv,
-  wanted: string,
-  lead?: string[],
-  nearest: ProductRow[] = [],
-): Promise<Draft> {
-  const facts = lead ?? [`Nothing in the catalog matches “${wanted}”.`];
-  const suggestions = [...nearest];
+export async function noMatch(env: AskEnv, wanted: string, opts: NoMatchOptions = {}): Promise<Draft> {
+  const facts = opts.lead ?? [`Nothing in the catalog matches “${wanted}”.`];
+  const suggestions = [...(opts.nearest ?? [])];
   if (wanted.trim() && suggestions.length < SUGGESTIONS) {
+    // Semantic mode with a filter ranks the whole filtered set: there is always a nearest product in it.
     const result = await env.catalog.search({
       query: wanted,
       mode: 'semantic',
       limit: SUGGESTIONS,
-      filters: {},
+      filters: opts.within ? toFilters(opts.within) : {},
     });
     const ids = result.hits.map((h) => h.id).filter((id) => !suggestions.some((s) => s.id === id));
-    suggestions.push(...rowsByIds(env.db, ids).slice(0, SUGGESTIONS - suggestions.length));
+    const fits = opts.within ? conditionSql(opts.within) : undefined;
+    suggestions.push(...rowsByIds(env.db, ids, fits).slice(0, SUGGESTIONS - suggestions.length));
   }
   if (suggestions.length)
     facts.push(suggestions.length === 1 ? 'The nearest thing it has:' : 'The nearest things it has:');

@@ -75,7 +75,8 @@ export async function answerSuperlative(
       `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${where.where}${poolWhere} AND ${column} IS NOT NULL ORDER BY ${sort} LIMIT ?`,
     )
     .all(...params, count) as ProductRow[];
-  if (!rows.length) return noMatch(env, text || scope.join(', '), [`No products ${scope.join(', ')}.`]);
+  if (!rows.length)
+    return noMatch(env, text || scope.join(', '), { lead: [`No products ${scope.join(', ')}.`] });
 
   // Ties with the last product asked for are counted, not listed: in a large catalog "the cheapest"
   // may be hundreds of products, and the answer's size must not grow with the catalog.

@@ -272,6 +272,14 @@ const CASES: Case[] = [
   // Nothing matches: said plainly, with the nearest things instead.
   { q: 'How many televisions do you have?', route: 'no-match', says: ['Nothing in the catalog matches'] },
   { q: 'Do you have any televisions?', route: 'no-match', says: ['Nothing in the catalog matches'] },
+  // Nothing of the category asked about: said of that category (the catalog may have ski clothes), and
+  // the nearest things offered are of that category too.
+  {
+    q: "Which women's shoes are best for skiing?",
+    route: 'no-match',
+    says: ["Nothing in Women's Shoes matches “skiing”."],
+    each: (r) => r.category === "Women's Shoes",
+  },
   {
     q: 'DHN0987 Gorro de punto grueso',
     route: 'no-match',
