@@ -1,4 +1,4 @@
-import { getMeta } from '../store/database.ts';
+import { perImport } from '../store/database.ts';
 import type { Db } from '../store/database.ts';
 import { catalogCurrency } from '../store/products.ts';
 import type { Word } from './words.ts';
@@ -39,17 +39,8 @@ const MAX_ATTRIBUTE_VALUE_LENGTH = 40;
 const SEASON_SEPARATORS = /\s*[,/;|&]\s*|\s+and\s+/i;
 const SEASON_ALIASES: Record<string, string> = { autumn: 'fall', fall: 'autumn' };
 
-const cache = new WeakMap<Db, { generation: string; vocabulary: Vocabulary }>();
-
 /** The catalog's vocabulary, recomputed only after an import changed the products. */
-export function vocabularyOf(db: Db): Vocabulary {
-  const generation = getMeta(db, 'import_gen') ?? '0';
-  const hit = cache.get(db);
-  if (hit?.generation === generation) return hit.vocabulary;
-  const vocabulary = loadVocabulary(db);
-  cache.set(db, { generation, vocabulary });
-  return vocabulary;
-}
+export const vocabularyOf = perImport(loadVocabulary);
 
 function loadVocabulary(db: Db): Vocabulary {
   const distinct = (column: 'category' | 'brand') =>

@@ -62,6 +62,22 @@ export function getMeta(db: Db, key: string): string | null {
   return row ? row.value : null;
 }
 
+/**
+ * A value derived from the products, computed once per import generation and database handle: the
+ * products change only through imports, which bump `import_gen`.
+ */
+export function perImport<T>(compute: (db: Db) => T): (db: Db) => T {
+  const cache = new WeakMap<Db, { generation: string; value: T }>();
+  return (db) => {
+    const generation = getMeta(db, 'import_gen') ?? '0';
+    const hit = cache.get(db);
+    if (hit?.generation === generation) return hit.value;
+    const value = compute(db);
+    cache.set(db, { generation, value });
+    return value;
+  };
+}
+
 export function setMeta(db: Db, key: string, value: string): void {
   db.prepare(
     'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

@@ -4,6 +4,7 @@ import type { ProductInput } from '../catalog/normalize.ts';
 import { normalizeIdKey } from '../search/text.ts';
 import { attributeText, composeEmbeddingText } from '../jobs/embedding-text.ts';
 import type { Db } from './database.ts';
+import { perImport } from './database.ts';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -150,15 +151,18 @@ export function rowToProduct(row: ProductRow): Product {
   return { ...fields, attributes: JSON.parse(attributes) as Product['attributes'] };
 }
 
-/** The catalog's currency: the one most of its priced products carry, or null when none says. */
-export function catalogCurrency(db: Db): string | null {
+/**
+ * The catalog's currency: the one most of its priced products carry, or null when none says. Counting
+ * reads every product (0.3 s at 1M products), so once per import.
+ */
+export const catalogCurrency = perImport((db: Db): string | null => {
   const row = db
     .prepare(
       'SELECT currency AS c FROM products WHERE currency IS NOT NULL GROUP BY currency ORDER BY count(*) DESC LIMIT 1',
     )
     .get() as { c: string } | undefined;
   return row?.c ?? null;
-}
+});
 
 export function productCount(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/engine/store/database.ts';
+import { openDatabase, perImport, setMeta } from '../../../electron/engine/store/database.ts';
 import { MIGRATIONS } from '../../../electron/engine/store/migrations.ts';
 
 const run = promisify(execFile);
@@ -44,5 +44,29 @@ describe('openDatabase', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(() => openDatabase(file)).toThrow(/newer than this build understands/);
+  });
+});
+
+describe('perImport', () => {
+  it('computes once per import generation and per database', () => {
+    const computed: string[] = [];
+    const label = perImport((db) => {
+      computed.push(db.name);
+      return `${path.basename(db.name)}@${computed.length}`;
+    });
+    const a = openDatabase(path.join(work, 'per-import-a.sqlite'));
+    const b = openDatabase(path.join(work, 'per-import-b.sqlite'));
+    try {
+      expect(label(a)).toBe('per-import-a.sqlite@1');
+      expect(label(a)).toBe('per-import-a.sqlite@1');
+      expect(label(b)).toBe('per-import-b.sqlite@2');
+      setMeta(a, 'import_gen', '7');
+      expect(label(a)).toBe('per-import-a.sqlite@3');
+      expect(label(b)).toBe('per-import-b.sqlite@2');
+      expect(computed).toHaveLength(3);
+    } finally {
+      a.close();
+      b.close();
+    }
   });
 });
