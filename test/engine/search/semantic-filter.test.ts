@@ -40,4 +40,17 @@ describe('semantic search under a filter', () => {
     expect(hits.map((h) => h.rowid)).toEqual(exact.map((h) => h.rowid));
     ann.mockRestore();
   });
+
+  it('does not count the products of a broad filter: the ANN over-fetch finds enough of them', async () => {
+    const [query] = await (await catalog.queryEmbedder()).embed(['a warm winter coat']);
+    const filter = filterSql({ inStock: true });
+    const prepare = vi.spyOn(catalog.handle.reader, 'prepare');
+    const hits = semanticSearch(catalog.handle, query, filter, 10, 5);
+    const counted = prepare.mock.calls.some(([sql]) => /count\(\*\)/.test(sql));
+    prepare.mockRestore();
+    expect(counted).toBe(false);
+    expect(hits).toHaveLength(10);
+    const inStock = catalog.handle.reader.prepare('SELECT stock FROM products WHERE rowid = ?');
+    for (const h of hits) expect((inStock.get(h.rowid) as { stock: number }).stock).toBeGreaterThan(0);
+  });
 });
