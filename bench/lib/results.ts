@@ -22,6 +22,8 @@ export interface SizeResult {
   /** The whole import's one pass (embedTextsPerSec, with its saves) against the bare model's fastest round. */
   wholeImportOverheadPct: number;
   search: Partial<Record<QueryKind, LatencyStats>>;
+  /** The first FTS5 statement of every keyword search alone (every word, bm25, top 100). */
+  ftsAllWords: LatencyStats;
   /** Embedding one query alone (the same in-process embedder search uses). */
   queryEmbed?: LatencyStats;
   ask: LatencyStats | { skipped: string };

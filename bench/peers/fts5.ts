@@ -4,10 +4,10 @@ import { latencyStats, timeEach, timed } from '../lib/timing.ts';
 import type { PeerContext } from './context.ts';
 import type { PeerResult } from './types.ts';
 
-/** OR of the query's words, each quoted so FTS5 syntax in a query cannot break it. */
-export function ftsOrQuery(query: string): string {
+/** The query's words joined by OR or AND, each quoted so FTS5 syntax in a query cannot break it. */
+export function ftsWordsQuery(query: string, op: 'OR' | 'AND' = 'OR'): string {
   const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => `"${w}"`).join(' OR ');
+  return words.map((w) => `"${w}"`).join(` ${op} `);
 }
 
 /** SQLite FTS5 with bm25 ranking and nothing else: what a catalog manager gets from a plain database. */
@@ -25,7 +25,7 @@ export async function benchFts5(ctx: PeerContext): Promise<PeerResult> {
   );
   const search = db.prepare('SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10');
   const samples = await timeEach(ctx.queries, (q) => {
-    const match = ftsOrQuery(q);
+    const match = ftsWordsQuery(q);
     return match ? search.all(match) : [];
   });
   db.close();

@@ -25,7 +25,7 @@ import { measureEmbeddingLevers, sampleProducts } from './embedding.ts';
 import type { EndToEnd } from './end-to-end.ts';
 import { measureColdOpen, measureEndToEnd } from './end-to-end.ts';
 import { measurePipelineOverhead } from './overhead.ts';
-import { measureSearch } from './search-latency.ts';
+import { measureFtsAllWords, measureSearch } from './search-latency.ts';
 
 export interface SizeOptions {
   label: string;
@@ -95,6 +95,7 @@ export async function measureSize(
     );
     log(`${opts.label}: search latency, ${workload.queries.length} queries × 6`);
     const search = await measureSearch(catalog, workload);
+    const ftsAllWords = await measureFtsAllWords(db, workload.queries);
     const queryEmbedder = await opts.models.queryEmbedder();
     const embed = async (text: string) => (await queryEmbedder.embed([text]))[0];
     const annQueries: Float32Array[] = [];
@@ -152,6 +153,7 @@ export async function measureSize(
         overhead,
         wholeImportOverheadPct: round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1),
         search,
+        ftsAllWords,
         queryEmbed: latencyStats(embedSamples),
         ask,
         ann,

@@ -2,6 +2,9 @@
 // so each figure is a real retrieval (query embedding included).
 import type { SearchMode } from '../../shared/types.ts';
 import type { CatalogService } from '../../electron/engine/catalog-service.ts';
+import { BM25 } from '../../electron/engine/search/keyword.ts';
+import type { Db } from '../../electron/engine/store/database.ts';
+import { ftsWordsQuery } from '../peers/fts5.ts';
 import type { Workload } from '../lib/queries.ts';
 import type { LatencyStats } from '../lib/timing.ts';
 import { latencyStats, timeEach } from '../lib/timing.ts';
@@ -36,4 +39,21 @@ export async function measureSearch(
     }
   }
   return out;
+}
+
+/**
+ * The first statement of every keyword search, alone: FTS5 bm25 (the engine's column weights) over the
+ * products matching every word of the query, top 100. No search built on FTS5 ranks for less, and it
+ * scores every product its words match, so it shows how much of the growth with the catalog is FTS5's.
+ */
+export async function measureFtsAllWords(db: Db, queries: string[]): Promise<LatencyStats> {
+  const stmt = db.prepare(
+    `SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY ${BM25} LIMIT 100`,
+  );
+  const run = (q: string) => {
+    const match = ftsWordsQuery(q, 'AND');
+    return match ? stmt.all(match) : [];
+  };
+  queries.forEach(run);
+  return latencyStats(await timeEach(queries, run));
 }

@@ -11,7 +11,7 @@ export interface KeywordHit {
 
 // Column weights for bm25 (name, brand, category, description, attributes): the title says what a
 // product is, the attributes mostly say how big or which colour it is.
-const BM25 = 'bm25(products_fts, 3.0, 1.5, 2.0, 1.0, 0.5)';
+export const BM25 = 'bm25(products_fts, 3.0, 1.5, 2.0, 1.0, 0.5)';
 
 /**
  * FTS5 bm25 retrieval in tiers, each filtered in SQL: products with every word as typed, then with

@@ -56,6 +56,7 @@ export function size(
     overhead: overhead([9.1]),
     wholeImportOverheadPct: 9.1,
     search: { hybrid: latency(hybridP50), keyword: latency(1), semantic: latency(hybridP50 - 1) },
+    ftsAllWords: latency(products / 200_000),
     ask: latency(20),
     ann: {
       recall10: 0.99,

@@ -26,6 +26,8 @@ describe('evaluateGoals', () => {
     const growth = rows.find((r) => r.figure.startsWith('hybrid p50 growth'));
     expect(growth?.measured).toBe('2.00×');
     expect(growth?.status).toBe('missed');
+    // What grows on its own: FTS5's first statement (0.5 → 5 ms in the fixture).
+    expect(growth?.limit).toContain('every word, bm25, top 100) grows 10.00× (0.5 → 5 ms)');
   });
 
   it('misses slow search and a high pipeline overhead', () => {
