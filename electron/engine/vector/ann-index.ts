@@ -6,15 +6,14 @@ import { Index, MetricKind, type ScalarKind } from 'usearch';
  * HNSW parameters; recall@10 against exact search is measured in the benchmark suite. bf16 rather
  * than f16: at 100k products the build took 8.5 s instead of 15.3 s (bf16 distances run on the CPU's
  * bf16 dot-product instructions; f16 ones are converted first) and queries got faster (0.72 vs
- * 0.97 ms). ef_add 80: since the index job adds the vectors as stored, in rowid order, the index a
- * 100k import built scored recall@10 0.985 with 96 and 0.987 with 128 (fed the model's float vectors
- * in text-length order, 96 had scored 0.978 and 128 0.981). Bulk builds of those 100k vectors in
- * rowid order then scored 0.984–0.986 with 80 and 0.983–0.986 with 96 (USearch's threads make each
- * build differ), in 6.0–7.0 s against 7.4–7.9 s; 64 took 4.8 s but fell to 0.978–0.985.
+ * 0.97 ms). ef_add 96: since the index job adds the vectors as stored, in rowid order, the index a
+ * 100k import built scored recall@10 0.985 with 96 and 0.987 with 128, and inserting took 8.2 s
+ * instead of 10.7 s of a 71 s import (fed the model's float vectors in text-length order, 96 had
+ * scored 0.978 and 128 0.981).
  */
 export const ANN_PARAMS = {
   connectivity: 16,
-  expansionAdd: 80,
+  expansionAdd: 96,
   expansionSearch: 512,
   quantization: 'bf16',
 } as const;
