@@ -53,4 +53,16 @@ describe('semantic search under a filter', () => {
     const inStock = catalog.handle.reader.prepare('SELECT stock FROM products WHERE rowid = ?');
     for (const h of hits) expect((inStock.get(h.rowid) as { stock: number }).stock).toBeGreaterThan(0);
   });
+
+  it("widens by the share of the query's own neighbours that pass, not blindly twofold", async () => {
+    const [query] = await (await catalog.queryEmbedder()).embed(['leather gloves and a wallet']);
+    // 55 clothes of 99 products: the first over-fetch takes 27 neighbours, and few of them are clothes,
+    // so the next round would need more neighbours than there are clothes: they are scanned exactly.
+    const filter = filterSql({ categories: ["Women's Clothing", "Men's Clothing"] });
+    const ann = vi.spyOn(catalog.handle.ann, 'search');
+    const hits = semanticSearch(catalog.handle, query, filter, 10, 5);
+    expect(ann.mock.calls.map((call) => call[1])).toEqual([27]);
+    ann.mockRestore();
+    expect(hits).toHaveLength(10);
+  });
 });
