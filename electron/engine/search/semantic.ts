@@ -1,5 +1,6 @@
 import type { CatalogHandle } from '../catalog-handle.ts';
 import { decodeVector, dotEncoded } from '../vector/codec.ts';
+import { filteredShare, firstFetch, passing } from './filter-rows.ts';
 import type { SqlCondition } from './filter-sql.ts';
 
 export interface SemanticHit {
@@ -24,12 +25,9 @@ export function semanticSearch(
   exactScanLimit = EXACT_SCAN_LIMIT,
 ): SemanticHit[] {
   if (!filter) return cat.ann.search(query, k).map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
-  const keep = cat.reader.prepare(
-    `SELECT p.rowid AS rowid FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?)) AND ${filter.where}`,
-  );
   // The filter's share of a sample sizes the first over-fetch; the loop widens it if that was optimistic.
-  const share = filteredShare(cat, filter);
-  const first = Math.ceil((1.5 * k) / Math.max(share, 0.01));
+  const share = filteredShare(cat.reader, filter);
+  const first = firstFetch(k, share);
   for (let fetch = first; ;) {
     // A query far from the filtered products finds few of them among its neighbours ("travel" in toner
     // cartridges: 1.8 s of ever wider ANN searches at 1M products). Once the filter leaves no more
@@ -41,10 +39,10 @@ export function semanticSearch(
     const few = fetch > first || share * cat.ann.size < 4 * scanAt;
     if (few && matchesAtMost(cat, filter, scanAt)) return exactScan(cat, query, filter, k);
     const found = cat.ann.search(query, fetch);
-    const allowed = new Set(
-      (keep.all(JSON.stringify(found.map((m) => m.rowid)), ...filter.params) as { rowid: number }[]).map(
-        (r) => r.rowid,
-      ),
+    const allowed = passing(
+      cat.reader,
+      filter,
+      found.map((m) => m.rowid),
     );
     const hits = found.filter((m) => allowed.has(m.rowid)).slice(0, k);
     if (hits.length >= k || found.length < fetch) {
@@ -64,16 +62,6 @@ function matchesAtMost(cat: CatalogHandle, filter: SqlCondition, limit: number):
     .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM products p WHERE ${filter.where} LIMIT ?)`)
     .get(...filter.params, limit + 1) as { n: number };
   return n <= limit;
-}
-
-/** The share of products passing the filter, estimated on the first thousand (cheap, roughly fair). */
-function filteredShare(cat: CatalogHandle, filter: SqlCondition): number {
-  const row = cat.reader
-    .prepare(
-      `SELECT avg(CASE WHEN ${filter.where} THEN 1.0 ELSE 0 END) AS share FROM (SELECT * FROM products LIMIT 1000) p`,
-    )
-    .get(...filter.params) as { share: number | null };
-  return row.share ?? 0;
 }
 
 function exactScan(cat: CatalogHandle, query: Float32Array, filter: SqlCondition, k: number): SemanticHit[] {
