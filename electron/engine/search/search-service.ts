@@ -1,6 +1,5 @@
 import type { Filters, SearchHit, SearchMode, SearchResult, SynonymGroup } from '../../../shared/types.ts';
 import type { CatalogHandle } from '../catalog-handle.ts';
-import { getMeta } from '../store/database.ts';
 import type { ProductSummary } from '../store/products.ts';
 import { catalogCurrency, findProductById, loadSummaries } from '../store/products.ts';
 import type { AnalyzedQuery } from './analyze.ts';
@@ -15,9 +14,8 @@ import { productVector, semanticSearch } from './semantic.ts';
 import type { SynonymIndex } from './synonyms.ts';
 import { buildSynonymIndex, DEFAULT_SYNONYMS, singular } from './synonyms.ts';
 import { foldText, idCandidates, normalizeIdKey, terms } from './text.ts';
-import { catalogTypoCorrector } from './lexicon.ts';
+import { catalogNamedValues, catalogTypoCorrector } from './lexicon.ts';
 import { nameLength, titleCoverage } from './title-match.ts';
-import type { TypoCorrector } from './typo.ts';
 
 export interface SearchRequest {
   query: string;
@@ -76,11 +74,6 @@ export class SearchService {
   private readonly embedQuery: EmbedQuery;
   private readonly cache = new LruCache<SearchResult>(256);
   private synonymIndex: SynonymIndex | null = null;
-  private lexicon: {
-    generation: string;
-    typos: TypoCorrector;
-    named: Map<string, { kind: 'category' | 'brand'; original: string }>;
-  } | null = null;
   readonly latencies: number[] = [];
 
   constructor(cat: CatalogHandle, embedQuery: EmbedQuery) {
@@ -110,7 +103,7 @@ export class SearchService {
     const analyzed = analyzeQuery(text, {
       db,
       synonyms: this.synonyms(),
-      typos: () => this.lexiconState().typos,
+      typos: () => catalogTypoCorrector(db),
     });
     const scores = new Map<number, number>();
     const summaries = new Map<number, ProductSummary>();
@@ -266,7 +259,7 @@ export class SearchService {
     const phrases = new Set(analyzed.groups.flatMap((g) => g.alternatives.map((a) => a.join(' '))));
     const folded = ` ${terms(text).join(' ')} `;
     const out: NamedValues = { categories: [], brands: [] };
-    for (const [value, { kind, original }] of this.lexiconState().named) {
+    for (const [value, { kind, original }] of catalogNamedValues(this.cat.reader)) {
       const named =
         folded.includes(` ${value} `) ||
         folded.includes(` ${value}s `) ||
@@ -336,28 +329,6 @@ export class SearchService {
   private synonyms(): SynonymIndex {
     if (!this.synonymIndex) this.setSynonyms(readSynonyms(this.cat));
     return this.synonymIndex as SynonymIndex;
-  }
-
-  /** Vocabulary-derived state, rebuilt only when an import changed the products. */
-  private lexiconState() {
-    const generation = getMeta(this.cat.reader, 'import_gen') ?? '0';
-    if (this.lexicon?.generation === generation) return this.lexicon;
-    const db = this.cat.reader;
-    const typos = catalogTypoCorrector(db);
-    const named = new Map<string, { kind: 'category' | 'brand'; original: string }>();
-    for (const kind of ['brand', 'category'] as const) {
-      const values = db
-        .prepare(`SELECT DISTINCT ${kind} AS v FROM products WHERE ${kind} IS NOT NULL`)
-        .all() as {
-        v: string;
-      }[];
-      for (const { v } of values) {
-        const folded = terms(v).join(' ');
-        if (folded.length >= 3) named.set(folded, { kind, original: v });
-      }
-    }
-    this.lexicon = { generation, typos, named };
-    return this.lexicon;
   }
 
   clearCache(): void {
