@@ -2,7 +2,7 @@
 // so each figure is a real retrieval (query embedding included).
 import type { SearchMode } from '../../shared/types.ts';
 import type { CatalogService } from '../../electron/engine/catalog-service.ts';
-import { BM25 } from '../../electron/engine/search/keyword.ts';
+import { RANK_MATCHES } from '../../electron/engine/search/keyword.ts';
 import type { Db } from '../../electron/engine/store/database.ts';
 import { ftsWordsQuery } from '../peers/fts5.ts';
 import type { Workload } from '../lib/queries.ts';
@@ -47,12 +47,10 @@ export async function measureSearch(
  * scores every product its words match, so it shows how much of the growth with the catalog is FTS5's.
  */
 export async function measureFtsAllWords(db: Db, queries: string[]): Promise<LatencyStats> {
-  const stmt = db.prepare(
-    `SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY ${BM25} LIMIT 100`,
-  );
+  const stmt = db.prepare(RANK_MATCHES);
   const run = (q: string) => {
     const match = ftsWordsQuery(q, 'AND');
-    return match ? stmt.all(match) : [];
+    return match ? stmt.all(match, 100) : [];
   };
   queries.forEach(run);
   return latencyStats(await timeEach(queries, run));

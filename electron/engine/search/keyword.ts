@@ -14,6 +14,9 @@ export interface KeywordHit {
 // product is, the attributes mostly say how big or which colour it is.
 export const BM25 = 'bm25(products_fts, 3.0, 1.5, 2.0, 1.0, 0.5)';
 
+/** FTS5 alone ranking a match expression's products (bound: the expression, how many). */
+export const RANK_MATCHES = `SELECT rowid, ${BM25} AS rank FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT ?`;
+
 /**
  * FTS5 bm25 retrieval in tiers, each filtered in SQL: products with every word as typed, then with
  * every word allowing synonyms, then with any word. Synonyms widen recall without outranking what the
@@ -31,7 +34,7 @@ export function keywordSearch(
   // Without a filter, FTS5 alone sorts by rank; the join is paid only when a filter needs products' columns.
   const sql =
     filter.where === '1'
-      ? `SELECT rowid, ${BM25} AS rank FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT ?`
+      ? RANK_MATCHES
       : `SELECT f.rowid AS rowid, ${BM25} AS rank FROM products_fts f JOIN products p ON p.rowid = f.rowid
          WHERE products_fts MATCH ? AND ${filter.where} ORDER BY rank LIMIT ?`;
   const stmt = db.prepare(sql);
@@ -66,9 +69,7 @@ export function keywordSearch(
  * all-words tiers match far fewer products, and there the join measured as fast.
  */
 export function rankThenFilter(db: Db, match: string, filter: SqlCondition, limit: number): Ranked[] {
-  const ranked = db.prepare(
-    `SELECT rowid, ${BM25} AS rank FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT ?`,
-  );
+  const ranked = db.prepare(RANK_MATCHES);
   for (let fetch = firstFetch(limit, filteredShare(db, filter)); ; fetch *= 4) {
     const rows = ranked.all(match, fetch) as Ranked[];
     const pass = passing(
