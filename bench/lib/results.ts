@@ -19,8 +19,6 @@ export interface SizeResult {
   raw: RawThroughput;
   /** Bare model and index job in turn on the same texts, inside the full-size catalog. */
   overhead: PipelineOverhead;
-  /** The whole import's one pass (embedTextsPerSec, with its saves) against the bare model's fastest round. */
-  wholeImportOverheadPct: number;
   search: Partial<Record<QueryKind, LatencyStats>>;
   /** The first FTS5 statement of every keyword search alone (every word, bm25, top 100). */
   ftsAllWords: LatencyStats;

@@ -8,7 +8,7 @@ import { loadCatalogData } from '../lib/catalog-data.ts';
 import { buildQuestions, buildWorkload } from '../lib/queries.ts';
 import type { SizeResult } from '../lib/results.ts';
 import { median } from '../lib/metrics.ts';
-import { latencyStats, round } from '../lib/timing.ts';
+import { latencyStats } from '../lib/timing.ts';
 import type { PeerContext } from '../peers/context.ts';
 import { cosineTo } from '../peers/context.ts';
 import { benchFts5 } from '../peers/fts5.ts';
@@ -151,7 +151,6 @@ export async function measureSize(
         coldOpen,
         raw,
         overhead,
-        wholeImportOverheadPct: round((1 - endToEnd.embedTextsPerSec / raw.textsPerSec) * 100, 1),
         search,
         ftsAllWords,
         queryEmbed: latencyStats(embedSamples),

@@ -54,7 +54,6 @@ export function size(
     coldOpen: { processMs: 1500, openToFirstResultMs: 600, openMs: 100, firstSearchMs: 500, peakRssMb: 200 },
     raw: { texts: 100, meanChars: 200, batchSize: 32, intraOpThreads: 1, textsPerSec: 220 },
     overhead: overhead([9.1]),
-    wholeImportOverheadPct: 9.1,
     search: { hybrid: latency(hybridP50), keyword: latency(1), semantic: latency(hybridP50 - 1) },
     ftsAllWords: latency(products / 200_000),
     ask: latency(20),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratios, renderMarkdown } from '../../../bench/report/markdown.ts';
+import { ratios, reading, renderMarkdown } from '../../../bench/report/markdown.ts';
 import { results, size } from './fixture.ts';
 
 describe('renderMarkdown', () => {
@@ -33,5 +33,23 @@ describe('ratios', () => {
     const build = rows.find((x) => x[1].startsWith('build speed'));
     expect(build?.[2]).toBe(`${(200_000 / (20_000 + 30_000)).toFixed(2)}×`);
     expect(ratios(s, s.peers[1])).toEqual([]);
+  });
+});
+
+describe('reading', () => {
+  it('compares the whole import with the bare model only when both ran in this run', () => {
+    const line = (reused: boolean) =>
+      reading(results([size('100k', 100_000, 8, { endToEndReused: reused })])).find((l) =>
+        l.includes('whole import'),
+      );
+    // 200 texts/s in the import against the bare model's 220.
+    expect(line(false)).toContain('(9.1 % below the bare model');
+    expect(line(true)).toContain('not compared with this run');
+    expect(line(true)).not.toContain('% below the bare model');
+    const floor = (reused: boolean) =>
+      reading(results([size('100k', 100_000, 8, { endToEndReused: reused })])).some((l) =>
+        l.includes('sets the floor'),
+      );
+    expect([floor(false), floor(true)]).toEqual([true, false]);
   });
 });
