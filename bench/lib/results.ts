@@ -4,6 +4,7 @@ import type { AnnFigures, AnnLever } from '../stages/ann.ts';
 import type { EmbeddingLever, RawThroughput } from '../stages/embedding.ts';
 import type { ColdOpen, EndToEnd } from '../stages/end-to-end.ts';
 import type { PipelineOverhead } from '../stages/overhead.ts';
+import type { FtsAlone } from '../stages/search-latency.ts';
 import type { MachineInfo } from './machine.ts';
 import type { LatencyStats } from './timing.ts';
 
@@ -21,7 +22,7 @@ export interface SizeResult {
   overhead: PipelineOverhead;
   search: Partial<Record<QueryKind, LatencyStats>>;
   /** The first FTS5 statement of every keyword search alone (every word, bm25, top 100). */
-  ftsAllWords: LatencyStats;
+  ftsAllWords: FtsAlone;
   /** Embedding one query alone (the same in-process embedder search uses). */
   queryEmbed?: LatencyStats;
   ask: LatencyStats | { skipped: string };

@@ -55,7 +55,11 @@ export function size(
     raw: { texts: 100, meanChars: 200, batchSize: 32, intraOpThreads: 1, textsPerSec: 220 },
     overhead: overhead([9.1]),
     search: { hybrid: latency(hybridP50), keyword: latency(1), semantic: latency(hybridP50 - 1) },
-    ftsAllWords: latency(products / 200_000),
+    ftsAllWords: {
+      ranked: latency(products / 200_000),
+      walked: latency(products / 1_000_000),
+      matchesP50: products / 50,
+    },
     ask: latency(20),
     ann: {
       recall10: 0.99,

@@ -28,6 +28,9 @@ describe('evaluateGoals', () => {
     expect(growth?.status).toBe('missed');
     // What grows on its own: FTS5's first statement (0.5 → 5 ms in the fixture).
     expect(growth?.limit).toContain('every word, bm25, top 100) grows 10.00× (0.5 → 5 ms)');
+    // Why: the matches it scores grow with the catalog, and walking them unscored is the smaller part.
+    expect(growth?.limit).toContain('the products it scores grow 10.00× (median 2000 → 20000 per query)');
+    expect(growth?.limit).toContain('walking the matches unscored takes 1 ms of its 5');
   });
 
   it('misses slow search and a high pipeline overhead', () => {
