@@ -26,7 +26,9 @@ describe('renderMarkdown', () => {
 
   it('shows FTS5 alone ranking the matches, and walking them unscored with their median count', () => {
     expect(md).toContain('| 100k | FTS5 alone: every word, bm25, top 100 (no search around it) | 0.5 |');
-    expect(md).toContain('| 100k | FTS5 alone: the same matches walked, no bm25 (median 2,000 per query) | 0.1 |');
+    expect(md).toContain(
+      '| 100k | FTS5 alone: the same matches walked, no bm25 (median 2,000 per query) | 0.1 |',
+    );
   });
 });
 
