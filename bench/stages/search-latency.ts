@@ -63,10 +63,12 @@ export async function measureFtsAllWords(db: Db, queries: string[]): Promise<Fts
   const matches = queries.map((q) => ftsWordsQuery(q, 'AND')).filter((m) => m !== '');
   const ranked = (m: string) => rank.all(m, 100);
   const walked = (m: string) => count.get(m) as number;
+  // The untimed passes warm the pages both timed ones read; the count pass also gives the matches.
   matches.forEach(ranked);
+  const counts = matches.map(walked);
   return {
     ranked: latencyStats(await timeEach(matches, ranked)),
     walked: latencyStats(await timeEach(matches, walked)),
-    matchesP50: percentile(matches.map(walked), 50),
+    matchesP50: percentile(counts, 50),
   };
 }
