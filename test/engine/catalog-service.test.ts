@@ -187,4 +187,21 @@ describe('catalog service on the Hermes catalog', () => {
     }
     expect(catalog.getProduct('VSC6789')?.stock).toBe(9);
   });
+
+  it('rejects an id repeated within a re-imported file and keeps its first row', async () => {
+    const rows = hermesRows();
+    const boots = rows.find((r) => r.startsWith('CBT8901,')) as string;
+    const file = path.join(tempDir(), 'repeated.csv');
+    fs.writeFileSync(file, [...rows, boots.replace('Chelsea Boots', 'Second Boots')].join('\n'));
+    const result = await importInto(catalog, file);
+    expect(result).toMatchObject({ imported: 1, updated: 2, unchanged: 96, removed: 0, rejected: 1 });
+    expect(result.rejectedRows).toEqual([
+      expect.objectContaining({
+        file: 'repeated.csv',
+        row: rows.length + 1,
+        reason: expect.stringMatching(/duplicate id "CBT8901"/),
+      }),
+    ]);
+    expect(catalog.getProduct('CBT8901')?.name).not.toMatch(/Second/);
+  });
 });

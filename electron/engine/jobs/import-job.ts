@@ -74,8 +74,8 @@ export async function runImport(
 
   const db = cat.writer;
   const counts = { imported: 0, updated: 0, unchanged: 0 };
+  const accepted = () => counts.imported + counts.updated + counts.unchanged;
   const rejectedRows: RejectedRow[] = [];
-  const seen = new Set<string>();
   const file = path.basename(opts.file);
   let rows = 0;
 
@@ -93,21 +93,20 @@ export async function runImport(
       const mapped = toProduct(record, mapping, file);
       if ('rejected' in mapped) {
         rejectedRows.push(mapped.rejected);
-      } else if (seen.has(mapped.product.id)) {
-        rejectedRows.push({
-          file,
-          row: record.row,
-          field: mapping.id ?? 'id',
-          reason: `duplicate id "${mapped.product.id}" (first seen earlier in the file)`,
-        });
       } else {
-        seen.add(mapped.product.id);
         const outcome = writer.upsert(mapped.product);
-        if (outcome === 'inserted') counts.imported++;
+        if (outcome === 'duplicate') {
+          rejectedRows.push({
+            file,
+            row: record.row,
+            field: mapping.id ?? 'id',
+            reason: `duplicate id "${mapped.product.id}" (first seen earlier in the file)`,
+          });
+        } else if (outcome === 'inserted') counts.imported++;
         else if (outcome === 'updated') counts.updated++;
         else counts.unchanged++;
       }
-      if (rejectedRows.length > MAX_REJECTED && rejectedRows.length > seen.size) {
+      if (rejectedRows.length > MAX_REJECTED && rejectedRows.length > accepted()) {
         throw new EngineError(
           'bad-file',
           `${file}: more than ${MAX_REJECTED.toLocaleString('en-US')} rows rejected, more than were accepted (last: row ${record.row}, ${rejectedRows[rejectedRows.length - 1].reason}); the catalog is unchanged`,
@@ -123,7 +122,7 @@ export async function runImport(
       throw new EngineError('bad-file', `${file}: the file holds no product rows; the catalog is unchanged`);
     }
     // A file in which no row was usable removes nothing: wiping a catalog takes more than a broken export.
-    const removedIds = seen.size === 0 ? [] : writer.removeUnseen();
+    const removedIds = accepted() === 0 ? [] : writer.removeUnseen();
     setMeta(db, 'import_gen', String(generation));
     db.exec('COMMIT');
     meter.update(rows, rows, true);
