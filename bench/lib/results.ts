@@ -16,7 +16,7 @@ export interface SizeResult {
   /** True when the catalog and its end-to-end figures came from an earlier run (--reuse). */
   endToEndReused?: boolean;
   coldOpen: ColdOpen;
-  /** The bare model's fastest round in the overhead measurement. */
+  /** The bare model's fastest pass in the overhead measurement. */
   raw: RawThroughput;
   /** Bare model and index job in turn on the same texts, inside the full-size catalog. */
   overhead: PipelineOverhead;

@@ -313,7 +313,7 @@ function leversSection(r: BenchResults): string {
 }
 
 /**
- * The whole import's one pass against the bare model's fastest round; an import reused from an earlier
+ * The whole import's one pass against the bare model's fastest pass; an import reused from an earlier
  * run ran minutes or hours away from this run's rounds, so its rate is given without the comparison.
  */
 function wholeImport(s: SizeResult): string {
@@ -321,7 +321,7 @@ function wholeImport(s: SizeResult): string {
   if (s.endToEndReused)
     return `${rate} (in the earlier run that imported it: not compared with this run's bare model)`;
   const pct = (1 - s.endToEnd.embedTextsPerSec / s.raw.textsPerSec) * 100;
-  return `${rate} (${pct.toFixed(1)} % below the bare model's fastest round)`;
+  return `${rate} (${pct.toFixed(1)} % below the bare model's fastest pass)`;
 }
 
 /** A few sentences read off the figures: where the time goes, what each miss is made of. */
@@ -339,7 +339,7 @@ export function reading(r: BenchResults): string[] {
   );
   const o = s.overhead;
   out.push(
-    `Pipeline overhead: ${o.rounds.length} rounds, each embedding the same ${num(o.texts)} texts with the bare ONNX session (one session, ${s.raw.intraOpThreads} intra-op threads, batch ${s.raw.batchSize}) and then with the engine's index job, which re-embeds them into a copy of the ${num(o.catalogProducts)}-product catalog (SQLite writes, ANN insertion into the full-size index): ${o.rounds.map((r) => `${r.bareTextsPerSec} vs ${r.pipelineTextsPerSec} texts/s (${r.overheadPct} %, CPU ${r.cpuOverheadPct} %; inside the job the model ${sec(r.modelMs)} against ${sec(r.bareMs)} bare, ANN insertion ${sec(r.annMs)})`).join('; ')}. Each round compares passes seconds apart, so a swing of the machine's speed between minutes falls out of its ratio (one within a round shows as the model running slower inside the job than bare); the job's final ANN save (${o.rounds.map((r) => sec(r.saveMs)).join(' / ')}) is not in it, as a full import saves about five times over its whole run. ${wholeImport(s)}${e.indexTiming ? `; its indexing phase spent ${sec(e.indexTiming.modelMs)} waiting for the model, ${sec(e.indexTiming.annMs)} adding to the ANN index and ${sec(e.indexTiming.otherMs)} on SQLite, batching and saves` : ''}.`,
+    `Pipeline overhead: ${o.rounds.length} rounds. Each embeds the same ${num(o.texts)} texts with the engine's index job, which re-embeds them into a copy of the ${num(o.catalogProducts)}-product catalog (SQLite writes, ANN insertion into the full-size index), between two passes of the bare ONNX session (one session, ${s.raw.intraOpThreads} intra-op threads, batch ${s.raw.batchSize}; ${o.bareTextsPerSec.join(' / ')} texts/s in turn), and compares it with their mean: ${o.rounds.map((r) => `${r.bareTextsPerSec} vs ${r.pipelineTextsPerSec} texts/s (${r.overheadPct} %, CPU ${r.cpuOverheadPct} %; inside the job the model ${sec(r.modelMs)} against ${sec(r.bareMs)} bare, ANN insertion ${sec(r.annMs)})`).join('; ')}. A steady drift of the machine's speed across a round falls out of its ratio (a swing within it shows as the model running slower inside the job than bare); the job's final ANN save (${o.rounds.map((r) => sec(r.saveMs)).join(' / ')}) is not in it, as a full import saves about five times over its whole run. ${wholeImport(s)}${e.indexTiming ? `; its indexing phase spent ${sec(e.indexTiming.modelMs)} waiting for the model, ${sec(e.indexTiming.annMs)} adding to the ANN index and ${sec(e.indexTiming.otherMs)} on SQLite, batching and saves` : ''}.`,
   );
   const h = s.search.hybrid;
   const sem = s.search.semantic;

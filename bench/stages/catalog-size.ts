@@ -76,7 +76,9 @@ export async function measureSize(
   log(`${opts.label}: ${JSON.stringify(endToEnd)}`);
   const coldOpen = await measureColdOpen(catalogDir, 'wireless headphones');
 
-  log(`${opts.label}: pipeline overhead, bare model and index job in turn on ${opts.overheadTexts} texts`);
+  log(
+    `${opts.label}: pipeline overhead, index job passes between bare model passes on ${opts.overheadTexts} texts`,
+  );
   const { raw, overhead } = await measurePipelineOverhead(
     catalogDir,
     scratch,

@@ -24,7 +24,14 @@ export function overhead(percents: number[], annMs: number[] = []): PipelineOver
     annMs: annMs[i] ?? 1000,
   }));
   const median = [...percents].sort((a, b) => a - b)[Math.floor(percents.length / 2)];
-  return { texts: 16_000, catalogProducts: 100_000, rounds, overheadPct: median, cpuOverheadPct: median };
+  return {
+    texts: 16_000,
+    catalogProducts: 100_000,
+    rounds,
+    bareTextsPerSec: [1000, ...rounds.map(() => 1000)],
+    overheadPct: median,
+    cpuOverheadPct: median,
+  };
 }
 
 export function size(
