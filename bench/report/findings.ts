@@ -16,7 +16,7 @@ export function leverFindings(r: BenchResults): string[] {
       );
     }
     out.push(
-      `Peak RSS at ${s.label} is ${s.endToEnd.peakRssMb} MB during import; the ANN index alone is ${(s.endToEnd.indexBytes / 1e6).toFixed(0)} MB on disk (${s.ann.params.quantization} vectors, held in memory while it is built); the rest is the Node runtime, the ONNX session, SQLite caches and the JS heap.`,
+      `Peak RSS at ${s.label} is ${s.endToEnd.peakRssMb} MiB during import; the ANN index alone is ${(s.endToEnd.indexBytes / 1e6).toFixed(0)} MB on disk (${s.ann.params.quantization} vectors, held in memory while it is built); the rest is the Node runtime, the ONNX session, SQLite caches and the JS heap.`,
     );
   }
   const ef = r.annLevers.filter((l) => l.buildMs === null);

@@ -38,6 +38,16 @@ function row(
 }
 
 const pct = (part: number, whole: number) => `${Math.round((100 * part) / whole)} %`;
+
+/**
+ * RSS is counted in MiB (VmHWM); a goal in GB is read as GiB, as memory is sold and reported, and the
+ * figure says where it stands against 10⁹ bytes too, so neither reading is hidden.
+ */
+function rssAgainstGigabytes(mib: number, gb: number): string {
+  const bytes = mib * 2 ** 20;
+  const side = (limit: number) => (bytes <= limit ? 'within' : 'above');
+  return `${mib} MiB: ${side(gb * 2 ** 30)} ${gb} GiB (${gb * 1024} MiB), ${side(gb * 1e9)} ${gb} × 10⁹ bytes (${(bytes / 1e9).toFixed(2)} × 10⁹)`;
+}
 const growthOf = (a?: number, b?: number) => (a && b ? `${(b / a).toFixed(2)}×` : '?');
 
 function peer(size: SizeResult, name: string): PeerResult | undefined {
@@ -126,7 +136,7 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
     row(
       'peak RSS 100k',
       '≤ 400 MB',
-      s100 ? `${s100.endToEnd.peakRssMb} MB` : null,
+      s100 ? `${s100.endToEnd.peakRssMb} MiB` : null,
       !!s100 && s100.endToEnd.peakRssMb <= 400,
       () =>
         `the ANN index alone is ${((s100?.endToEnd.indexBytes ?? 0) / 1e6).toFixed(0)} MB, held in memory while it is built`,
@@ -136,8 +146,8 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
     row(
       'peak RSS 1M',
       '≤ 1.5 GB',
-      s1m ? `${s1m.endToEnd.peakRssMb} MB` : null,
-      !!s1m && s1m.endToEnd.peakRssMb <= 1536,
+      s1m ? rssAgainstGigabytes(s1m.endToEnd.peakRssMb, 1.5) : null,
+      !!s1m && s1m.endToEnd.peakRssMb <= 1.5 * 1024,
       () =>
         `the ANN index alone is ${((s1m?.endToEnd.indexBytes ?? 0) / 1e6).toFixed(0)} MB, held in memory while it is built`,
     ),

@@ -68,7 +68,7 @@ function scaleTable(sizes: SizeResult[]): string {
       sec(s.endToEnd.importMs),
       sec(s.endToEnd.indexMs),
       sec(s.endToEnd.endToEndMs),
-      `${s.endToEnd.peakRssMb} MB`,
+      `${s.endToEnd.peakRssMb} MiB`,
       `${mb(s.endToEnd.dbBytes + s.endToEnd.indexBytes)} (${mb(s.endToEnd.dbBytes)} + ${mb(s.endToEnd.indexBytes)})`,
       `${s.coldOpen.openToFirstResultMs} ms (${s.coldOpen.processMs} ms with Node start)`,
     ]),
