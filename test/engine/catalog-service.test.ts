@@ -204,4 +204,22 @@ describe('catalog service on the Hermes catalog', () => {
     ]);
     expect(catalog.getProduct('CBT8901')?.name).not.toMatch(/Second/);
   });
+
+  it('removes nothing when no row of the file is usable', async () => {
+    const file = path.join(tempDir(), 'nameless.csv');
+    fs.writeFileSync(file, [hermesRows()[0], 'X1,,Bags,,1,,10', 'X2,,Bags,,1,,12'].join('\n'));
+    const result = await importInto(catalog, file, { index: false });
+    expect(result).toMatchObject({ imported: 0, rejected: 2, removed: 0 });
+    expect(catalog.info().products).toBe(99);
+  });
+
+  it('refuses a file with more rejected rows than the limit and than accepted ones, keeping the catalog', async () => {
+    const file = path.join(tempDir(), 'mostly-nameless.csv');
+    const nameless = Array.from({ length: 100_001 }, (_, i) => `N${i},,Bags,,1,,10`);
+    fs.writeFileSync(file, [hermesRows()[0], ...hermesRows().slice(1, 3), ...nameless].join('\n'));
+    await expect(importInto(catalog, file, { index: false })).rejects.toThrow(
+      /more than 100,000 rows rejected, more than were accepted.*the catalog is unchanged/,
+    );
+    expect(catalog.info().products).toBe(99);
+  });
 });
