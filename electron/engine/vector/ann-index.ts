@@ -9,11 +9,11 @@ import { Index, MetricKind, type ScalarKind } from 'usearch';
  * 0.97 ms). ef_add 96: since the index job adds the vectors as stored, in rowid order, the index a
  * 100k import built scored recall@10 0.985 with 96 and 0.987 with 128, and inserting took 8.2 s
  * instead of 10.7 s of a 71 s import (fed the model's float vectors in text-length order, 96 had
- * scored 0.978 and 128 0.981). Connectivity 14: a node's base layer (key, level, 28 neighbours) then
- * fits USearch's 64-byte-aligned 128-byte slot instead of taking 192 bytes, so an index being built
- * holds 61 MiB less at 1M products (1,219 against 1,280 MiB) — the import's peak, when the whole index
- * is in memory. Recall@10 at 100k was 0.987 in two builds against 0.985 with 16; at 1M, 0.942 against
- * 0.951, within the spread of fresh 1M builds with 16 (0.939–0.951).
+ * scored 0.978 and 128 0.981). Connectivity 14: an index being built holds 61 MiB less at 1M products
+ * (1,219 against 1,280 MiB), the import's peak, when the whole index is in memory; the file shrinks by
+ * only 15 MiB, as if USearch gave each node a 64-byte-aligned slot that a base layer of 28 neighbours
+ * fits in 128 bytes and one of 32 does not. Recall@10 at 100k was 0.987 in two builds against 0.985
+ * with 16; at 1M, 0.942 against 0.951, within the spread of fresh 1M builds with 16 (0.939–0.951).
  */
 export const ANN_PARAMS = {
   connectivity: 14,
