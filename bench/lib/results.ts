@@ -18,7 +18,7 @@ export interface SizeResult {
   coldOpen: ColdOpen;
   /** The bare model's fastest pass in the overhead measurement. */
   raw: RawThroughput;
-  /** Bare model and index job in turn on the same texts, inside the full-size catalog. */
+  /** Index job passes between bare model passes on the same texts, inside the full-size catalog. */
   overhead: PipelineOverhead;
   search: Partial<Record<QueryKind, LatencyStats>>;
   /** The first FTS5 statement of every keyword search alone (every word, bm25, top 100). */

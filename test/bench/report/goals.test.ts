@@ -33,17 +33,25 @@ describe('evaluateGoals', () => {
     expect(growth?.limit).toContain('walking the matches unscored takes 1 ms of its 5');
   });
 
-  it('reads the 1M memory goal as GiB and says where the peak stands against 10⁹ bytes', () => {
-    const peak = (mib: number) =>
-      size('1m', 1_000_000, 16, { endToEnd: { ...size('1m', 1_000_000, 16).endToEnd, peakRssMb: mib } });
-    const rss = (mib: number) =>
-      evaluateGoals(results([size('100k', 100_000, 8), peak(mib)])).find((r) => r.figure === 'peak RSS 1M');
-    expect(rss(1475)).toMatchObject({
+  it('judges memory goals in binary units and says where the peak stands against decimal ones', () => {
+    const rss = (label: string, products: number, mib: number) => {
+      const s = size(label, products, 8);
+      s.endToEnd.peakRssMb = mib;
+      const other = label === '1m' ? size('100k', 100_000, 8) : size('1m', 1_000_000, 16);
+      const figure = `peak RSS ${label === '1m' ? '1M' : label}`;
+      return evaluateGoals(results([s, other])).find((r) => r.figure === figure);
+    };
+    expect(rss('1m', 1_000_000, 1475)).toMatchObject({
       status: 'met',
-      measured: '1475 MiB: within 1.5 GiB (1536 MiB), above 1.5 × 10⁹ bytes (1.55 × 10⁹)',
+      measured: '1475 MiB: within 1.5 GiB, above 1.5 × 10⁹ bytes (1.55 × 10⁹)',
     });
-    expect(rss(1400)?.measured).toContain('within 1.5 × 10⁹ bytes (1.47 × 10⁹)');
-    expect(rss(1600)?.status).toBe('missed');
+    expect(rss('1m', 1_000_000, 1400)?.measured).toContain('within 1.5 × 10⁹ bytes (1.47 × 10⁹)');
+    expect(rss('1m', 1_000_000, 1600)?.status).toBe('missed');
+    expect(rss('100k', 100_000, 390)).toMatchObject({
+      status: 'met',
+      measured: '390 MiB: within 400 MiB, above 400 × 10⁶ bytes (409 × 10⁶)',
+    });
+    expect(rss('100k', 100_000, 401)?.status).toBe('missed');
   });
 
   it('misses slow search and a high pipeline overhead', () => {
