@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SearchMode } from '../shared/types.ts';
+import type { SearchMode, SearchResult } from '../shared/types.ts';
+import type { SearchRequest } from '../electron/engine/search/search-service.ts';
 import { CatalogService } from '../electron/engine/catalog-service.ts';
 import { ProgressMeter } from '../electron/engine/jobs/progress.ts';
 import { createModelProvider } from '../electron/engine/models.ts';
@@ -93,10 +94,20 @@ export interface RelevanceRow {
   p50Ms: number;
 }
 
+/** Anything that answers a search: a catalog, or a search service tuned otherwise (the levers). */
+export interface Searcher {
+  search(req: SearchRequest): Promise<SearchResult>;
+}
+
+/**
+ * NDCG@10 and recall@50 per split and mode. `typed` turns each judged query into what is searched
+ * (a slip, a word cut short); the ranking is judged against the judged query either way.
+ */
 export async function evaluateRelevance(
-  catalog: CatalogService,
+  catalog: Searcher,
   splits: ('dev' | 'holdout')[],
   modes: SearchMode[] = ['keyword', 'semantic', 'hybrid'],
+  typed: (query: string) => string = (q) => q,
 ): Promise<RelevanceRow[]> {
   const judgments = loadJudgments();
   const rows: RelevanceRow[] = [];
@@ -110,7 +121,7 @@ export async function evaluateRelevance(
       const recall: number[] = [];
       const took: number[] = [];
       for (const query of queries) {
-        const result = await catalog.search({ query, mode, limit: 50, filters: {} });
+        const result = await catalog.search({ query: typed(query), mode, limit: 50, filters: {} });
         const ids = result.hits.map((h) => h.id);
         const judged = judgments.get(query) as Judgments;
         const ndcgOf = (keep: (id: string) => boolean) => ndcgAt(ids.filter(keep), judged, 10);

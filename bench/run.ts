@@ -2,6 +2,7 @@
 // on the same rows and vectors, relevance on the Icecat judgments; writes bench/out/results.json,
 // docs/bench/ (results.json, charts) and BENCHMARKS.md (a --quick run writes to bench/out/quick/ only).
 // Usage: node bench/run.ts [--quick] [--sizes 10k,100k,1m] [--seed N] [--no-peers] [--peers-up-to 100k] [--levers] [--no-relevance]
+//        (--levers: embedding and ANN levers on the smallest catalog, relevance levers on Icecat)
 //        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,8 @@ import { REPO } from './stages/end-to-end.ts';
 import { measureSize } from './stages/catalog-size.ts';
 import type { AnnLever } from './stages/ann.ts';
 import type { EmbeddingLever } from './stages/embedding.ts';
+import type { RelevanceLever } from './stages/relevance-levers.ts';
+import { measureRelevanceLevers } from './stages/relevance-levers.ts';
 
 const OUT = path.join(import.meta.dirname, 'out');
 const QUICK_SIZE = '2k';
@@ -86,6 +89,7 @@ for (const n of sizes) {
 }
 
 let relevance: BenchResults['relevance'] = { skipped: 'not requested (--no-relevance)' };
+let relevanceLevers: RelevanceLever[] = [];
 if (!values['no-relevance']) {
   const subsetFile = path.join(OUT, `icecat-subset-${QUICK_ICECAT}.jsonl.gz`);
   // A quick run reuses the full Icecat catalog when an earlier full run left it indexed.
@@ -100,6 +104,10 @@ if (!values['no-relevance']) {
     : await openIcecat(path.join(OUT, 'icecat'));
   try {
     relevance = { catalog: label, rows: await evaluateRelevance(catalog, ['dev', 'holdout']) };
+    if (values.levers) {
+      log('relevance levers: fusion weights, word repair, embedding text');
+      relevanceLevers = await measureRelevanceLevers(catalog, models, OUT);
+    }
   } finally {
     catalog.close();
   }
@@ -116,6 +124,7 @@ const results_: BenchResults = {
   embeddingLevers,
   annLevers,
   relevance,
+  relevanceLevers,
   tookSec: Math.round((performance.now() - started) / 1000),
 };
 if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);

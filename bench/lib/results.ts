@@ -4,6 +4,7 @@ import type { AnnFigures, AnnLever } from '../stages/ann.ts';
 import type { EmbeddingLever, RawThroughput } from '../stages/embedding.ts';
 import type { ColdOpen, EndToEnd } from '../stages/end-to-end.ts';
 import type { PipelineOverhead } from '../stages/overhead.ts';
+import type { RelevanceLever } from '../stages/relevance-levers.ts';
 import type { FtsAlone } from '../stages/search-latency.ts';
 import type { MachineInfo } from './machine.ts';
 import type { LatencyStats } from './timing.ts';
@@ -42,5 +43,7 @@ export interface BenchResults {
   embeddingLevers: EmbeddingLever[];
   annLevers: AnnLever[];
   relevance: { catalog: string; rows: RelevanceRow[] } | { skipped: string };
+  /** Absent from results written before the relevance levers were measured. */
+  relevanceLevers?: RelevanceLever[];
   tookSec: number;
 }

@@ -275,7 +275,7 @@ function relevanceSection(r: BenchResults): string {
 
 function leversSection(r: BenchResults): string {
   const parts: string[] = [
-    `Measured on the ${r.sizes[0]?.label ?? ''} catalog (the smallest of the run, to keep the sweep short).`,
+    `Embedding and ANN levers measured on the ${r.sizes[0]?.label ?? ''} catalog (the smallest of the run, to keep the sweep short).`,
     '',
   ];
   if (r.embeddingLevers.length) {
@@ -304,6 +304,27 @@ function leversSection(r: BenchResults): string {
           l.p50Ms,
           l.buildMs === null ? '—' : sec(l.buildMs),
           l.fileBytes === null ? '—' : mb(l.fileBytes),
+        ]),
+      ),
+    );
+    parts.push('');
+  }
+  const relevance = r.relevanceLevers ?? [];
+  if (relevance.length) {
+    parts.push(
+      "Relevance levers on Icecat, NDCG@10 (tuned on dev only; the engine's setting in bold). Word repair searches each judged query as typed with one slip (two letters swapped in its longest word) or with its last word cut to 60 %, and judges the result against the query as judged:",
+      '',
+    );
+    parts.push(
+      table(
+        ['lever', 'setting', 'queries', 'mode', 'dev', 'holdout'],
+        relevance.map((l) => [
+          l.lever,
+          l.engine ? `**${l.setting}**` : l.setting,
+          l.changedQueries === undefined ? l.queries : `${l.queries} (${l.changedQueries} changed)`,
+          l.mode,
+          l.dev,
+          l.holdout,
         ]),
       ),
     );
@@ -376,7 +397,7 @@ export function renderMarkdown(
     'npm run bench -- --sizes 10k,100k,1m --levers',
     '```',
     '',
-    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, ef_search, quantization), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
+    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, ef_search, quantization; fusion weights, word repair and embedding text on Icecat), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
     '',
     '## Goals',
     '',

@@ -12,7 +12,7 @@ import type { ProgressMeter } from './jobs/progress.ts';
 import type { Db } from './store/database.ts';
 import { getMeta, openDatabase, setMeta } from './store/database.ts';
 import { embeddedCount, findProductById, productCount, rowToProduct } from './store/products.ts';
-import type { SearchRequest } from './search/search-service.ts';
+import type { SearchRequest, SearchTuning } from './search/search-service.ts';
 import { readSynonyms, SearchService, writeSynonyms } from './search/search-service.ts';
 import type { SearchResult } from '../../shared/types.ts';
 
@@ -49,14 +49,20 @@ export class CatalogService {
   readonly handle: CatalogHandle;
   readonly searcher: SearchService;
   private readonly models: ModelProvider;
+  private readonly embedQuery = async (text: string): Promise<Float32Array> => {
+    const [v] = await (await this.models.queryEmbedder()).embed([text]);
+    return v;
+  };
 
   private constructor(handle: CatalogHandle, models: ModelProvider) {
     this.handle = handle;
     this.models = models;
-    this.searcher = new SearchService(handle, async (text) => {
-      const [v] = await (await models.queryEmbedder()).embed([text]);
-      return v;
-    });
+    this.searcher = new SearchService(handle, this.embedQuery);
+  }
+
+  /** Search over this catalog ranked with other settings: the benchmark's lever sweeps. */
+  tunedSearcher(tuning: SearchTuning): SearchService {
+    return new SearchService(this.handle, this.embedQuery, tuning);
   }
 
   /** The in-process embedder for short texts (queries, sentences an answer is built from). */

@@ -9,10 +9,32 @@ export const EMBED_TEXT_CHARS = 160;
 // Attributes that say what a product is; they go first so they survive truncation.
 const KEY_ATTRIBUTE = /type|categor|colou?r|material|gender|style|pattern|fit|use|feature/i;
 
-/** Name | category | brand | key attributes | description, cut to the model's useful length. */
-export function composeEmbeddingText(p: ProductInput, maxChars = EMBED_TEXT_CHARS): string {
-  const parts = [p.name, p.category, p.brand, keyAttributes(p.attributes), p.description];
+export type EmbedPart = 'name' | 'category' | 'brand' | 'keyAttributes' | 'description';
+
+/**
+ * What the model reads, in order. Semantic NDCG@10 on Icecat dev (bench --levers re-measures it): every
+ * part 0.239; name, category, brand and key attributes 0.184; name, category and brand 0.204; the name
+ * alone 0.209. Hybrid barely moves (0.703–0.706): bm25 carries it.
+ */
+export const EMBED_PARTS: readonly EmbedPart[] = [
+  'name',
+  'category',
+  'brand',
+  'keyAttributes',
+  'description',
+];
+
+/** The product's parts joined in order, cut to the model's useful length. */
+export function composeEmbeddingText(
+  p: ProductInput,
+  {
+    maxChars = EMBED_TEXT_CHARS,
+    parts = EMBED_PARTS,
+  }: { maxChars?: number; parts?: readonly EmbedPart[] } = {},
+): string {
+  const value = (part: EmbedPart) => (part === 'keyAttributes' ? keyAttributes(p.attributes) : p[part]);
   const text = parts
+    .map(value)
     .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
     .map((s) => s.trim())
     .join('. ');

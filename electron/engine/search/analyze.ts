@@ -30,7 +30,8 @@ export interface AnalyzedQuery {
 export interface AnalyzeContext {
   db: Db;
   synonyms: SynonymIndex;
-  typos: () => TypoCorrector;
+  /** Null: unknown words are kept as typed (the benchmark measures what completion and correction add). */
+  typos: (() => TypoCorrector) | null;
 }
 
 /**
@@ -71,6 +72,10 @@ export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
     const word = words[i];
     i++;
     if (/\d/.test(word) || word.length < 3 || isKnown(word)) {
+      groups.push({ alternatives: [[word]], prefix: false });
+      continue;
+    }
+    if (!ctx.typos) {
       groups.push({ alternatives: [[word]], prefix: false });
       continue;
     }

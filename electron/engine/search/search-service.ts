@@ -26,14 +26,24 @@ export interface SearchRequest {
 
 export type EmbedQuery = (text: string) => Promise<Float32Array>;
 
+export interface FusionWeights {
+  semanticCandidates: number;
+  semanticWeight: number;
+  semanticOnlyFloor: number;
+  namedValueBoost: number;
+  accessoryFactor: number;
+  titleMatchBoost: number;
+  nameLengthPenalty: number;
+}
+
 /**
- * Fusion weights, chosen on the Icecat dev judgments (bench/relevance.ts). USE-lite adds little to bm25
+ * Fusion weights, chosen on the Icecat dev judgments (`npm run bench -- --levers` sweeps two of them). USE-lite adds little to bm25
  * on product data (it misses model numbers, sizes and brands), so its score mostly breaks ties; weights
  * of 0.07–0.15 scored 0.705–0.708 on dev (0.1 is the middle of that plateau), 0.2 fell below keyword
  * alone, and routing weak keyword queries to it measured lower too. The name-length penalty: dev
  * NDCG@10 0.6947 → 0.7039 at 0.2 (0.1–0.3 measured 0.697–0.704), before the semantic weight was re-chosen.
  */
-export const FUSION = {
+export const FUSION: FusionWeights = {
   semanticCandidates: 100,
   semanticWeight: 0.1,
   semanticOnlyFloor: 0.85,
@@ -43,6 +53,16 @@ export const FUSION = {
   nameLengthPenalty: 0.2,
 };
 const CANDIDATES = 100;
+
+/**
+ * How a search service ranks; the engine uses the defaults, the benchmark's lever sweeps measure others
+ * on the same catalog. `repairWords: false` takes unknown words as typed: no completion of a word still
+ * being typed, no typo correction.
+ */
+export interface SearchTuning {
+  fusion?: FusionWeights;
+  repairWords?: boolean;
+}
 
 interface NamedValues {
   categories: string[];
@@ -74,11 +94,15 @@ export class SearchService {
   private readonly embedQuery: EmbedQuery;
   private readonly cache = new LruCache<SearchResult>(256);
   private synonymIndex: SynonymIndex | null = null;
+  private readonly fusion: FusionWeights;
+  private readonly repairWords: boolean;
   readonly latencies: number[] = [];
 
-  constructor(cat: CatalogHandle, embedQuery: EmbedQuery) {
+  constructor(cat: CatalogHandle, embedQuery: EmbedQuery, tuning: SearchTuning = {}) {
     this.cat = cat;
     this.embedQuery = embedQuery;
+    this.fusion = tuning.fusion ?? FUSION;
+    this.repairWords = tuning.repairWords ?? true;
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
@@ -103,7 +127,7 @@ export class SearchService {
     const analyzed = analyzeQuery(text, {
       db,
       synonyms: this.synonyms(),
-      typos: () => catalogTypoCorrector(db),
+      typos: this.repairWords ? () => catalogTypoCorrector(db) : null,
     });
     const scores = new Map<number, number>();
     const summaries = new Map<number, ProductSummary>();
@@ -121,19 +145,19 @@ export class SearchService {
         req.mode === 'semantic'
           ? []
           : this.keywordCandidates(text, analyzed, filters, named, limit, summaries);
-      const weight = req.mode === 'keyword' ? 0 : req.mode === 'semantic' ? 1 : FUSION.semanticWeight;
+      const weight = req.mode === 'keyword' ? 0 : req.mode === 'semantic' ? 1 : this.fusion.semanticWeight;
       for (const h of keyword) add(h.rowid, (1 - weight) * h.score);
       if (weight > 0 && this.cat.ann.size > 0) {
         const vector = await this.embedQuery(text);
         // In hybrid the model's list only breaks ties and adds near neighbours: a short one will do.
-        const k = req.mode === 'semantic' ? limit : Math.max(req.limit, FUSION.semanticCandidates);
+        const k = req.mode === 'semantic' ? limit : Math.max(req.limit, this.fusion.semanticCandidates);
         const hits = semanticSearch(this.cat, vector, hasFilters(filters) ? filter : null, k);
         const top = hits.length ? hits[0].similarity : 0;
         const lo = hits.length ? hits[hits.length - 1].similarity : 0;
         for (const h of hits) {
           if (req.mode === 'semantic') {
             add(h.rowid, h.similarity);
-          } else if (scores.has(h.rowid) || h.similarity >= top * FUSION.semanticOnlyFloor) {
+          } else if (scores.has(h.rowid) || h.similarity >= top * this.fusion.semanticOnlyFloor) {
             // A product the words did not find joins only if it is nearly as close as the closest one:
             // otherwise every query would "match" the whole catalog.
             add(h.rowid, weight * (top > lo ? (h.similarity - lo) / (top - lo) : 1));
@@ -244,9 +268,12 @@ export class SearchService {
     for (const h of hits) {
       const row = rows.get(h.rowid);
       if (!row || scored.has(h.rowid)) continue;
-      const accessory = isAccessoryOf(row.name, queryTerms) ? FUSION.accessoryFactor : 1;
-      const title = FUSION.titleMatchBoost * titleCoverage(row.name, analyzed.groups);
-      scored.set(h.rowid, (h.score + title) * accessory + (isNamed(row, named) ? FUSION.namedValueBoost : 0));
+      const accessory = isAccessoryOf(row.name, queryTerms) ? this.fusion.accessoryFactor : 1;
+      const title = this.fusion.titleMatchBoost * titleCoverage(row.name, analyzed.groups);
+      scored.set(
+        h.rowid,
+        (h.score + title) * accessory + (isNamed(row, named) ? this.fusion.namedValueBoost : 0),
+      );
     }
     return [...scored].map(([rowid, score]) => ({ rowid, score }));
   }
@@ -275,7 +302,7 @@ export class SearchService {
     loadSummaries(this.cat.reader, scores.keys(), summaries);
     for (const [rowid, score] of scores) {
       const row = summaries.get(rowid);
-      if (row) scores.set(rowid, score - FUSION.nameLengthPenalty * nameLength(row.name));
+      if (row) scores.set(rowid, score - this.fusion.nameLengthPenalty * nameLength(row.name));
     }
   }
 

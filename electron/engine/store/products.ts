@@ -31,7 +31,8 @@ export interface ProductRow extends ProductSummary {
 export const PRODUCT_COLUMNS =
   'p.rowid AS rowid, p.id, p.name, p.description, p.category, p.brand, p.price, p.currency, p.stock, p.season, p.attributes';
 
-function sha1(s: string): string {
+/** The digest that tells a changed row or embedding text from an unchanged one. */
+export function sha1(s: string): string {
   return createHash('sha1').update(s).digest('base64url');
 }
 

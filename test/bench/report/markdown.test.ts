@@ -32,6 +32,38 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('relevance levers', () => {
+  const lever = (setting: string, engine: boolean, extra = {}) => ({
+    lever: 'word repair' as const,
+    setting,
+    queries: 'one typo' as const,
+    mode: 'hybrid' as const,
+    dev: engine ? 0.66 : 0.22,
+    holdout: engine ? 0.56 : 0.25,
+    engine,
+    changedQueries: 113,
+    ...extra,
+  });
+  const render = (r: ReturnType<typeof results>) =>
+    renderMarkdown(r, { results: 'r.json', latency: 'l.png', ndcg: null });
+
+  it('shows each setting with the engine one in bold and how many queries the typing form changed', () => {
+    const r = results([size('10k', 10_000, 4)]);
+    r.relevanceLevers = [lever('completed and corrected', true), lever('as typed', false)];
+    const md = render(r);
+    expect(md).toContain(
+      '| word repair | **completed and corrected** | one typo (113 changed) | hybrid | 0.66 | 0.56 |',
+    );
+    expect(md).toContain('| word repair | as typed | one typo (113 changed) | hybrid | 0.22 | 0.25 |');
+  });
+
+  it('renders results written before the relevance levers existed', () => {
+    const md = render(results([size('10k', 10_000, 4)]));
+    expect(md).not.toContain('Relevance levers on Icecat');
+    expect(md).toContain('Not measured in this run (add `--levers`).');
+  });
+});
+
 describe('ratios', () => {
   it('is Shelfscope ÷ peer for throughput and peer ÷ Shelfscope for build time', () => {
     const s = size('100k', 100_000, 8);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { composeEmbeddingText } from '../../../electron/engine/jobs/embedding-text.ts';
+import type { Product } from '../../../shared/types.ts';
+
+const product: Product = {
+  id: 'P1',
+  name: 'Trail runner',
+  description: 'A light shoe for rough paths.',
+  category: 'Shoes',
+  brand: 'Salomon',
+  price: 120,
+  currency: 'EUR',
+  stock: 3,
+  season: null,
+  attributes: { colour: 'Blue', weight_g: '280', material: 'Mesh' },
+};
+
+describe('the text a product is embedded from', () => {
+  it('joins name, category, brand, key attributes and description in that order', () => {
+    expect(composeEmbeddingText(product)).toBe(
+      'Trail runner. Shoes. Salomon. Blue, Mesh. A light shoe for rough paths.',
+    );
+  });
+
+  it('reads only the parts asked for, in the order asked, skipping empty ones', () => {
+    expect(composeEmbeddingText(product, { parts: ['brand', 'name'] })).toBe('Salomon. Trail runner');
+    expect(composeEmbeddingText({ ...product, category: ' ' }, { parts: ['name', 'category'] })).toBe(
+      'Trail runner',
+    );
+  });
+
+  it('cuts at a word boundary within the length', () => {
+    expect(composeEmbeddingText(product, { maxChars: 30 })).toBe('Trail runner. Shoes. Salomon.');
+  });
+});
