@@ -64,6 +64,9 @@ async function ensureCatalogCsv(n: number): Promise<{ file: string; bytes: numbe
 const results: SizeResult[] = [];
 let embeddingLevers: EmbeddingLever[] = [];
 let annLevers: AnnLever[] = [];
+let annGraphLevers: BenchResults['annGraphLevers'];
+// Graph parameters matter only where recall falls below 1: the largest catalog up to 100k.
+const graphLeverSize = Math.max(...sizes.filter((n) => n <= 100_000));
 for (const n of sizes) {
   const { file, bytes } = await ensureCatalogCsv(n);
   const measured = await measureSize({
@@ -80,12 +83,14 @@ for (const n of sizes) {
         ? `not run above ${sizeLabel(peersUpTo)} products (--peers-up-to): their builds alone would outlast the rest of the run`
         : undefined,
     levers: (values.levers ?? false) && n === Math.min(...sizes),
+    annGraphLevers: (values.levers ?? false) && n === graphLeverSize,
     overheadTexts: quick ? 600 : 16_000,
     reuse: values.reuse ?? false,
   });
   results.push(measured.result);
   if (measured.embeddingLevers.length) embeddingLevers = measured.embeddingLevers;
   if (measured.annLevers.length) annLevers = measured.annLevers;
+  if (measured.annGraphLevers.length) annGraphLevers = { size: sizeLabel(n), rows: measured.annGraphLevers };
 }
 
 let relevance: BenchResults['relevance'] = { skipped: 'not requested (--no-relevance)' };
@@ -123,6 +128,7 @@ const results_: BenchResults = {
   sizes: results,
   embeddingLevers,
   annLevers,
+  annGraphLevers,
   relevance,
   relevanceLevers,
   tookSec: Math.round((performance.now() - started) / 1000),

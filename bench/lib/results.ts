@@ -1,6 +1,6 @@
 import type { RelevanceRow } from '../relevance.ts';
 import type { PeerResult, QueryKind } from '../peers/types.ts';
-import type { AnnFigures, AnnLever } from '../stages/ann.ts';
+import type { AnnFigures, AnnGraphLever, AnnLever } from '../stages/ann.ts';
 import type { EmbeddingLever, RawThroughput } from '../stages/embedding.ts';
 import type { ColdOpen, EndToEnd } from '../stages/end-to-end.ts';
 import type { PipelineOverhead } from '../stages/overhead.ts';
@@ -42,6 +42,8 @@ export interface BenchResults {
   sizes: SizeResult[];
   embeddingLevers: EmbeddingLever[];
   annLevers: AnnLever[];
+  /** Absent from results written before connectivity and ef_add were swept. */
+  annGraphLevers?: { size: string; rows: AnnGraphLever[] };
   relevance: { catalog: string; rows: RelevanceRow[] } | { skipped: string };
   /** Absent from results written before the relevance levers were measured. */
   relevanceLevers?: RelevanceLever[];

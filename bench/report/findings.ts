@@ -34,6 +34,28 @@ export function leverFindings(r: BenchResults): string[] {
       `Quantization (fresh builds, same ef): ${q.map((l) => `${l.quantization} recall ${l.recall10}, build ${((l.buildMs ?? 0) / 1000).toFixed(1)} s, ${((l.fileBytes ?? 0) / 1e6).toFixed(1)} MB`).join('; ')}.`,
     );
   }
+  const graph = r.annGraphLevers;
+  const reaching = graph?.rows.filter((l) => l.recall10 >= 0.98) ?? [];
+  if (graph && reaching.length) {
+    const cheapest = [...reaching].sort((a, b) => a.buildMs - b.buildMs)[0];
+    const below = graph.rows.filter((l) => l.recall10 < 0.98);
+    out.push(
+      `Graph parameters at ${graph.size}: the fastest build that keeps recall@10 ≥ 0.98 is connectivity ${cheapest.connectivity}, ef_add ${cheapest.expansionAdd} (${(cheapest.buildMs / 1000).toFixed(1)} s, recall ${cheapest.recall10})${below.length ? `; ${below.map((l) => `connectivity ${l.connectivity}, ef_add ${l.expansionAdd} fall below it (${l.recall10})`).join(', ')}` : ''}.`,
+    );
+  }
+  const repair = (queries: string, repaired: boolean) =>
+    r.relevanceLevers?.find(
+      (l) => l.lever === 'word repair' && l.queries === queries && l.engine === repaired,
+    );
+  for (const queries of ['one typo', 'last word cut']) {
+    const on = repair(queries, true);
+    const off = repair(queries, false);
+    if (on && off) {
+      out.push(
+        `Word repair, queries with ${queries === 'one typo' ? 'one slip' : 'the last word cut short'} (${on.changedQueries ?? '?'} of them changed): hybrid NDCG@10 ${on.dev} / ${on.holdout} (dev / holdout) with completion and correction, ${off.dev} / ${off.holdout} with the words as typed.`,
+      );
+    }
+  }
   const e = r.embeddingLevers;
   if (e.length) {
     const best = [...e].sort((a, b) => b.textsPerSec - a.textsPerSec)[0];

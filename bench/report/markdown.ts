@@ -309,6 +309,34 @@ function leversSection(r: BenchResults): string {
     );
     parts.push('');
   }
+  const graph = r.annGraphLevers;
+  // The parameters the run's engine had, not today's code: results are re-rendered long after.
+  const params = r.sizes.find((s) => s.label === graph?.size)?.ann.params;
+  if (graph && params) {
+    parts.push(
+      `USearch graph parameters on the ${graph.size} catalog: fresh builds from the stored vectors in rowid order, ${params.quantization}, ef_search ${params.expansionSearch} (the engine's pair in bold):`,
+      '',
+    );
+    parts.push(
+      table(
+        ['connectivity', 'ef_add', 'recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'],
+        graph.rows.map((l) => {
+          const engine = l.connectivity === params.connectivity && l.expansionAdd === params.expansionAdd;
+          const bold = (v: number) => (engine ? `**${v}**` : v);
+          return [
+            bold(l.connectivity),
+            bold(l.expansionAdd),
+            l.recall10,
+            l.recall10Ties,
+            l.p50Ms,
+            sec(l.buildMs),
+            mb(l.fileBytes),
+          ];
+        }),
+      ),
+    );
+    parts.push('');
+  }
   const relevance = r.relevanceLevers ?? [];
   if (relevance.length) {
     parts.push(

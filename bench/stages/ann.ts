@@ -35,6 +35,17 @@ export interface AnnLever {
   fileBytes: number | null;
 }
 
+/** A fresh build with other graph parameters, the engine's quantization and ef_search. */
+export interface AnnGraphLever {
+  connectivity: number;
+  expansionAdd: number;
+  recall10: number;
+  recall10Ties: number;
+  p50Ms: number;
+  buildMs: number;
+  fileBytes: number;
+}
+
 /** Exact top-10 by cosine for each query, as indices into `data.docs`. */
 export function exactTop10(data: CatalogData, queries: Float32Array[]): number[][] {
   const matrix = new Float32Array(queries.length * data.dimensions);
@@ -144,20 +155,55 @@ export async function measureAnnLevers(
     });
   }
   for (const quantization of ['f32', 'f16', 'bf16', 'i8']) {
-    const index = newUsearchIndex(data.dimensions, { quantization });
-    const keys = BigUint64Array.from(data.docs, (_, i) => BigInt(i));
-    const build = await timed(() => index.add(keys, data.vectors, 0));
-    const file = path.join(scratchDir, `lever-${quantization}.usearch`);
-    index.save(file);
-    out.push({
-      quantization,
-      efSearch: ANN_PARAMS.expansionSearch,
-      ...leverRow(index, data, queries, exact),
-      buildMs: Math.round(build.ms),
-      fileBytes: fs.statSync(file).size,
-    });
-    fs.rmSync(file, { force: true });
+    const built = await freshBuild({ quantization }, data, queries, exact, scratchDir);
+    out.push({ quantization, efSearch: ANN_PARAMS.expansionSearch, ...built });
     process.stderr.write(`  ann lever ${JSON.stringify(out[out.length - 1])}\n`);
+  }
+  return out;
+}
+
+/** Builds an index with other parameters from the stored vectors in rowid order (keys are doc indices). */
+async function freshBuild(
+  overrides: Parameters<typeof newUsearchIndex>[1],
+  data: CatalogData,
+  queries: Float32Array[],
+  exact: number[][],
+  scratchDir: string,
+) {
+  const index = newUsearchIndex(data.dimensions, overrides);
+  const keys = BigUint64Array.from(data.docs, (_, i) => BigInt(i));
+  const build = await timed(() => index.add(keys, data.vectors, 0));
+  const file = path.join(scratchDir, 'lever.usearch');
+  index.save(file);
+  const fileBytes = fs.statSync(file).size;
+  fs.rmSync(file, { force: true });
+  return { ...leverRow(index, data, queries, exact), buildMs: Math.round(build.ms), fileBytes };
+}
+
+const GRAPH_LEVERS: [connectivity: number, expansionAdd: number][] = [
+  [12, 96],
+  [14, 64],
+  [14, 80],
+  [14, 96],
+  [14, 128],
+  [16, 96],
+];
+
+/**
+ * Connectivity and ef_add: each pair builds a fresh index from the stored vectors in rowid order, as
+ * the index job adds them (keys are doc indices here), with the engine's quantization and ef_search.
+ */
+export async function measureAnnGraphLevers(
+  data: CatalogData,
+  queries: Float32Array[],
+  exact: number[][],
+  scratchDir: string,
+): Promise<AnnGraphLever[]> {
+  const out: AnnGraphLever[] = [];
+  for (const [connectivity, expansionAdd] of GRAPH_LEVERS) {
+    const built = await freshBuild({ connectivity, expansionAdd }, data, queries, exact, scratchDir);
+    out.push({ connectivity, expansionAdd, ...built });
+    process.stderr.write(`  ann graph lever ${JSON.stringify(out[out.length - 1])}\n`);
   }
   return out;
 }

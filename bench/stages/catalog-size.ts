@@ -17,8 +17,8 @@ import { benchLanceDb } from '../peers/lancedb.ts';
 import { benchOrama } from '../peers/orama.ts';
 import type { PeerResult } from '../peers/types.ts';
 import { skippedPeer } from '../peers/types.ts';
-import type { AnnLever } from './ann.ts';
-import { exactTop10, measureAnn, measureAnnLevers } from './ann.ts';
+import type { AnnGraphLever, AnnLever } from './ann.ts';
+import { exactTop10, measureAnn, measureAnnGraphLevers, measureAnnLevers } from './ann.ts';
 import { measureAsk } from './ask.ts';
 import type { EmbeddingLever } from './embedding.ts';
 import { measureEmbeddingLevers, sampleProducts } from './embedding.ts';
@@ -37,6 +37,8 @@ export interface SizeOptions {
   /** Why the peers are not run at this size (they are listed as skipped, with this reason). */
   peersSkipped?: string;
   levers: boolean;
+  /** ANN connectivity and ef_add builds (worth it only where recall is below 1: the 100k catalog). */
+  annGraphLevers: boolean;
   /** Texts the bare model and the index job each embed per round of the overhead measurement. */
   overheadTexts: number;
   /** Keep an existing catalog and the end-to-end figures measured when it was imported. */
@@ -54,9 +56,12 @@ async function runPeer(name: string, run: () => Promise<PeerResult>): Promise<Pe
   }
 }
 
-export async function measureSize(
-  opts: SizeOptions,
-): Promise<{ result: SizeResult; embeddingLevers: EmbeddingLever[]; annLevers: AnnLever[] }> {
+export async function measureSize(opts: SizeOptions): Promise<{
+  result: SizeResult;
+  embeddingLevers: EmbeddingLever[];
+  annLevers: AnnLever[];
+  annGraphLevers: AnnGraphLever[];
+}> {
   const catalogDir = path.join(opts.workDir, `catalog-${opts.label}`);
   const scratch = path.join(opts.workDir, `scratch-${opts.label}`);
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -143,6 +148,11 @@ export async function measureSize(
       embeddingLevers = await measureEmbeddingLevers(sampleProducts(db, 600).texts);
       annLevers = await measureAnnLevers(catalog.handle.ann.file, data, annQueries, exact, scratch);
     }
+    let annGraphLevers: AnnGraphLever[] = [];
+    if (opts.annGraphLevers) {
+      log(`${opts.label}: ANN connectivity and ef_add`);
+      annGraphLevers = await measureAnnGraphLevers(data, annQueries, exact, scratch);
+    }
     return {
       result: {
         label: opts.label,
@@ -163,6 +173,7 @@ export async function measureSize(
       },
       embeddingLevers,
       annLevers,
+      annGraphLevers,
     };
   } finally {
     catalog.close();

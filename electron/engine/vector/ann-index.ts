@@ -27,11 +27,11 @@ export const ANN_FORMAT = `${ANN_PARAMS.quantization}-m${ANN_PARAMS.connectivity
 
 /**
  * An empty USearch index with the engine's parameters; tests that inspect index files and the
- * benchmark's lever sweeps (another quantization or ef_search) build theirs here too.
+ * benchmark's lever sweeps (another quantization, connectivity, ef_add or ef_search) build theirs here too.
  */
 export function newUsearchIndex(
   dimensions: number,
-  overrides: { quantization?: string; expansionSearch?: number } = {},
+  overrides: { quantization?: string; expansionSearch?: number; connectivity?: number; expansionAdd?: number } = {},
 ): Index {
   const params = { ...ANN_PARAMS, ...overrides };
   return new Index({

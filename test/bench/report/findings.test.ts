@@ -3,6 +3,45 @@ import { leverFindings } from '../../../bench/report/findings.ts';
 import { latency, results, size } from './fixture.ts';
 
 describe('leverFindings', () => {
+  it('names the fastest graph build that keeps the recall goal, and those below it', () => {
+    const r = results([size('100k', 100_000, 8)]);
+    const row = (connectivity: number, expansionAdd: number, recall10: number, buildMs: number) => ({
+      connectivity,
+      expansionAdd,
+      recall10,
+      recall10Ties: recall10,
+      p50Ms: 0.5,
+      buildMs,
+      fileBytes: 1e8,
+    });
+    r.annGraphLevers = {
+      size: '100k',
+      rows: [row(14, 64, 0.979, 6_000), row(14, 80, 0.984, 7_000), row(14, 96, 0.987, 8_000)],
+    };
+    const text = leverFindings(r).join('\n');
+    expect(text).toContain('fastest build that keeps recall@10 ≥ 0.98 is connectivity 14, ef_add 80 (7.0 s');
+    expect(text).toContain('connectivity 14, ef_add 64 fall below it (0.979)');
+  });
+
+  it('compares repaired and as-typed words on each kind of typed query', () => {
+    const r = results([size('100k', 100_000, 8)]);
+    const lever = (queries: 'one typo' | 'last word cut', engine: boolean, dev: number) => ({
+      lever: 'word repair' as const,
+      setting: engine ? 'completed and corrected' : 'as typed',
+      queries,
+      mode: 'hybrid' as const,
+      dev,
+      holdout: dev - 0.1,
+      engine,
+      changedQueries: 100,
+    });
+    r.relevanceLevers = [lever('one typo', true, 0.66), lever('one typo', false, 0.22)];
+    const text = leverFindings(r).join('\n');
+    expect(text).toContain('one slip (100 of them changed): hybrid NDCG@10 0.66 / 0.56');
+    expect(text).toContain('0.22 / 0.12 with the words as typed');
+    expect(text).not.toContain('last word cut short');
+  });
+
   it('names the first ef_search that reaches the recall goal', () => {
     const r = results([size('100k', 100_000, 8)]);
     r.annLevers = [

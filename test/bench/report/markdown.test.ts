@@ -32,6 +32,32 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('ANN graph levers', () => {
+  it("bolds the pair the run's engine used, read from that run's ANN parameters", () => {
+    const r = results([size('100k', 100_000, 8)]);
+    const params = r.sizes[0].ann.params;
+    const row = (connectivity: number, expansionAdd: number) => ({
+      connectivity,
+      expansionAdd,
+      recall10: 0.98,
+      recall10Ties: 0.99,
+      p50Ms: 0.6,
+      buildMs: 7_000,
+      fileBytes: 100e6,
+    });
+    r.annGraphLevers = {
+      size: '100k',
+      rows: [row(params.connectivity, params.expansionAdd), row(params.connectivity + 2, 64)],
+    };
+    const md = renderMarkdown(r, { results: 'r.json', latency: 'l.png', ndcg: null });
+    expect(md).toContain('USearch graph parameters on the 100k catalog');
+    expect(md).toContain(
+      `| **${params.connectivity}** | **${params.expansionAdd}** | 0.98 | 0.99 | 0.6 | 7.0 s |`,
+    );
+    expect(md).toContain(`| ${params.connectivity + 2} | 64 | 0.98 |`);
+  });
+});
+
 describe('relevance levers', () => {
   const lever = (setting: string, engine: boolean, extra = {}) => ({
     lever: 'word repair' as const,
