@@ -63,6 +63,7 @@ async function ensureCatalogCsv(n: number): Promise<{ file: string; bytes: numbe
 
 const results: SizeResult[] = [];
 let embeddingLevers: EmbeddingLever[] = [];
+let parallelEmbedding: BenchResults['parallelEmbedding'];
 let annLevers: AnnLever[] = [];
 let annGraphLevers: BenchResults['annGraphLevers'];
 // Graph parameters matter only where recall falls below 1: the largest catalog up to 100k.
@@ -89,6 +90,7 @@ for (const n of sizes) {
   });
   results.push(measured.result);
   if (measured.embeddingLevers.length) embeddingLevers = measured.embeddingLevers;
+  if (measured.parallelEmbedding.length) parallelEmbedding = measured.parallelEmbedding;
   if (measured.annLevers.length) annLevers = measured.annLevers;
   if (measured.annGraphLevers.length) annGraphLevers = { size: sizeLabel(n), rows: measured.annGraphLevers };
 }
@@ -127,6 +129,7 @@ const results_: BenchResults = {
   model: models.identity,
   sizes: results,
   embeddingLevers,
+  parallelEmbedding,
   annLevers,
   annGraphLevers,
   relevance,

@@ -4,6 +4,7 @@ import type { AnnFigures, AnnGraphLever, AnnLever } from '../stages/ann.ts';
 import type { EmbeddingLever, RawThroughput } from '../stages/embedding.ts';
 import type { ColdOpen, EndToEnd } from '../stages/end-to-end.ts';
 import type { PipelineOverhead } from '../stages/overhead.ts';
+import type { ParallelEmbeddingLever } from '../stages/parallel-embedding.ts';
 import type { RelevanceLever } from '../stages/relevance-levers.ts';
 import type { FtsAlone } from '../stages/search-latency.ts';
 import type { MachineInfo } from './machine.ts';
@@ -41,6 +42,8 @@ export interface BenchResults {
   model: { name: string; version: string; dimensions: number };
   sizes: SizeResult[];
   embeddingLevers: EmbeddingLever[];
+  /** Absent from results written before parallel sessions were measured. */
+  parallelEmbedding?: ParallelEmbeddingLever[];
   annLevers: AnnLever[];
   /** Absent from results written before connectivity and ef_add were swept. */
   annGraphLevers?: { size: string; rows: AnnGraphLever[] };

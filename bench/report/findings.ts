@@ -56,6 +56,13 @@ export function leverFindings(r: BenchResults): string[] {
       );
     }
   }
+  const [single, parallel] = r.parallelEmbedding ?? [];
+  if (single && parallel) {
+    const gain = ((parallel.textsPerSec / single.textsPerSec - 1) * 100).toFixed(0);
+    out.push(
+      `Parallel embedding: ${parallel.sessions} single-threaded sessions ran ${parallel.textsPerSec} texts/s against ${single.textsPerSec} for one session with ${single.intraOpThreads} threads (${gain} %), for ${parallel.addedRssMb} against ${single.addedRssMb} MiB of memory (worker threads included).`,
+    );
+  }
   const e = r.embeddingLevers;
   if (e.length) {
     const best = [...e].sort((a, b) => b.textsPerSec - a.textsPerSec)[0];

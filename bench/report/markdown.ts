@@ -291,6 +291,27 @@ function leversSection(r: BenchResults): string {
     );
     parts.push('');
   }
+  if (r.parallelEmbedding?.length) {
+    parts.push(
+      'Parallel embedding: the same texts through one session with an intra-op thread per core, or through one single-threaded session per core (each in a worker thread with its share of the texts); rounds alternate between the two:',
+      '',
+    );
+    parts.push(
+      table(
+        ['sessions', 'threads each', 'batch', 'texts', 'texts/s (median)', 'rounds', 'memory added'],
+        r.parallelEmbedding.map((l) => [
+          l.sessions,
+          l.intraOpThreads,
+          l.batchSize,
+          l.texts,
+          l.textsPerSec,
+          l.rounds.join(' / '),
+          `${l.addedRssMb} MiB`,
+        ]),
+      ),
+    );
+    parts.push('');
+  }
   if (r.annLevers.length) {
     parts.push('USearch: ef_search on the saved index, then fresh builds per quantization:', '');
     parts.push(

@@ -25,6 +25,9 @@ import { measureEmbeddingLevers, sampleProducts } from './embedding.ts';
 import type { EndToEnd } from './end-to-end.ts';
 import { measureColdOpen, measureEndToEnd } from './end-to-end.ts';
 import { measurePipelineOverhead } from './overhead.ts';
+import type { ParallelEmbeddingLever } from './parallel-embedding.ts';
+import { measureParallelEmbedding } from './parallel-embedding.ts';
+import { INDEX_THREADS } from '../../electron/engine/models.ts';
 import { measureFtsAllWords, measureSearch } from './search-latency.ts';
 
 export interface SizeOptions {
@@ -59,6 +62,7 @@ async function runPeer(name: string, run: () => Promise<PeerResult>): Promise<Pe
 export async function measureSize(opts: SizeOptions): Promise<{
   result: SizeResult;
   embeddingLevers: EmbeddingLever[];
+  parallelEmbedding: ParallelEmbeddingLever[];
   annLevers: AnnLever[];
   annGraphLevers: AnnGraphLever[];
 }> {
@@ -142,10 +146,12 @@ export async function measureSize(opts: SizeOptions): Promise<{
       }
     }
     let embeddingLevers: EmbeddingLever[] = [];
+    let parallelEmbedding: ParallelEmbeddingLever[] = [];
     let annLevers: AnnLever[] = [];
     if (opts.levers) {
       log(`${opts.label}: levers`);
       embeddingLevers = await measureEmbeddingLevers(sampleProducts(db, 600).texts);
+      parallelEmbedding = await measureParallelEmbedding(sampleProducts(db, 3000).texts, INDEX_THREADS);
       annLevers = await measureAnnLevers(catalog.handle.ann.file, data, annQueries, exact, scratch);
     }
     let annGraphLevers: AnnGraphLever[] = [];
@@ -172,6 +178,7 @@ export async function measureSize(opts: SizeOptions): Promise<{
         peers,
       },
       embeddingLevers,
+      parallelEmbedding,
       annLevers,
       annGraphLevers,
     };

@@ -3,6 +3,23 @@ import { leverFindings } from '../../../bench/report/findings.ts';
 import { latency, results, size } from './fixture.ts';
 
 describe('leverFindings', () => {
+  it('compares one multi-threaded session with a single-threaded session per core', () => {
+    const r = results([size('100k', 100_000, 8)]);
+    const arm = (sessions: number, intraOpThreads: number, textsPerSec: number, addedRssMb: number) => ({
+      sessions,
+      intraOpThreads,
+      batchSize: 16,
+      texts: 3000,
+      rounds: [textsPerSec],
+      textsPerSec,
+      addedRssMb,
+    });
+    r.parallelEmbedding = [arm(1, 2, 1000, 60), arm(2, 1, 1100, 110)];
+    expect(leverFindings(r).join('\n')).toContain(
+      '2 single-threaded sessions ran 1100 texts/s against 1000 for one session with 2 threads (10 %), for 110 against 60 MiB',
+    );
+  });
+
   it('names the fastest graph build that keeps the recall goal, and those below it', () => {
     const r = results([size('100k', 100_000, 8)]);
     const row = (connectivity: number, expansionAdd: number, recall10: number, buildMs: number) => ({
