@@ -275,109 +275,85 @@ function relevanceSection(r: BenchResults): string {
 
 function leversSection(r: BenchResults): string {
   const parts: string[] = [
-    `Embedding and ANN levers measured on the ${r.sizes[0]?.label ?? ''} catalog (the smallest of the run, to keep the sweep short).`,
+    `Embedding, ef_search and quantization levers measured on the ${r.sizes[0]?.label ?? ''} catalog (the smallest of the run, to keep the sweep short).`,
     '',
   ];
+  // An introduction, its table and a blank line.
+  const section = (intro: string, headers: string[], rows: (string | number)[][]) =>
+    parts.push(intro, '', table(headers, rows), '');
   if (r.embeddingLevers.length) {
-    parts.push(
+    section(
       "Embedding throughput (texts/s, raw ONNX, the catalog's own embedding texts) by batch size, intra-op threads and text length:",
-      '',
+      ['max chars', 'threads', 'batch', 'texts/s'],
+      r.embeddingLevers.map((l) => [l.maxChars, l.intraOpThreads, l.batchSize, l.textsPerSec]),
     );
-    parts.push(
-      table(
-        ['max chars', 'threads', 'batch', 'texts/s'],
-        r.embeddingLevers.map((l) => [l.maxChars, l.intraOpThreads, l.batchSize, l.textsPerSec]),
-      ),
-    );
-    parts.push('');
   }
   if (r.parallelEmbedding?.length) {
-    parts.push(
+    section(
       'Parallel embedding: the same texts through one session with an intra-op thread per core, or through one single-threaded session per core (each in a worker thread with its share of the texts); rounds alternate between the two:',
-      '',
+      ['sessions', 'threads each', 'batch', 'texts', 'texts/s (median)', 'rounds', 'memory added'],
+      r.parallelEmbedding.map((l) => [
+        l.sessions,
+        l.intraOpThreads,
+        l.batchSize,
+        l.texts,
+        l.textsPerSec,
+        l.rounds.join(' / '),
+        `${l.addedRssMb} MiB`,
+      ]),
     );
-    parts.push(
-      table(
-        ['sessions', 'threads each', 'batch', 'texts', 'texts/s (median)', 'rounds', 'memory added'],
-        r.parallelEmbedding.map((l) => [
-          l.sessions,
-          l.intraOpThreads,
-          l.batchSize,
-          l.texts,
-          l.textsPerSec,
-          l.rounds.join(' / '),
-          `${l.addedRssMb} MiB`,
-        ]),
-      ),
-    );
-    parts.push('');
   }
   if (r.annLevers.length) {
-    parts.push('USearch: ef_search on the saved index, then fresh builds per quantization:', '');
-    parts.push(
-      table(
-        ['quantization', 'ef_search', 'recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'],
-        r.annLevers.map((l) => [
-          l.quantization,
-          l.efSearch,
-          l.recall10,
-          l.recall10Ties ?? '—',
-          l.p50Ms,
-          l.buildMs === null ? '—' : sec(l.buildMs),
-          l.fileBytes === null ? '—' : mb(l.fileBytes),
-        ]),
-      ),
+    section(
+      'USearch: ef_search on the saved index, then fresh builds per quantization:',
+      ['quantization', 'ef_search', 'recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'],
+      r.annLevers.map((l) => [
+        l.quantization,
+        l.efSearch,
+        l.recall10,
+        l.recall10Ties ?? '—',
+        l.p50Ms,
+        l.buildMs === null ? '—' : sec(l.buildMs),
+        l.fileBytes === null ? '—' : mb(l.fileBytes),
+      ]),
     );
-    parts.push('');
   }
   const graph = r.annGraphLevers;
   // The parameters the run's engine had, not today's code: results are re-rendered long after.
   const params = r.sizes.find((s) => s.label === graph?.size)?.ann.params;
   if (graph && params) {
-    parts.push(
+    section(
       `USearch graph parameters on the ${graph.size} catalog: fresh builds from the stored vectors in rowid order, ${params.quantization}, ef_search ${params.expansionSearch} (the engine's pair in bold):`,
-      '',
+      ['connectivity', 'ef_add', 'recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'],
+      graph.rows.map((l) => {
+        const engine = l.connectivity === params.connectivity && l.expansionAdd === params.expansionAdd;
+        const bold = (v: number) => (engine ? `**${v}**` : v);
+        return [
+          bold(l.connectivity),
+          bold(l.expansionAdd),
+          l.recall10,
+          l.recall10Ties,
+          l.p50Ms,
+          sec(l.buildMs),
+          mb(l.fileBytes),
+        ];
+      }),
     );
-    parts.push(
-      table(
-        ['connectivity', 'ef_add', 'recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'],
-        graph.rows.map((l) => {
-          const engine = l.connectivity === params.connectivity && l.expansionAdd === params.expansionAdd;
-          const bold = (v: number) => (engine ? `**${v}**` : v);
-          return [
-            bold(l.connectivity),
-            bold(l.expansionAdd),
-            l.recall10,
-            l.recall10Ties,
-            l.p50Ms,
-            sec(l.buildMs),
-            mb(l.fileBytes),
-          ];
-        }),
-      ),
-    );
-    parts.push('');
   }
   const relevance = r.relevanceLevers ?? [];
   if (relevance.length) {
-    parts.push(
+    section(
       "Relevance levers on Icecat, NDCG@10 (tuned on dev only; the engine's setting in bold). Word repair searches each judged query as typed with one slip (two letters swapped in its longest word) or with its last word cut to 60 %, and judges the result against the query as judged:",
-      '',
+      ['lever', 'setting', 'queries', 'mode', 'dev', 'holdout'],
+      relevance.map((l) => [
+        l.lever,
+        l.engine ? `**${l.setting}**` : l.setting,
+        l.changedQueries === undefined ? l.queries : `${l.queries} (${l.changedQueries} changed)`,
+        l.mode,
+        l.dev,
+        l.holdout,
+      ]),
     );
-    parts.push(
-      table(
-        ['lever', 'setting', 'queries', 'mode', 'dev', 'holdout'],
-        relevance.map((l) => [
-          l.lever,
-          l.engine ? `**${l.setting}**` : l.setting,
-          l.changedQueries === undefined ? l.queries : `${l.queries} (${l.changedQueries} changed)`,
-          l.mode,
-          l.dev,
-          l.holdout,
-        ]),
-      ),
-    );
-    parts.push('');
   }
   return parts.length > 2 ? parts.join('\n') : 'Not measured in this run (add `--levers`).';
 }
@@ -446,7 +422,7 @@ export function renderMarkdown(
     'npm run bench -- --sizes 10k,100k,1m --levers',
     '```',
     '',
-    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, ef_search, quantization; fusion weights, word repair and embedding text on Icecat), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
+    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, parallel sessions, ef_search, quantization; connectivity and ef_add on the largest catalog up to 100k; fusion weights, word repair and embedding text on Icecat), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
     '',
     '## Goals',
     '',
