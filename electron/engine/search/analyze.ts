@@ -25,6 +25,12 @@ export interface AnalyzedQuery {
   corrections: { from: string; to: string }[];
   /** Every term that can match, for highlighting. */
   matchedTerms: string[];
+  /**
+   * The query as the search reads it: the text itself, or, when a word was corrected or is being typed,
+   * its words with the correction or the likeliest completion in place. Category and brand detection,
+   * accessory detection and the query embedding read this, not the slip.
+   */
+  readAs: string;
 }
 
 export interface AnalyzeContext {
@@ -46,6 +52,7 @@ export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
   const expansions = ctx.synonyms.expand(words);
   const groups: TermGroup[] = [];
   const corrections: { from: string; to: string }[] = [];
+  const replaced = new Map<string, string>();
   const known = ctx.db.prepare('SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1');
   const isKnown = (term: string) => known.get(quote(term)) !== undefined;
 
@@ -83,11 +90,13 @@ export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
     const completions = isLast ? ctx.typos().complete(word, 1) : [];
     if (completions.length > 0) {
       groups.push({ alternatives: [[word]], prefix: true });
+      replaced.set(word, completions[0]);
       continue;
     }
     const fixed = ctx.typos().correct(word);
     if (fixed) {
       corrections.push({ from: word, to: fixed });
+      replaced.set(word, fixed);
       const fixedExpansion = ctx.synonyms.expand([fixed]).find((e) => e.start === 0);
       groups.push({ alternatives: [[fixed], ...(fixedExpansion?.alternatives ?? [])], prefix: false });
     } else {
@@ -95,7 +104,8 @@ export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
     }
   }
   const matchedTerms = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
-  return { groups, corrections, matchedTerms };
+  const readAs = replaced.size ? all.map((w) => replaced.get(w) ?? w).join(' ') : text;
+  return { groups, corrections, matchedTerms, readAs };
 }
 
 /**

@@ -140,15 +140,13 @@ export class SearchService {
         .all(...filter.params, limit) as { rowid: number }[];
       rows.forEach((r, i) => add(r.rowid, 1 - i / (rows.length + 1)));
     } else {
-      const named = req.mode === 'semantic' ? NO_NAMED_VALUES : this.namedValues(text, analyzed);
+      const named = req.mode === 'semantic' ? NO_NAMED_VALUES : this.namedValues(analyzed);
       const keyword =
-        req.mode === 'semantic'
-          ? []
-          : this.keywordCandidates(text, analyzed, filters, named, limit, summaries);
+        req.mode === 'semantic' ? [] : this.keywordCandidates(analyzed, filters, named, limit, summaries);
       const weight = req.mode === 'keyword' ? 0 : req.mode === 'semantic' ? 1 : this.fusion.semanticWeight;
       for (const h of keyword) add(h.rowid, (1 - weight) * h.score);
       if (weight > 0 && this.cat.ann.size > 0) {
-        const vector = await this.embedQuery(text);
+        const vector = await this.embedQuery(analyzed.readAs);
         // In hybrid the model's list only breaks ties and adds near neighbours: a short one will do.
         const k = req.mode === 'semantic' ? limit : Math.max(req.limit, this.fusion.semanticCandidates);
         const hits = semanticSearch(this.cat, vector, hasFilters(filters) ? filter : null, k);
@@ -227,7 +225,6 @@ export class SearchService {
    * fetched even when long titles push them out of the plain bm25 list ("laptop" → category Notebook).
    */
   private keywordCandidates(
-    text: string,
     analyzed: AnalyzedQuery,
     filters: Filters,
     named: NamedValues,
@@ -263,7 +260,7 @@ export class SearchService {
       );
       hits.push(...more);
     }
-    const queryTerms = terms(text);
+    const queryTerms = terms(analyzed.readAs);
     const scored = new Map<number, number>();
     for (const h of hits) {
       const row = rows.get(h.rowid);
@@ -282,9 +279,9 @@ export class SearchService {
    * Categories and brands of this catalog that the query names, directly or through a synonym
    * ("laptop" names the category Notebook); their products rank higher without hiding others.
    */
-  private namedValues(text: string, analyzed: AnalyzedQuery): NamedValues {
+  private namedValues(analyzed: AnalyzedQuery): NamedValues {
     const phrases = new Set(analyzed.groups.flatMap((g) => g.alternatives.map((a) => a.join(' '))));
-    const folded = ` ${terms(text).join(' ')} `;
+    const folded = ` ${terms(analyzed.readAs).join(' ')} `;
     const out: NamedValues = { categories: [], brands: [] };
     for (const [value, { kind, original }] of catalogNamedValues(this.cat.reader)) {
       const named =
@@ -344,6 +341,7 @@ export class SearchService {
       groups: [],
       corrections: [],
       matchedTerms: [],
+      readAs: row.name,
     });
     return { ...result, tookMs: round(performance.now() - started) };
   }

@@ -31,7 +31,12 @@ export const ANN_FORMAT = `${ANN_PARAMS.quantization}-m${ANN_PARAMS.connectivity
  */
 export function newUsearchIndex(
   dimensions: number,
-  overrides: { quantization?: string; expansionSearch?: number; connectivity?: number; expansionAdd?: number } = {},
+  overrides: {
+    quantization?: string;
+    expansionSearch?: number;
+    connectivity?: number;
+    expansionAdd?: number;
+  } = {},
 ): Index {
   const params = { ...ANN_PARAMS, ...overrides };
   return new Index({
