@@ -1,6 +1,6 @@
 // A worker thread with its own ONNX session, for the parallel-sessions lever: it loads the model,
-// embeds a first batch, says "ready", then embeds its share of the texts when told to and reports
-// the milliseconds that took.
+// embeds a first batch, says "ready", then embeds its share of the texts when told to, reports the
+// milliseconds that took and exits.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadEmbedder } from '../../electron/engine/embed/index.ts';
 
@@ -21,6 +21,9 @@ port.once('message', () => {
   const started = performance.now();
   void embedder.embed(texts).then(async () => {
     port.postMessage(performance.now() - started);
+    // Released here, so the worker exits by itself: terminating a worker that still holds a session
+    // aborts the whole process (onnxruntime-node throws from its teardown).
     await embedder.close();
+    port.close();
   });
 });
