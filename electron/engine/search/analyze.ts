@@ -48,14 +48,33 @@ export interface AnalyzeContext {
 export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
   const all = terms(text);
   const content = all.filter((w) => !STOPWORDS.has(w));
-  const words = content.length ? content : all;
-  const expansions = ctx.synonyms.expand(words);
-  const groups: TermGroup[] = [];
+  const typed = content.length ? content : all;
   const corrections: { from: string; to: string }[] = [];
   const replaced = new Map<string, string>();
   const known = ctx.db.prepare('SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1');
   const isKnown = (term: string) => known.get(quote(term)) !== undefined;
 
+  // Words are repaired before synonyms and compounds are looked up, so that those see what the user
+  // meant: "bluteooth speaker" is the synonym phrase "bluetooth speaker".
+  let typingLast = false;
+  const words = typed.map((word, i) => {
+    const typos = ctx.typos;
+    if (!typos || /\d/.test(word) || word.length < 3 || isKnown(word)) return word;
+    const [completion] = i === typed.length - 1 ? typos().complete(word, 1) : [];
+    if (completion) {
+      typingLast = true;
+      replaced.set(word, completion);
+      return word;
+    }
+    const fixed = typos().correct(word);
+    if (!fixed) return word;
+    corrections.push({ from: word, to: fixed });
+    replaced.set(word, fixed);
+    return fixed;
+  });
+
+  const expansions = ctx.synonyms.expand(words);
+  const groups: TermGroup[] = [];
   for (let i = 0; i < words.length;) {
     const expansion = expansions.find((e) => e.start === i);
     if (expansion) {
@@ -76,32 +95,9 @@ export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
       i += 2;
       continue;
     }
-    const word = words[i];
     i++;
-    if (/\d/.test(word) || word.length < 3 || isKnown(word)) {
-      groups.push({ alternatives: [[word]], prefix: false });
-      continue;
-    }
-    if (!ctx.typos) {
-      groups.push({ alternatives: [[word]], prefix: false });
-      continue;
-    }
-    const isLast = i === words.length;
-    const completions = isLast ? ctx.typos().complete(word, 1) : [];
-    if (completions.length > 0) {
-      groups.push({ alternatives: [[word]], prefix: true });
-      replaced.set(word, completions[0]);
-      continue;
-    }
-    const fixed = ctx.typos().correct(word);
-    if (fixed) {
-      corrections.push({ from: word, to: fixed });
-      replaced.set(word, fixed);
-      const fixedExpansion = ctx.synonyms.expand([fixed]).find((e) => e.start === 0);
-      groups.push({ alternatives: [[fixed], ...(fixedExpansion?.alternatives ?? [])], prefix: false });
-    } else {
-      groups.push({ alternatives: [[word]], prefix: false });
-    }
+    // A last word still being typed matches every word it begins.
+    groups.push({ alternatives: [[words[i - 1]]], prefix: typingLast && i === words.length });
   }
   const matchedTerms = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
   const readAs = replaced.size ? all.map((w) => replaced.get(w) ?? w).join(' ') : text;

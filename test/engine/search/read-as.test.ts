@@ -24,4 +24,22 @@ describe('a corrected or completed word is read as such by the rest of the searc
       expect(await ids('keyb')).toEqual(clean);
     });
   }, 60_000);
+
+  it('finds a synonym phrase with a slip in it, as the phrase itself', async () => {
+    const rows = [
+      'product_id,name,category,description,price',
+      'BT1,Bluetooth speaker,Audio,Small and loud,30',
+      'WS1,JBL wireless speaker portable outdoor waterproof,Audio,Splash proof,80',
+      'SP1,Speaker,Audio,Passive,20',
+      'SP2,Speaker set,Audio,Passive pair,40',
+    ].join('\n');
+    await withImportedCsv(rows, async (catalog) => {
+      const ids = async (query: string) =>
+        (await catalog.search({ query, mode: 'keyword', limit: 10, filters: {} })).hits.map((h) => h.id);
+      const clean = await ids('bluetooth speaker');
+      // "wireless speaker" is a synonym of "bluetooth speaker": it ranks above products matching one word.
+      expect(clean.slice(0, 2)).toEqual(['BT1', 'WS1']);
+      expect(await ids('bluteooth speaker')).toEqual(clean);
+    });
+  }, 60_000);
 });
