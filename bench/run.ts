@@ -2,7 +2,8 @@
 // on the same rows and vectors, relevance on the Icecat judgments; writes bench/out/results.json,
 // docs/bench/ (results.json, charts) and BENCHMARKS.md (a --quick run writes to bench/out/quick/ only).
 // Usage: node bench/run.ts [--quick] [--sizes 10k,100k,1m] [--seed N] [--no-peers] [--peers-up-to 100k] [--levers] [--no-relevance]
-//        (--levers: embedding and ANN levers on the smallest catalog, relevance levers on Icecat)
+//        (--levers: embedding, ef_search and quantization on the smallest catalog, connectivity and ef_add on
+//        the largest up to 100k, relevance levers on Icecat)
 //        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
 import fs from 'node:fs';
 import path from 'node:path';

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CatalogService } from '../../electron/engine/catalog-service.ts';
 import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
+import { INDEX_THREADS } from '../../electron/engine/models.ts';
 import { loadCatalogData } from '../lib/catalog-data.ts';
 import { buildQuestions, buildWorkload } from '../lib/queries.ts';
 import type { SizeResult } from '../lib/results.ts';
@@ -27,7 +28,6 @@ import { measureColdOpen, measureEndToEnd } from './end-to-end.ts';
 import { measurePipelineOverhead } from './overhead.ts';
 import type { ParallelEmbeddingLever } from './parallel-embedding.ts';
 import { measureParallelEmbedding } from './parallel-embedding.ts';
-import { INDEX_THREADS } from '../../electron/engine/models.ts';
 import { measureFtsAllWords, measureSearch } from './search-latency.ts';
 
 export interface SizeOptions {

@@ -10,11 +10,11 @@ import { CatalogService as Catalog } from '../../electron/engine/catalog-service
 import type { EmbedPart } from '../../electron/engine/jobs/embedding-text.ts';
 import { composeEmbeddingText, EMBED_PARTS } from '../../electron/engine/jobs/embedding-text.ts';
 import { ProgressMeter } from '../../electron/engine/jobs/progress.ts';
-import { sha1 } from '../../electron/engine/store/products.ts';
+import type { ProductRow } from '../../electron/engine/store/products.ts';
+import { PRODUCT_COLUMNS, rowToProduct, sha1 } from '../../electron/engine/store/products.ts';
 import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
 import type { FusionWeights } from '../../electron/engine/search/search-service.ts';
 import { FUSION } from '../../electron/engine/search/search-service.ts';
-import type { Product } from '../../shared/types.ts';
 import { typingLastWord, withTypo } from '../lib/query-variants.ts';
 import type { RelevanceRow } from '../relevance.ts';
 import { evaluateRelevance, loadJudgments, loadSplit } from '../relevance.ts';
@@ -147,36 +147,15 @@ async function compositionLevers(
 
 function rewriteEmbeddingTexts(catalog: CatalogService, parts: readonly EmbedPart[]): void {
   const db = catalog.handle.writer;
-  const rows = db
-    .prepare('SELECT rowid, id, name, category, brand, description, attributes FROM products')
-    .all() as (Pick<Product, 'id' | 'name' | 'category' | 'brand' | 'description'> & {
-    rowid: number;
-    attributes: string;
-  })[];
+  const rows = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p`).all() as ProductRow[];
   const update = db.prepare('UPDATE products SET embed_text = ?, embed_hash = ? WHERE rowid = ?');
   db.transaction(() => {
-    for (const r of rows) {
-      const text = composeEmbeddingText(
-        { ...blankProduct, ...r, attributes: JSON.parse(r.attributes) },
-        { parts },
-      );
-      update.run(text, sha1(text), r.rowid);
+    for (const row of rows) {
+      const text = composeEmbeddingText(rowToProduct(row), { parts });
+      update.run(text, sha1(text), row.rowid);
     }
   })();
 }
-
-const blankProduct: Product = {
-  id: '',
-  name: '',
-  description: null,
-  category: null,
-  brand: null,
-  price: null,
-  currency: null,
-  stock: null,
-  season: null,
-  attributes: {},
-};
 
 export async function measureRelevanceLevers(
   catalog: CatalogService,

@@ -26,24 +26,15 @@ export interface SearchRequest {
 
 export type EmbedQuery = (text: string) => Promise<Float32Array>;
 
-export interface FusionWeights {
-  semanticCandidates: number;
-  semanticWeight: number;
-  semanticOnlyFloor: number;
-  namedValueBoost: number;
-  accessoryFactor: number;
-  titleMatchBoost: number;
-  nameLengthPenalty: number;
-}
-
 /**
- * Fusion weights, chosen on the Icecat dev judgments (`npm run bench -- --levers` sweeps two of them). USE-lite adds little to bm25
- * on product data (it misses model numbers, sizes and brands), so its score mostly breaks ties; weights
- * of 0.07–0.15 scored 0.705–0.708 on dev (0.1 is the middle of that plateau), 0.2 fell below keyword
- * alone, and routing weak keyword queries to it measured lower too. The name-length penalty: dev
- * NDCG@10 0.6947 → 0.7039 at 0.2 (0.1–0.3 measured 0.697–0.704), before the semantic weight was re-chosen.
+ * Fusion weights, chosen on the Icecat dev judgments (`npm run bench -- --levers` sweeps the semantic
+ * weight and the name-length penalty). USE-lite adds little to bm25 on product data (it misses model
+ * numbers, sizes and brands), so its score mostly breaks ties; weights of 0.07–0.15 scored 0.705–0.708
+ * on dev (0.1 is the middle of that plateau), 0.2 fell below keyword alone, and routing weak keyword
+ * queries to it measured lower too. The name-length penalty: dev NDCG@10 0.6947 → 0.7039 at 0.2
+ * (0.1–0.3 measured 0.697–0.704), before the semantic weight was re-chosen.
  */
-export const FUSION: FusionWeights = {
+export const FUSION = {
   semanticCandidates: 100,
   semanticWeight: 0.1,
   semanticOnlyFloor: 0.85,
@@ -52,6 +43,7 @@ export const FUSION: FusionWeights = {
   titleMatchBoost: 0.3,
   nameLengthPenalty: 0.2,
 };
+export type FusionWeights = typeof FUSION;
 const CANDIDATES = 100;
 
 /**

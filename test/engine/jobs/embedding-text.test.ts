@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { composeEmbeddingText } from '../../../electron/engine/jobs/embedding-text.ts';
+import type { ProductRow } from '../../../electron/engine/store/products.ts';
+import { PRODUCT_COLUMNS, rowToProduct } from '../../../electron/engine/store/products.ts';
 import type { Product } from '../../../shared/types.ts';
+import { HERMES_CSV, withImportedCsv } from '../helpers.ts';
 
 const product: Product = {
   id: 'P1',
@@ -32,4 +36,14 @@ describe('the text a product is embedded from', () => {
   it('cuts at a word boundary within the length', () => {
     expect(composeEmbeddingText(product, { maxChars: 30 })).toBe('Trail runner. Shoes. Salomon.');
   });
+
+  it('gives, from a stored product, the text the import stored (the benchmark recomposes texts this way)', async () => {
+    await withImportedCsv(fs.readFileSync(HERMES_CSV, 'utf8'), async (catalog) => {
+      const rows = catalog.handle.reader
+        .prepare(`SELECT ${PRODUCT_COLUMNS}, p.embed_text AS stored FROM products p`)
+        .all() as (ProductRow & { stored: string })[];
+      expect(rows.length).toBeGreaterThan(50);
+      for (const { stored, ...row } of rows) expect(composeEmbeddingText(rowToProduct(row))).toBe(stored);
+    });
+  }, 60_000);
 });
