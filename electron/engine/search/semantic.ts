@@ -11,18 +11,28 @@ export interface SemanticHit {
 /** Below this many matching products a filtered query scans their stored vectors exactly. */
 export const EXACT_SCAN_LIMIT = 3_000;
 
+export interface SemanticOptions {
+  /**
+   * How many survivors of a filter make a wider search not worth its cost (default: k). Hybrid asks
+   * for fewer than it takes: there the model's list breaks ties and adds near neighbours, and the
+   * words carry the ranking.
+   */
+  enough?: number;
+  exactScanLimit?: number;
+}
+
 /**
  * Nearest products to a query vector, honouring filters. USearch's JS binding has no predicate search,
  * so a selective filter scans the matching products' stored vectors exactly, and a broad one
  * over-fetches from the ANN index — as many as the filter's selectivity says k survivors need — and
- * widens until k survive, or until scanning the filter's products would cost less.
+ * widens until `enough` survive, or until scanning the filter's products would cost less.
  */
 export function semanticSearch(
   cat: CatalogHandle,
   query: Float32Array,
   filter: SqlCondition | null,
   k: number,
-  exactScanLimit = EXACT_SCAN_LIMIT,
+  { enough = k, exactScanLimit = EXACT_SCAN_LIMIT }: SemanticOptions = {},
 ): SemanticHit[] {
   if (!filter) return cat.ann.search(query, k).map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
   // The filter's share of a sample sizes the first over-fetch; the loop widens it if that was optimistic.
@@ -45,7 +55,7 @@ export function semanticSearch(
       found.map((m) => m.rowid),
     );
     const hits = found.filter((m) => allowed.has(m.rowid)).slice(0, k);
-    if (hits.length >= k || found.length < fetch) {
+    if (hits.length >= Math.min(enough, k) || found.length < fetch) {
       return hits.map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
     }
     // Widened by the share of this query's neighbours that passed, which can be far below the sample's
