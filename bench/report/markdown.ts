@@ -4,6 +4,7 @@ import type { BenchResults, SizeResult } from '../lib/results.ts';
 import type { LatencyStats } from '../lib/timing.ts';
 import type { PeerResult, QueryKind } from '../peers/types.ts';
 import type { RelevanceRow } from '../relevance.ts';
+import type { AnnLever } from '../stages/ann.ts';
 import { leverFindings } from './findings.ts';
 import { evaluateGoals, goalSize, shelfscopeBuildMs } from './goals.ts';
 
@@ -273,6 +274,18 @@ function relevanceSection(r: BenchResults): string {
   ].join('\n');
 }
 
+// What every USearch lever row ends with: how well and how fast that index found the exact top 10.
+const ANN_LEVER_COLUMNS = ['recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'];
+const annLeverCells = (
+  l: Pick<AnnLever, 'recall10' | 'recall10Ties' | 'p50Ms' | 'buildMs' | 'fileBytes'>,
+) => [
+  l.recall10,
+  l.recall10Ties ?? '—',
+  l.p50Ms,
+  l.buildMs === null ? '—' : sec(l.buildMs),
+  l.fileBytes === null ? '—' : mb(l.fileBytes),
+];
+
 function leversSection(r: BenchResults): string {
   const parts: string[] = [
     `Embedding, ef_search and quantization levers measured on the ${r.sizes[0]?.label ?? ''} catalog (the smallest of the run, to keep the sweep short).`,
@@ -306,16 +319,8 @@ function leversSection(r: BenchResults): string {
   if (r.annLevers.length) {
     section(
       'USearch: ef_search on the saved index, then fresh builds per quantization:',
-      ['quantization', 'ef_search', 'recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'],
-      r.annLevers.map((l) => [
-        l.quantization,
-        l.efSearch,
-        l.recall10,
-        l.recall10Ties ?? '—',
-        l.p50Ms,
-        l.buildMs === null ? '—' : sec(l.buildMs),
-        l.fileBytes === null ? '—' : mb(l.fileBytes),
-      ]),
+      ['quantization', 'ef_search', ...ANN_LEVER_COLUMNS],
+      r.annLevers.map((l) => [l.quantization, l.efSearch, ...annLeverCells(l)]),
     );
   }
   const graph = r.annGraphLevers;
@@ -324,19 +329,11 @@ function leversSection(r: BenchResults): string {
   if (graph && params) {
     section(
       `USearch graph parameters on the ${graph.size} catalog: fresh builds from the stored vectors in rowid order, ${params.quantization}, ef_search ${params.expansionSearch} (the engine's pair in bold):`,
-      ['connectivity', 'ef_add', 'recall@10', 'recall@10, ties counted', 'p50 ms', 'build', 'file'],
+      ['connectivity', 'ef_add', ...ANN_LEVER_COLUMNS],
       graph.rows.map((l) => {
         const engine = l.connectivity === params.connectivity && l.expansionAdd === params.expansionAdd;
         const bold = (v: number) => (engine ? `**${v}**` : v);
-        return [
-          bold(l.connectivity),
-          bold(l.expansionAdd),
-          l.recall10,
-          l.recall10Ties,
-          l.p50Ms,
-          sec(l.buildMs),
-          mb(l.fileBytes),
-        ];
+        return [bold(l.connectivity), bold(l.expansionAdd), ...annLeverCells(l)];
       }),
     );
   }

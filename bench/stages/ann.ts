@@ -109,13 +109,20 @@ export async function measureAnn(
   };
 }
 
-function leverRow(index: Index, data: CatalogData, queries: Float32Array[], exact: number[][]) {
+/** Recall and latency of a lever's index; `toDoc` maps its keys to doc indices (builds here key by index). */
+function leverRow(
+  index: Index,
+  data: CatalogData,
+  queries: Float32Array[],
+  exact: number[][],
+  toDoc: (key: number) => number = (key) => key,
+) {
   const samples: number[] = [];
   const found = queries.map((q) => {
     const started = performance.now();
     const m = index.search(q, 10, 0);
     samples.push(performance.now() - started);
-    return Array.from(m.keys, (k) => Number(k));
+    return Array.from(m.keys, (k) => toDoc(Number(k)));
   });
   return {
     recall10: recallAt10(found, exact),
@@ -137,19 +144,10 @@ export async function measureAnnLevers(
   for (const ef of [32, 64, 96, 128, 256, 512]) {
     const index = newUsearchIndex(data.dimensions, { expansionSearch: ef });
     index.view(indexFile);
-    const samples: number[] = [];
-    const found = queries.map((q) => {
-      const started = performance.now();
-      const m = index.search(q, 10, 0);
-      samples.push(performance.now() - started);
-      return Array.from(m.keys, (k) => byRowid.get(Number(k)) ?? -1);
-    });
     out.push({
       quantization: ANN_PARAMS.quantization,
       efSearch: ef,
-      recall10: recallAt10(found, exact),
-      recall10Ties: tieAwareRecallAt10(found, exact, cosineTo(data, queries)),
-      p50Ms: latencyStats(samples).p50,
+      ...leverRow(index, data, queries, exact, (rowid) => byRowid.get(rowid) ?? -1),
       buildMs: null,
       fileBytes: null,
     });

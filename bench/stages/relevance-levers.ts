@@ -5,14 +5,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SearchMode } from '../../shared/types.ts';
-import type { CatalogService } from '../../electron/engine/catalog-service.ts';
-import { CatalogService as Catalog } from '../../electron/engine/catalog-service.ts';
+import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
+import { CatalogService } from '../../electron/engine/catalog-service.ts';
 import type { EmbedPart } from '../../electron/engine/jobs/embedding-text.ts';
 import { composeEmbeddingText, EMBED_PARTS } from '../../electron/engine/jobs/embedding-text.ts';
 import { ProgressMeter } from '../../electron/engine/jobs/progress.ts';
 import type { ProductRow } from '../../electron/engine/store/products.ts';
 import { PRODUCT_COLUMNS, rowToProduct, sha1 } from '../../electron/engine/store/products.ts';
-import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
 import type { FusionWeights } from '../../electron/engine/search/search-service.ts';
 import { FUSION } from '../../electron/engine/search/search-service.ts';
 import { typingLastWord, withTypo } from '../lib/query-variants.ts';
@@ -120,7 +119,7 @@ async function compositionLevers(
     catalog.handle.reader.exec(`VACUUM INTO '${path.join(copyDir, 'catalog.sqlite').replace(/'/g, "''")}'`);
     for (const file of ['manifest.json', 'vectors.usearch'])
       fs.copyFileSync(path.join(catalog.handle.dir, file), path.join(copyDir, file));
-    const copy = Catalog.open(copyDir, models);
+    const copy = CatalogService.open(copyDir, models);
     try {
       rewriteEmbeddingTexts(copy, parts);
       const meter = new ProgressMeter({ jobId: 'levers', catalogId: 'icecat', kind: 'index' }, () => {});

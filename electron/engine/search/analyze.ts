@@ -57,8 +57,8 @@ export function analyzeQuery(text: string, ctx: AnalyzeContext): AnalyzedQuery {
   // Words are repaired before synonyms and compounds are looked up, so that those see what the user
   // meant: "bluteooth speaker" is the synonym phrase "bluetooth speaker".
   let typingLast = false;
+  const typos = ctx.typos;
   const words = typed.map((word, i) => {
-    const typos = ctx.typos;
     if (!typos || /\d/.test(word) || word.length < 3 || isKnown(word)) return word;
     const [completion] = i === typed.length - 1 ? typos().complete(word, 1) : [];
     if (completion) {

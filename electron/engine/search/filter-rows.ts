@@ -21,9 +21,10 @@ export function filteredShare(db: Db, filter: SqlCondition): number {
       `SELECT avg(CASE WHEN ${filter.where} THEN 1.0 ELSE 0 END) AS share FROM (SELECT * FROM products LIMIT 1000) p`,
     )
     .get(...filter.params) as { share: number | null };
+  const share = row.share ?? 0;
   if (known.size >= SHARES_KEPT) known.clear();
-  known.set(key, row.share ?? 0);
-  return row.share ?? 0;
+  known.set(key, share);
+  return share;
 }
 
 /** How many candidates to fetch for about `k` of them to pass a filter of this share. */
