@@ -16,7 +16,7 @@ export const PRODUCT_FIELDS = [
 export const ProductField = z.enum(PRODUCT_FIELDS);
 export type ProductField = z.infer<typeof ProductField>;
 
-export const FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx'] as const;
+export const FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'xlsx', 'xml'] as const;
 export const Format = z.enum(FORMATS);
 export type Format = z.infer<typeof Format>;
 
@@ -36,6 +36,26 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 export const AttributeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type AttributeValue = z.infer<typeof AttributeValue>;
 
+/** How platforms say whether a product can be bought when they give no quantity. */
+export const STOCK_STATES = ['in stock', 'out of stock', 'preorder', 'backorder'] as const;
+export const StockState = z.enum(STOCK_STATES);
+export type StockState = z.infer<typeof StockState>;
+
+/** One buyable version of a product (a size, a colour): its own SKU, options, price and stock. */
+export const Variant = z.object({
+  id: z.string(),
+  /** Option name → value, in the file's order: { Size: 'M', Color: 'Red' }. */
+  options: z.record(z.string(), z.string()),
+  /** What a buyer pays now (the sale price when there is one). */
+  price: z.number().nullable(),
+  /** The regular price when the variant is on sale (shown struck through); null otherwise. */
+  compareAtPrice: z.number().nullable(),
+  stock: z.number().int().nullable(),
+  stockState: StockState.nullable(),
+  barcode: z.string().nullable(),
+});
+export type Variant = z.infer<typeof Variant>;
+
 export const Product = z.object({
   id: z.string(),
   name: z.string(),
@@ -47,6 +67,14 @@ export const Product = z.object({
   stock: z.number().int().nullable(),
   season: z.string().nullable(),
   attributes: z.record(z.string(), AttributeValue),
+  /** The regular price when the product (its cheapest variant) is on sale; null otherwise. */
+  compareAtPrice: z.number().nullable(),
+  /** The highest variant price when variants differ in price (price is the lowest); null otherwise. */
+  priceMax: z.number().nullable(),
+  /** In stock when any variant is; from the quantity when there is one, else the platform's word. */
+  stockState: StockState.nullable(),
+  /** Empty for a product sold as one item. */
+  variants: z.array(Variant),
 });
 export type Product = z.infer<typeof Product>;
 
@@ -66,6 +94,8 @@ export const ImportPreview = z.object({
   columns: z.array(z.string()),
   sampleRows: z.array(z.record(z.string(), z.string())),
   mapping: ColumnMapping,
+  /** The platform export recognised from the header, or null for the generic column detection. */
+  platform: z.object({ id: z.string(), label: z.string() }).nullable(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -90,7 +120,20 @@ export function timingShares(t: IndexTiming): { model: number; ann: number; othe
   return { model: share(t.modelMs), ann: share(t.annMs), other: share(t.otherMs) };
 }
 
+/** What the import recognised: "Shopify product CSV: 41 rows → 20 products, 21 variants". */
+export const ImportDetection = z.object({
+  /** The platform profile's id, or null for the generic column detection. */
+  platform: z.string().nullable(),
+  label: z.string(),
+  rows: z.number().int(),
+  products: z.number().int(),
+  variants: z.number().int(),
+});
+export type ImportDetection = z.infer<typeof ImportDetection>;
+
 export const ImportResult = ImportCounts.extend({
+  /** Absent for a job that read no file (an index run). */
+  detection: ImportDetection.optional(),
   rejectedRows: z.array(RejectedRow),
   removedIds: z.array(z.string()),
   tookMs: z.number(),
@@ -137,6 +180,10 @@ export const Filters = z.object({
   /** true: only products with stock > 0; false: only those out of stock (stock ≤ 0). */
   inStock: z.boolean().optional(),
   attributes: z.record(z.string().max(500), z.string().max(500)).optional(),
+  /** Variant options a product must offer: { Size: 'M' } keeps products with a variant of size M. */
+  options: z.record(z.string().max(200), z.string().max(500)).optional(),
+  /** true: only products a buyer gets below their regular price now. */
+  onSale: z.boolean().optional(),
 });
 export type Filters = z.infer<typeof Filters>;
 
@@ -150,6 +197,12 @@ export const SearchHit = z.object({
   price: z.number().nullable(),
   currency: z.string().nullable(),
   stock: z.number().nullable(),
+  compareAtPrice: z.number().nullable(),
+  priceMax: z.number().nullable(),
+  stockState: StockState.nullable(),
+  variantCount: z.number().int(),
+  /** The variant whose SKU/id the query named, when it named one. */
+  matchedVariant: z.string().nullable(),
   /** Lower-cased query terms (after synonyms and typo correction) that the renderer highlights. */
   matchedTerms: z.array(z.string()),
 });
@@ -163,6 +216,8 @@ export const Facets = z.object({
   brand: z.array(FacetCount),
   price: z.array(FacetCount),
   stock: z.array(FacetCount),
+  /** Variant option facets ("Color", "Size"), counting products that offer each value. */
+  options: z.array(z.object({ name: z.string(), values: z.array(FacetCount) })),
 });
 export type Facets = z.infer<typeof Facets>;
 
