@@ -12,6 +12,8 @@ export const PRODUCT_FIELDS = [
   'currency',
   'stock',
   'season',
+  'compareAtPrice',
+  'stockState',
 ] as const;
 export const ProductField = z.enum(PRODUCT_FIELDS);
 export type ProductField = z.infer<typeof ProductField>;
@@ -128,12 +130,28 @@ export const ImportDetection = z.object({
   rows: z.number().int(),
   products: z.number().int(),
   variants: z.number().int(),
+  /** Rows that are no product (WordPress attachments, BigCommerce rules), by reason. */
+  skipped: z.record(z.string(), z.number().int()),
 });
 export type ImportDetection = z.infer<typeof ImportDetection>;
+
+/** The detection as one line: "Shopify product CSV: 41 rows → 20 products, 21 variants". */
+export function detectionLine(d: ImportDetection): string {
+  const n = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  const unit = d.label.endsWith('XML') || d.label.includes('feed') ? 'item' : 'row';
+  const parts = [n(d.products, 'product')];
+  if (d.variants > 0) parts.push(n(d.variants, 'variant'));
+  const skipped = Object.entries(d.skipped).map(([reason, count]) => `${count.toLocaleString('en-US')} ${reason}`);
+  return `${d.label}: ${n(d.rows, unit)} → ${parts.join(', ')}${skipped.length ? ` (skipped: ${skipped.join(', ')})` : ''}`;
+}
 
 export const ImportResult = ImportCounts.extend({
   /** Absent for a job that read no file (an index run). */
   detection: ImportDetection.optional(),
+  /** Variants matched by SKU/id within their product against what the catalog held. */
+  variantChanges: z
+    .object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), removed: z.number().int() })
+    .optional(),
   rejectedRows: z.array(RejectedRow),
   removedIds: z.array(z.string()),
   tookMs: z.number(),

@@ -11,7 +11,13 @@ import { runIndex } from './jobs/index-job.ts';
 import type { ProgressMeter } from './jobs/progress.ts';
 import type { Db } from './store/database.ts';
 import { getMeta, openDatabase, setMeta } from './store/database.ts';
-import { embeddedCount, findProductById, productCount, rowToProduct } from './store/products.ts';
+import {
+  embeddedCount,
+  findProductById,
+  productCount,
+  productVariants,
+  rowToProduct,
+} from './store/products.ts';
 import type { SearchRequest, SearchTuning } from './search/search-service.ts';
 import { readSynonyms, SearchService, writeSynonyms } from './search/search-service.ts';
 import type { SearchResult } from '../../shared/types.ts';
@@ -210,7 +216,7 @@ export class CatalogService {
 
   getProduct(id: string): Product | null {
     const row = findProductById(this.handle.reader, id);
-    return row ? rowToProduct(row) : null;
+    return row ? rowToProduct(row, productVariants(this.handle.reader, row.rowid)) : null;
   }
 
   rejectedRows(): ImportResult['rejectedRows'] {

@@ -108,6 +108,19 @@ const SYNONYMS: Record<ProductField, string[]> = {
     'units',
   ],
   season: ['season', 'seasons'],
+  // Only a column left over once `price` has taken the best one: with `Sale price` and `Regular price`
+  // the sale price is what a buyer pays and the regular one is struck through.
+  compareAtPrice: [
+    'compareatprice',
+    'regularprice',
+    'originalprice',
+    'wasprice',
+    'listprice',
+    'retailprice',
+    'msrp',
+    'rrp',
+  ],
+  stockState: ['availability', 'stockstatus', 'stockstate', 'instock', 'isinstock', 'inventorystatus'],
 };
 
 /** Header names compared without case, spaces or punctuation: `Product-ID`, `product_id`, `ProductID`. */

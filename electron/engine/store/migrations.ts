@@ -66,4 +66,40 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX rejected_rows_job ON rejected_rows(job_id);
   CREATE TABLE synonyms (grp INTEGER NOT NULL, term TEXT NOT NULL);
   `,
+  // Variants (2026-12): a product row carries what its variants add up to (lowest price, price range,
+  // summed stock, stock state); each variant keeps its own SKU, options, prices and stock.
+  `
+  ALTER TABLE products ADD COLUMN compare_at_price REAL;
+  ALTER TABLE products ADD COLUMN price_max REAL;
+  ALTER TABLE products ADD COLUMN stock_state TEXT;
+  ALTER TABLE products ADD COLUMN variant_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE products SET stock_state = CASE WHEN stock > 0 THEN 'in stock' WHEN stock IS NOT NULL THEN 'out of stock' END;
+  CREATE INDEX products_stock_state ON products(stock_state);
+  CREATE TABLE variants (
+    product_rowid INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    id_key TEXT NOT NULL,
+    options TEXT NOT NULL DEFAULT '{}',
+    price REAL,
+    compare_at_price REAL,
+    stock INTEGER,
+    stock_state TEXT,
+    barcode TEXT,
+    PRIMARY KEY (product_rowid, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX variants_id_key ON variants(id_key);
+  -- One row per option value a product offers, for option facets and filters.
+  CREATE TABLE product_options (
+    product_rowid INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (product_rowid, name, value)
+  ) WITHOUT ROWID;
+  CREATE INDEX product_options_value ON product_options(name COLLATE NOCASE, value COLLATE NOCASE);
+  -- Rows of a platform export waiting to be grouped into products; filled and emptied inside one import
+  -- transaction (a table on disk, not a temp table: temp_store is memory and a feed may have millions).
+  CREATE TABLE import_pieces (seq INTEGER PRIMARY KEY, grp TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE INDEX import_pieces_grp ON import_pieces(grp, seq);
+  `,
 ];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Product } from '../../../shared/types.ts';
+import type { Product, StockState, Variant } from '../../../shared/types.ts';
 import type { ProductInput } from '../catalog/normalize.ts';
 import { normalizeIdKey } from '../search/text.ts';
 import { attributeText, composeEmbeddingText } from '../jobs/embedding-text.ts';
@@ -20,6 +20,10 @@ export interface ProductSummary {
   price: number | null;
   currency: string | null;
   stock: number | null;
+  compareAtPrice: number | null;
+  priceMax: number | null;
+  stockState: StockState | null;
+  variantCount: number;
 }
 
 /** A product as stored, attributes still as JSON text. */
@@ -28,8 +32,63 @@ export interface ProductRow extends ProductSummary {
   attributes: string;
 }
 
-export const PRODUCT_COLUMNS =
-  'p.rowid AS rowid, p.id, p.name, p.description, p.category, p.brand, p.price, p.currency, p.stock, p.season, p.attributes';
+const SUMMARY_COLUMNS =
+  'p.rowid AS rowid, p.id, p.name, p.description, p.category, p.brand, p.price, p.currency, p.stock, ' +
+  'p.compare_at_price AS compareAtPrice, p.price_max AS priceMax, p.stock_state AS stockState, p.variant_count AS variantCount';
+
+export const PRODUCT_COLUMNS = `${SUMMARY_COLUMNS}, p.season, p.attributes`;
+
+/** What a re-import did to variants, matched by their SKU/id within their product. */
+export interface VariantChanges {
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+interface VariantRow {
+  id: string;
+  options: string;
+  price: number | null;
+  compare_at_price: number | null;
+  stock: number | null;
+  stock_state: StockState | null;
+  barcode: string | null;
+}
+
+function variantRow(v: Variant): VariantRow {
+  return {
+    id: v.id,
+    options: JSON.stringify(v.options),
+    price: v.price,
+    compare_at_price: v.compareAtPrice,
+    stock: v.stock,
+    stock_state: v.stockState,
+    barcode: v.barcode,
+  };
+}
+
+function sameVariant(a: VariantRow, b: VariantRow): boolean {
+  return (
+    a.options === b.options &&
+    a.price === b.price &&
+    a.compare_at_price === b.compare_at_price &&
+    a.stock === b.stock &&
+    a.stock_state === b.stock_state &&
+    a.barcode === b.barcode
+  );
+}
+
+/** Words the keyword index should find a product by that only its variants carry. */
+function variantText(variants: Variant[]): string {
+  const words = new Set<string>();
+  for (const v of variants) {
+    words.add(v.id);
+    if (v.barcode) words.add(v.barcode);
+    for (const value of Object.values(v.options)) words.add(value);
+  }
+  return [...words].join(' ');
+}
 
 /** The digest that tells a changed row or embedding text from an unchanged one. */
 export function sha1(s: string): string {
@@ -51,6 +110,12 @@ export class ProductWriter {
   private readonly ftsDelete;
   private readonly lexInsert;
   private readonly lexDelete;
+  private readonly variantsOf;
+  private readonly variantsDelete;
+  private readonly variantInsert;
+  private readonly optionsDelete;
+  private readonly optionInsert;
+  readonly variantChanges: VariantChanges = { added: 0, updated: 0, unchanged: 0, removed: 0 };
 
   constructor(db: Db, generation: number) {
     this.db = db;
@@ -58,13 +123,16 @@ export class ProductWriter {
     this.find = db.prepare('SELECT rowid, content_hash, import_gen FROM products WHERE id = ?');
     this.insert = db.prepare(
       `INSERT INTO products (id, id_key, name, description, category, brand, price, currency, stock, season,
-         attributes, content_hash, embed_text, embed_hash, import_gen)
+         attributes, compare_at_price, price_max, stock_state, variant_count, content_hash, embed_text, embed_hash,
+         import_gen)
        VALUES (@id, @idKey, @name, @description, @category, @brand, @price, @currency, @stock, @season,
-         @attributes, @contentHash, @embedText, @embedHash, @gen)`,
+         @attributes, @compareAtPrice, @priceMax, @stockState, @variantCount, @contentHash, @embedText, @embedHash,
+         @gen)`,
     );
     this.update = db.prepare(
       `UPDATE products SET id_key=@idKey, name=@name, description=@description, category=@category, brand=@brand,
          price=@price, currency=@currency, stock=@stock, season=@season, attributes=@attributes,
+         compare_at_price=@compareAtPrice, price_max=@priceMax, stock_state=@stockState, variant_count=@variantCount,
          content_hash=@contentHash, embed_text=@embedText, embed_hash=@embedHash, import_gen=@gen
        WHERE rowid=@rowid`,
     );
@@ -75,6 +143,37 @@ export class ProductWriter {
     this.ftsDelete = db.prepare('DELETE FROM products_fts WHERE rowid = ?');
     this.lexInsert = db.prepare('INSERT INTO lexicon_fts (rowid, text) VALUES (?, ?)');
     this.lexDelete = db.prepare('DELETE FROM lexicon_fts WHERE rowid = ?');
+    this.variantsOf = db.prepare(
+      'SELECT id, options, price, compare_at_price, stock, stock_state, barcode FROM variants WHERE product_rowid = ?',
+    );
+    this.variantsDelete = db.prepare('DELETE FROM variants WHERE product_rowid = ?');
+    this.variantInsert = db.prepare(
+      `INSERT INTO variants (product_rowid, position, id, id_key, options, price, compare_at_price, stock, stock_state,
+         barcode)
+       VALUES (@rowid, @position, @id, @idKey, @options, @price, @compare_at_price, @stock, @stock_state, @barcode)`,
+    );
+    this.optionsDelete = db.prepare('DELETE FROM product_options WHERE product_rowid = ?');
+    this.optionInsert = db.prepare(
+      'INSERT OR IGNORE INTO product_options (product_rowid, name, value) VALUES (?, ?, ?)',
+    );
+  }
+
+  /** Replaces a product's variants, counting each against what the catalog held under its id. */
+  private writeVariants(rowid: number, variants: Variant[], existed: boolean): void {
+    const before = new Map<string, VariantRow>();
+    if (existed) for (const r of this.variantsOf.all(rowid) as VariantRow[]) before.set(r.id, r);
+    this.variantsDelete.run(rowid);
+    this.optionsDelete.run(rowid);
+    variants.forEach((v, position) => {
+      const row = variantRow(v);
+      const old = before.get(v.id);
+      if (!old) this.variantChanges.added++;
+      else this.variantChanges[sameVariant(old, row) ? 'unchanged' : 'updated']++;
+      before.delete(v.id);
+      this.variantInsert.run({ ...row, rowid, position, idKey: normalizeIdKey(v.id) });
+      for (const [name, value] of Object.entries(v.options)) this.optionInsert.run(rowid, name, value);
+    });
+    this.variantChanges.removed += before.size;
   }
 
   upsert(p: ProductInput): UpsertOutcome {
@@ -95,10 +194,15 @@ export class ProductWriter {
         p.stock,
         p.season,
         attributes,
+        p.compareAtPrice,
+        p.priceMax,
+        p.stockState,
+        p.variants,
       ]),
     );
     if (existing && existing.content_hash === contentHash) {
       this.touch.run(this.generation, existing.rowid);
+      this.variantChanges.unchanged += p.variants.length;
       return 'unchanged';
     }
     const embedText = composeEmbeddingText(p);
@@ -114,6 +218,10 @@ export class ProductWriter {
       stock: p.stock,
       season: p.season,
       attributes,
+      compareAtPrice: p.compareAtPrice,
+      priceMax: p.priceMax,
+      stockState: p.stockState,
+      variantCount: p.variants.length,
       contentHash,
       embedText,
       embedHash: sha1(embedText),
@@ -128,7 +236,16 @@ export class ProductWriter {
     } else {
       rowid = Number(this.insert.run(params).lastInsertRowid);
     }
-    this.ftsInsert.run(rowid, p.name, p.brand, p.category, p.description, attributeText(p.attributes));
+    if (existing || p.variants.length > 0) this.writeVariants(rowid, p.variants, existing !== undefined);
+    const attrs = attributeText(p.attributes);
+    this.ftsInsert.run(
+      rowid,
+      p.name,
+      p.brand,
+      p.category,
+      p.description,
+      p.variants.length > 0 ? `${attrs} ${variantText(p.variants)}` : attrs,
+    );
     this.lexInsert.run(rowid, [p.name, p.brand, p.category].filter(Boolean).join(' '));
     return existing ? 'updated' : 'inserted';
   }
@@ -141,7 +258,11 @@ export class ProductWriter {
     const delProduct = this.db.prepare('DELETE FROM products WHERE rowid = ?');
     const delVector = this.db.prepare('DELETE FROM vectors WHERE rowid = ?');
     const tombstone = this.db.prepare('INSERT OR IGNORE INTO vector_tombstones (rowid) VALUES (?)');
+    const variantCount = this.db.prepare('SELECT count(*) AS n FROM variants WHERE product_rowid = ?').pluck();
     for (const { rowid, embed_seq } of gone) {
+      this.variantChanges.removed += variantCount.get(rowid) as number;
+      this.variantsDelete.run(rowid);
+      this.optionsDelete.run(rowid);
       delProduct.run(rowid);
       delVector.run(rowid);
       this.ftsDelete.run(rowid);
@@ -152,9 +273,27 @@ export class ProductWriter {
   }
 }
 
-export function rowToProduct(row: ProductRow): Product {
-  const { rowid: _rowid, attributes, ...fields } = row;
-  return { ...fields, attributes: JSON.parse(attributes) as Product['attributes'] };
+/** A stored product with its variants, which only a product's own page needs. */
+export function rowToProduct(row: ProductRow, variants: Variant[] = []): Product {
+  const { rowid: _rowid, variantCount: _count, attributes, ...fields } = row;
+  return { ...fields, attributes: JSON.parse(attributes) as Product['attributes'], variants };
+}
+
+export function productVariants(db: Db, rowid: number): Variant[] {
+  const rows = db
+    .prepare(
+      'SELECT id, options, price, compare_at_price, stock, stock_state, barcode FROM variants WHERE product_rowid = ? ORDER BY position',
+    )
+    .all(rowid) as VariantRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    options: JSON.parse(r.options) as Variant['options'],
+    price: r.price,
+    compareAtPrice: r.compare_at_price,
+    stock: r.stock,
+    stockState: r.stock_state,
+    barcode: r.barcode,
+  }));
 }
 
 /**
@@ -208,7 +347,7 @@ export function loadSummaries(db: Db, rowids: Iterable<number>, into: Map<number
   if (missing.length === 0) return;
   const rows = db
     .prepare(
-      `SELECT p.rowid AS rowid, p.id, p.name, p.description, p.category, p.brand, p.price, p.currency, p.stock
+      `SELECT ${SUMMARY_COLUMNS}
        FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(missing)) as ProductSummary[];

@@ -1,0 +1,12 @@
+import type { XmlDialect } from '../xml-feed.ts';
+import type { PlatformProfile } from './profile.ts';
+import { shopify } from './shopify.ts';
+
+/** Most specific first: the first whose header rule matches reads the file. */
+export const PROFILES: readonly PlatformProfile[] = [shopify];
+
+/** The platform a file's header (or XML dialect) shows; null leaves it to the generic column detection. */
+export function detectProfile(columns: string[], dialect: XmlDialect | null): PlatformProfile | null {
+  const set = new Set(columns);
+  return PROFILES.find((p) => p.matches(set, dialect)) ?? null;
+}
