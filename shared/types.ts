@@ -137,11 +137,14 @@ export type ImportDetection = z.infer<typeof ImportDetection>;
 
 /** The detection as one line: "Shopify product CSV: 41 rows → 20 products, 21 variants". */
 export function detectionLine(d: ImportDetection): string {
-  const n = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  const n = (count: number, word: string) =>
+    `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
   const unit = d.label.endsWith('XML') || d.label.includes('feed') ? 'item' : 'row';
   const parts = [n(d.products, 'product')];
   if (d.variants > 0) parts.push(n(d.variants, 'variant'));
-  const skipped = Object.entries(d.skipped).map(([reason, count]) => `${count.toLocaleString('en-US')} ${reason}`);
+  const skipped = Object.entries(d.skipped).map(
+    ([reason, count]) => `${count.toLocaleString('en-US')} ${reason}`,
+  );
   return `${d.label}: ${n(d.rows, unit)} → ${parts.join(', ')}${skipped.length ? ` (skipped: ${skipped.join(', ')})` : ''}`;
 }
 
@@ -150,7 +153,12 @@ export const ImportResult = ImportCounts.extend({
   detection: ImportDetection.optional(),
   /** Variants matched by SKU/id within their product against what the catalog held. */
   variantChanges: z
-    .object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), removed: z.number().int() })
+    .object({
+      added: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+    })
     .optional(),
   rejectedRows: z.array(RejectedRow),
   removedIds: z.array(z.string()),

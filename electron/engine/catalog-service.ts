@@ -124,6 +124,8 @@ export class CatalogService {
         embedded: indexed.embedded,
         rejectedRows: outcome.rejectedRows,
         removedIds: outcome.removedIds,
+        detection: outcome.detection,
+        variantChanges: outcome.variantChanges,
         tookMs,
         indexTiming: indexed.timing,
       };

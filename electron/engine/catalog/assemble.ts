@@ -56,7 +56,12 @@ export function assembleProduct(
     if (!piece.variant && !piece.claimed) continue;
     const v = variantOf(piece, part.id, variants.length);
     if (seen.has(v.id)) {
-      rejected.push({ file, row: piece.row, field: groupColumn, reason: `duplicate variant "${v.id}" of "${part.id}"` });
+      rejected.push({
+        file,
+        row: piece.row,
+        field: groupColumn,
+        reason: `duplicate variant "${v.id}" of "${part.id}"`,
+      });
       continue;
     }
     seen.add(v.id);
@@ -66,9 +71,22 @@ export function assembleProduct(
   if (variants.length === 1 && Object.keys(variants[0].options).length === 0) {
     const [only] = variants;
     const attributes = only.id === part.id ? part.attributes : { ...part.attributes, SKU: only.id };
-    return { product: singleProduct({ ...part, attributes }, pieces.find((p) => p.variant || p.claimed)!.offer), rejected };
+    return {
+      product: singleProduct({ ...part, attributes }, pieces.find((p) => p.variant || p.claimed)!.offer),
+      rejected,
+    };
   }
-  return { product: { ...part, ...rollUp(variants, head.offer.currency ?? pieces.find((p) => p.offer.currency)?.offer.currency ?? null), variants }, rejected };
+  return {
+    product: {
+      ...part,
+      ...rollUp(
+        variants,
+        head.offer.currency ?? pieces.find((p) => p.offer.currency)?.offer.currency ?? null,
+      ),
+      variants,
+    },
+    rejected,
+  };
 }
 
 /** What a product's variants add up to: lowest price and the range, summed stock, the best state. */

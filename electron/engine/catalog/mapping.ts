@@ -1,6 +1,7 @@
 import type { ColumnMapping, ProductField } from '../../../shared/types.ts';
 import { PRODUCT_FIELDS } from '../../../shared/types.ts';
 import { currencyCode } from './currency.ts';
+import { profileMapping, type PlatformProfile } from './profiles/profile.ts';
 
 /**
  * Header names that feed each field, most specific first, in the folded form of `fold` (lower case,
@@ -188,4 +189,13 @@ export function parseMapOverrides(pairs: string[]): ColumnMapping {
     mapping[field as ProductField] = column;
   }
   return mapping;
+}
+
+/** The mapping a file is read with: the platform's (or the generic detection's), overridden by --map. */
+export function fileMapping(
+  columns: string[],
+  profile: PlatformProfile | null,
+  override: ColumnMapping | undefined,
+): ColumnMapping {
+  return { ...(profile ? profileMapping(profile, columns) : detectMapping(columns)), ...override };
 }

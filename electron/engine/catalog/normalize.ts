@@ -114,7 +114,8 @@ class RowFields {
     const price = parsePrice(raw);
     const what = field === 'price' ? 'price' : 'regular price';
     if (price === 'invalid') return this.reject(this.column(field), `${what} ${quote(raw)} is not a number`);
-    if (price && price.amount < 0) return this.reject(this.column(field), `${what} ${quote(raw)} is negative`);
+    if (price && price.amount < 0)
+      return this.reject(this.column(field), `${what} ${quote(raw)} is negative`);
     return price;
   }
 }
@@ -142,7 +143,10 @@ export function readOffer(
   let stock = parseStock(f.value('stock'));
   let stated = parseStockState(f.value('stockState'));
   if (stated === 'invalid') {
-    return f.reject(f.column('stockState'), `availability ${quote(f.value('stockState'))} is not a stock state`);
+    return f.reject(
+      f.column('stockState'),
+      `availability ${quote(f.value('stockState'))} is not a stock state`,
+    );
   }
   if (stock === 'invalid') {
     const word = parseStockState(f.value('stock'));

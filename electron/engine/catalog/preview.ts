@@ -1,5 +1,6 @@
 import type { ImportPreview } from '../../../shared/types.ts';
-import { detectMapping } from './mapping.ts';
+import { fileMapping } from './mapping.ts';
+import { detectProfile } from './profiles/index.ts';
 import { openSource, type OpenSourceOptions } from './source.ts';
 
 function display(raw: unknown): string {
@@ -13,6 +14,7 @@ export async function previewFile(
   opts: Pick<OpenSourceOptions, 'format' | 'sheet' | 'signal' | 'limits'> & { rows?: number } = {},
 ): Promise<ImportPreview> {
   const source = await openSource(file, opts);
+  const profile = detectProfile(source.columns, source.xmlDialect);
   const sampleRows: Record<string, string>[] = [];
   const wanted = opts.rows ?? 20;
   try {
@@ -31,6 +33,7 @@ export async function previewFile(
     sheets: source.sheets,
     columns: source.columns,
     sampleRows,
-    mapping: detectMapping(source.columns),
+    mapping: fileMapping(source.columns, profile, undefined),
+    platform: profile && { id: profile.id, label: profile.label },
   };
 }

@@ -32,7 +32,7 @@ export function composeEmbeddingText(
     parts = EMBED_PARTS,
   }: { maxChars?: number; parts?: readonly EmbedPart[] } = {},
 ): string {
-  const value = (part: EmbedPart) => (part === 'keyAttributes' ? keyAttributes(p.attributes) : p[part]);
+  const value = (part: EmbedPart) => (part === 'keyAttributes' ? keyAttributes(p) : p[part]);
   const text = parts
     .map(value)
     .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
@@ -41,12 +41,29 @@ export function composeEmbeddingText(
   return text.length <= maxChars ? text : text.slice(0, maxChars).replace(/\s+\S*$/, '');
 }
 
-function keyAttributes(attributes: ProductInput['attributes']): string {
+/** Values of each variant option a product offers, once each ("Blue, Red"), as the buyer chooses them. */
+export function optionValues(variants: ProductInput['variants']): Map<string, string[]> {
+  const byName = new Map<string, Set<string>>();
+  for (const v of variants) {
+    for (const [name, value] of Object.entries(v.options)) {
+      const values = byName.get(name) ?? new Set<string>();
+      values.add(value);
+      byName.set(name, values);
+    }
+  }
+  return new Map([...byName].map(([name, values]) => [name, [...values]]));
+}
+
+function keyAttributes(p: ProductInput): string {
   const picked: string[] = [];
-  for (const [key, value] of Object.entries(attributes)) {
+  for (const [key, value] of Object.entries(p.attributes)) {
     if (typeof value !== 'string' || value.length > 40 || !KEY_ATTRIBUTE.test(key)) continue;
     picked.push(value);
     if (picked.length === 3) break;
+  }
+  // A colour or material the buyer picks says what the product is as much as an attribute does.
+  for (const [name, values] of optionValues(p.variants)) {
+    if (KEY_ATTRIBUTE.test(name)) picked.push(values.slice(0, 4).join(', '));
   }
   return picked.join(', ');
 }

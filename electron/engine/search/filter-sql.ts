@@ -17,7 +17,9 @@ export function hasFilters(f: Filters): boolean {
     (f.categories?.length ?? 0) > 0 ||
     (f.brands?.length ?? 0) > 0 ||
     f.inStock !== undefined ||
-    Object.keys(f.attributes ?? {}).length > 0
+    f.onSale !== undefined ||
+    Object.keys(f.attributes ?? {}).length > 0 ||
+    Object.keys(f.options ?? {}).length > 0
   );
 }
 
@@ -33,16 +35,28 @@ export function filterSql(f: Filters): SqlCondition {
     where.push('p.price <= ?');
     params.push(f.priceMax);
   }
-  for (const [column, values] of [
-    ['category', f.categories],
-    ['brand', f.brands],
-  ] as const) {
-    if (!values?.length) continue;
-    where.push(`p.${column} COLLATE NOCASE IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
+  if (f.categories?.length) {
+    // A category is a path: filtering on "Men > Tops" keeps "Men > Tops > Jackets" too. A range over
+    // the "Men > Tops > " prefix (space + 1 is "!") uses the category index, which LIKE would not.
+    const one =
+      'p.category COLLATE NOCASE = ? OR (p.category COLLATE NOCASE >= ? AND p.category COLLATE NOCASE < ?)';
+    where.push(`(${f.categories.map(() => one).join(' OR ')})`);
+    for (const c of f.categories) params.push(c, `${c} > `, `${c} >!`);
   }
-  if (f.inStock === true) where.push('p.stock > 0');
-  if (f.inStock === false) where.push('p.stock <= 0');
+  if (f.brands?.length) {
+    where.push(`p.brand COLLATE NOCASE IN (${f.brands.map(() => '?').join(', ')})`);
+    params.push(...f.brands);
+  }
+  if (f.inStock === true) where.push("p.stock_state = 'in stock'");
+  if (f.inStock === false) where.push("p.stock_state = 'out of stock'");
+  if (f.onSale === true) where.push('p.compare_at_price > p.price');
+  if (f.onSale === false) where.push('(p.compare_at_price IS NULL OR p.compare_at_price <= p.price)');
+  for (const [name, value] of Object.entries(f.options ?? {})) {
+    where.push(
+      'EXISTS (SELECT 1 FROM product_options o WHERE o.product_rowid = p.rowid AND o.name = ? COLLATE NOCASE AND o.value = ? COLLATE NOCASE)',
+    );
+    params.push(name, value);
+  }
   for (const [key, value] of Object.entries(f.attributes ?? {})) {
     if (key.toLowerCase() === 'season') {
       where.push("(',' || lower(replace(p.season, ' ', '')) || ',') LIKE ?");
@@ -66,6 +80,8 @@ export function describeFilters(f: Filters, currency: string | null): string {
   if (f.brands?.length) parts.push(`brand ${f.brands.join(' or ')}`);
   if (f.inStock === true) parts.push('in stock');
   if (f.inStock === false) parts.push('out of stock');
-  for (const [k, v] of Object.entries(f.attributes ?? {})) parts.push(`${k} = ${v}`);
+  if (f.onSale === true) parts.push('on sale');
+  if (f.onSale === false) parts.push('not on sale');
+  for (const [k, v] of Object.entries({ ...f.attributes, ...f.options })) parts.push(`${k} = ${v}`);
   return parts.join(', ');
 }

@@ -125,6 +125,7 @@ export class SearchService {
     const summaries = new Map<number, ProductSummary>();
     const add = (rowid: number, score: number) => scores.set(rowid, (scores.get(rowid) ?? 0) + score);
     const limit = Math.max(req.limit, CANDIDATES);
+    let matchedVariants = new Map<number, string>();
 
     if (text.trim() === '') {
       const rows = db
@@ -161,12 +162,12 @@ export class SearchService {
         }
       }
       if (req.mode !== 'semantic') this.preferShortNames(scores, summaries);
-      this.promoteExactIds(req.query, filter, scores);
+      matchedVariants = this.promoteExactIds(req.query, filter, scores);
     }
     const ranked: Scored[] = [...scores.entries()]
       .map(([rowid, score]) => ({ rowid, score }))
       .sort((a, b) => b.score - a.score || a.rowid - b.rowid);
-    return this.assemble(req, ranked, filters, text, analyzed, summaries);
+    return this.assemble(req, ranked, filters, text, analyzed, summaries, matchedVariants);
   }
 
   private assemble(
@@ -176,6 +177,7 @@ export class SearchService {
     text: string,
     analyzed: AnalyzedQuery,
     summaries: Map<number, ProductSummary> = new Map(),
+    matchedVariants: Map<number, string> = new Map(),
   ): SearchResult {
     const rows = new Map(summaries);
     loadSummaries(
@@ -186,14 +188,24 @@ export class SearchService {
     const present = ranked.filter((s) => rows.has(s.rowid));
     const hits: SearchHit[] = present
       .slice(0, req.limit)
-      .map((s) => toHit(rows.get(s.rowid) as ProductSummary, s.score, analyzed.matchedTerms));
+      .map((s) =>
+        toHit(
+          rows.get(s.rowid) as ProductSummary,
+          s.score,
+          analyzed.matchedTerms,
+          matchedVariants.get(s.rowid),
+        ),
+      );
     return {
       query: req.query,
       mode: req.mode,
       tookMs: 0,
       total: present.length,
       hits,
-      facets: computeFacets(present.map((s) => rows.get(s.rowid) as ProductSummary)),
+      facets: computeFacets(
+        this.cat.reader,
+        present.map((s) => rows.get(s.rowid) as ProductSummary),
+      ),
       filters,
       text,
       corrections: analyzed.corrections,
@@ -306,17 +318,28 @@ export class SearchService {
     query: string,
     filter: ReturnType<typeof filterSql>,
     scores: Map<number, number>,
-  ): void {
+  ): Map<number, string> {
     // A bare number inside a longer query ("rtx 2060") is a model number, not a product id.
     const whole = normalizeIdKey(query);
     const keys = idCandidates(query).filter((k) => /\D/.test(k) || k === whole);
-    if (!keys.length) return;
+    const matched = new Map<number, string>();
+    if (!keys.length) return matched;
+    const json = JSON.stringify(keys);
     const rows = this.cat.reader
       .prepare(
-        `SELECT p.rowid AS rowid FROM products p WHERE p.id_key IN (SELECT value FROM json_each(?)) AND ${filter.where}`,
+        `SELECT p.rowid AS rowid, NULL AS variant FROM products p
+           WHERE p.id_key IN (SELECT value FROM json_each(?)) AND ${filter.where}
+         UNION ALL
+         SELECT p.rowid, v.id FROM variants v JOIN products p ON p.rowid = v.product_rowid
+           WHERE v.id_key IN (SELECT value FROM json_each(?)) AND ${filter.where}`,
       )
-      .all(JSON.stringify(keys), ...filter.params) as { rowid: number }[];
-    for (const r of rows) scores.set(r.rowid, 10);
+      .all(json, ...filter.params, json, ...filter.params) as { rowid: number; variant: string | null }[];
+    for (const r of rows) {
+      scores.set(r.rowid, 10);
+      // A variant SKU that is also its product's id names the product, not one of its variants.
+      if (r.variant !== null && !matched.has(r.rowid)) matched.set(r.rowid, r.variant);
+    }
+    return matched;
   }
 
   async moreLikeThis(id: string, limit: number): Promise<SearchResult> {
@@ -381,9 +404,14 @@ export function writeSynonyms(cat: CatalogHandle, groups: SynonymGroup[]): Synon
   return clean;
 }
 
-function toHit(row: ProductSummary, score: number, matchedTerms: string[]): SearchHit {
+function toHit(
+  row: ProductSummary,
+  score: number,
+  matchedTerms: string[],
+  matchedVariant?: string,
+): SearchHit {
   const { rowid: _rowid, ...fields } = row;
-  return { ...fields, score: round(score, 4), matchedTerms };
+  return { ...fields, score: round(score, 4), matchedTerms, matchedVariant: matchedVariant ?? null };
 }
 
 function round(n: number, digits = 2): number {

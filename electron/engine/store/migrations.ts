@@ -101,5 +101,7 @@ export const MIGRATIONS: string[] = [
   -- transaction (a table on disk, not a temp table: temp_store is memory and a feed may have millions).
   CREATE TABLE import_pieces (seq INTEGER PRIMARY KEY, grp TEXT NOT NULL, data TEXT NOT NULL);
   CREATE INDEX import_pieces_grp ON import_pieces(grp, seq);
+  -- The groups in the order the file first names them, so products keep the file's order.
+  CREATE TABLE import_groups (seq INTEGER PRIMARY KEY, grp TEXT NOT NULL UNIQUE);
   `,
 ];

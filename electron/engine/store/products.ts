@@ -258,7 +258,9 @@ export class ProductWriter {
     const delProduct = this.db.prepare('DELETE FROM products WHERE rowid = ?');
     const delVector = this.db.prepare('DELETE FROM vectors WHERE rowid = ?');
     const tombstone = this.db.prepare('INSERT OR IGNORE INTO vector_tombstones (rowid) VALUES (?)');
-    const variantCount = this.db.prepare('SELECT count(*) AS n FROM variants WHERE product_rowid = ?').pluck();
+    const variantCount = this.db
+      .prepare('SELECT count(*) AS n FROM variants WHERE product_rowid = ?')
+      .pluck();
     for (const { rowid, embed_seq } of gone) {
       this.variantChanges.removed += variantCount.get(rowid) as number;
       this.variantsDelete.run(rowid);

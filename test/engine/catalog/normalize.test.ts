@@ -88,8 +88,12 @@ describe('toProduct', () => {
         price: 1499,
         currency: 'INR',
         stock: 12,
+        stockState: 'in stock',
+        compareAtPrice: null,
+        priceMax: null,
         season: null,
         attributes: { colour: 'red', size: null, n: 3, ok: true },
+        variants: [],
       },
     });
   });

@@ -17,6 +17,10 @@ const product: Product = {
   stock: 3,
   season: null,
   attributes: { colour: 'Blue', weight_g: '280', material: 'Mesh' },
+  compareAtPrice: null,
+  priceMax: null,
+  stockState: 'in stock',
+  variants: [],
 };
 
 describe('the text a product is embedded from', () => {
@@ -24,6 +28,28 @@ describe('the text a product is embedded from', () => {
     expect(composeEmbeddingText(product)).toBe(
       'Trail runner. Shoes. Salomon. Blue, Mesh. A light shoe for rough paths.',
     );
+  });
+
+  it('adds the colours and materials a buyer picks among the variants, once each', () => {
+    const variant = (id: string, options: Record<string, string>) => ({
+      id,
+      options,
+      price: 120,
+      compareAtPrice: null,
+      stock: 1,
+      stockState: 'in stock' as const,
+      barcode: null,
+    });
+    const shoe = {
+      ...product,
+      attributes: {},
+      variants: [
+        variant('P1-B-42', { Color: 'Blue', Size: '42' }),
+        variant('P1-B-43', { Color: 'Blue', Size: '43' }),
+        variant('P1-R-42', { Color: 'Red', Size: '42' }),
+      ],
+    };
+    expect(composeEmbeddingText(shoe, { parts: ['name', 'keyAttributes'] })).toBe('Trail runner. Blue, Red');
   });
 
   it('reads only the parts asked for, in the order asked, skipping empty ones', () => {
