@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Filters, Format, IndexTiming, JobProgress, SearchMode } from '../shared/types.ts';
-import { FORMATS, SEARCH_MODES, timingShares } from '../shared/types.ts';
+import { detectionLine, FORMATS, SEARCH_MODES, timingShares } from '../shared/types.ts';
 import { answerQuestion } from './engine/ask/answer.ts';
 import { CatalogService } from './engine/catalog-service.ts';
 import { parseMapOverrides } from './engine/catalog/mapping.ts';
@@ -15,7 +15,7 @@ import { loadSettings } from './engine/settings.ts';
 import { parseFilterExpressions } from './engine/search/filter-expressions.ts';
 
 const USAGE = `Usage:
-  shelfscope import FILE --catalog DIR [--format csv|tsv|json|jsonl|xlsx] [--sheet NAME] [--map field=column ...] [--no-index] [--json]
+  shelfscope import FILE --catalog DIR [--format csv|tsv|json|jsonl|xlsx|xml] [--sheet NAME] [--map field=column ...] [--no-index] [--json]
   shelfscope index  --catalog DIR [--json]
   shelfscope search --catalog DIR [--mode hybrid|keyword|semantic] [--limit N] [--filter EXPR ...] (QUERY | --queries FILE) [--json]
   shelfscope ask    --catalog DIR QUESTION [--json]
@@ -129,10 +129,17 @@ async function importCommand(values: Values, args: string[]): Promise<number> {
     if (values.json) {
       print(result);
     } else {
-      const { imported, updated, unchanged, removed, rejected, embedded } = result;
+      const { imported, updated, unchanged, removed, rejected, embedded, detection, variantChanges } = result;
+      if (detection) process.stdout.write(`${detectionLine(detection)}\n`);
       process.stdout.write(
         `imported ${imported}, updated ${updated}, unchanged ${unchanged}, removed ${removed}, rejected ${rejected}, embedded ${embedded} (${(result.tookMs / 1000).toFixed(1)} s)\n`,
       );
+      if (variantChanges && variantChanges.added + variantChanges.updated + variantChanges.removed > 0) {
+        const { added, updated: changed, unchanged: same, removed: gone } = variantChanges;
+        process.stdout.write(
+          `variants: added ${added}, updated ${changed}, unchanged ${same}, removed ${gone}\n`,
+        );
+      }
       for (const r of result.rejectedRows.slice(0, 50)) {
         process.stdout.write(`  rejected ${r.file} row ${r.row}, field ${r.field}: ${r.reason}\n`);
       }

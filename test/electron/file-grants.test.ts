@@ -18,7 +18,15 @@ function setup() {
     {
       previewImport: async (args: { path: string }) => {
         read.push(args.path);
-        return { file: args.path, format: 'csv', sheets: [], columns: [], sampleRows: [], mapping: {}, platform: null };
+        return {
+          file: args.path,
+          format: 'csv',
+          sheets: [],
+          columns: [],
+          sampleRows: [],
+          mapping: {},
+          platform: null,
+        };
       },
       startImport: async (args: { path: string }) => {
         read.push(args.path);

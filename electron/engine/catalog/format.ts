@@ -9,6 +9,9 @@ const BY_EXTENSION: Record<string, Format> = {
   jsonl: 'jsonl',
   ndjson: 'jsonl',
   xlsx: 'xlsx',
+  xml: 'xml',
+  rss: 'xml',
+  atom: 'xml',
 };
 
 /** The format named by a file's extension, looking through a trailing `.gz`; null when it names none. */
@@ -25,6 +28,7 @@ export function formatFromContent(head: Buffer): Format {
     .toString('utf8', 0, Math.min(head.length, 4096))
     .replace(/^\uFEFF/, '')
     .trimStart();
+  if (/^<(\?xml|rss|feed|rdf:RDF)[\s>]/.test(text)) return 'xml';
   if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) {
     const firstLine = text.split('\n', 1)[0].trim();

@@ -4,7 +4,8 @@ export type { Format };
 
 /**
  * One record read from a catalog file. `row` counts the header as row 1 for CSV/TSV/XLSX (first data
- * row = 2); for JSON it is the 1-based record number, for JSONL the line number.
+ * row = 2); for JSON it is the 1-based record number, for JSONL the line number, for an XML feed the
+ * 1-based number of the `<item>` / `<entry>` in the file.
  */
 export interface SourceRecord {
   row: number;

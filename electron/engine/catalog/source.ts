@@ -13,6 +13,7 @@ import { formatFromContent, formatFromExtension } from './format.ts';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
 import type { Format, SourceRecord, TableReader } from './record.ts';
 import { openXlsx } from './xlsx.ts';
+import { openXmlFeed, type XmlDialect } from './xml-feed.ts';
 
 export { CatalogFileError } from './errors.ts';
 export type { Format, SourceRecord } from './record.ts';
@@ -33,6 +34,8 @@ export interface CatalogSource {
   encoding: TextEncoding | null;
   /** The field delimiter of CSV/TSV (null for other formats). */
   delimiter: string | null;
+  /** Which kind of XML feed the file is (null for other formats). */
+  xmlDialect: XmlDialect | null;
   /** Releases the file when records() is not read to the end. */
   close(): Promise<void>;
 }
@@ -49,7 +52,9 @@ async function openText(
   format: Format,
   input: ByteInput,
   limits: ReadLimits,
-): Promise<TableReader & { encoding: TextEncoding; delimiter: string | null }> {
+): Promise<
+  TableReader & { encoding: TextEncoding; delimiter: string | null; xmlDialect: XmlDialect | null }
+> {
   const guess = detectEncoding(file, input.head);
   const text = decodeText(input.chunks, guess);
   switch (format) {
@@ -59,12 +64,26 @@ async function openText(
         delimiter: format === 'tsv' ? '\t' : undefined,
         limits,
       });
-      return { ...reader, encoding: guess.encoding };
+      return { ...reader, encoding: guess.encoding, xmlDialect: null };
     }
     case 'json':
-      return { ...(await openJson(file, text, limits)), encoding: guess.encoding, delimiter: null };
+      return {
+        ...(await openJson(file, text, limits)),
+        encoding: guess.encoding,
+        delimiter: null,
+        xmlDialect: null,
+      };
     case 'jsonl':
-      return { ...(await openJsonl(file, text, limits)), encoding: guess.encoding, delimiter: null };
+      return {
+        ...(await openJsonl(file, text, limits)),
+        encoding: guess.encoding,
+        delimiter: null,
+        xmlDialect: null,
+      };
+    case 'xml': {
+      const { dialect, ...reader } = await openXmlFeed(file, text, limits);
+      return { ...reader, encoding: guess.encoding, delimiter: null, xmlDialect: dialect };
+    }
     default:
       throw new CatalogFileError(file, `${format} is not a text format`);
   }
@@ -110,6 +129,7 @@ async function openWorkbook(
       totalBytes: input.totalBytes,
       encoding: null,
       delimiter: null,
+      xmlDialect: null,
       close,
     };
   } catch (err) {
@@ -168,6 +188,7 @@ export async function openSource(file: string, opts: OpenSourceOptions = {}): Pr
       totalBytes: input.totalBytes,
       encoding: reader.encoding,
       delimiter: reader.delimiter,
+      xmlDialect: reader.xmlDialect,
       close: input.close,
     };
   } catch (err) {

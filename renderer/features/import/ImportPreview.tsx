@@ -10,8 +10,10 @@ const FIELD_LABELS: Record<ProductField, string> = {
   category: 'Category',
   brand: 'Brand',
   price: 'Price',
+  compareAtPrice: 'Regular / compare-at price',
   currency: 'Currency',
   stock: 'Stock',
+  stockState: 'Availability',
   season: 'Season',
 };
 

@@ -15,6 +15,9 @@ describe('format detection', () => {
     ['a.ndjson.gz', 'jsonl'],
     ['a.xlsx', 'xlsx'],
     ['a.xlsx.gz', 'xlsx'],
+    ['feed.xml', 'xml'],
+    ['feed.RSS', 'xml'],
+    ['feed.atom.gz', 'xml'],
     ['a.dat', null],
     ['a.gz', null],
     ['noext', null],
@@ -27,6 +30,11 @@ describe('format detection', () => {
     expect((await readAll(tmp.write('b.dat', '{"id":1}\n{"id":2}\n'))).format).toBe('jsonl');
     expect((await readAll(tmp.write('c.dat', '{\n "items": [{"id":1}]\n}'))).format).toBe('json');
     expect((await readAll(tmp.write('d', 'id;name\n1;a\n'))).format).toBe('csv');
+    const rss = '<rss version="2.0"><channel><item><title>a</title></item></channel></rss>';
+    expect((await readAll(tmp.write('e.dat', `\uFEFF<?xml version="1.0"?>\n${rss}`))).format).toBe('xml');
+    expect((await readAll(tmp.write('f', `\n  ${rss}`))).format).toBe('xml');
+    const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id></entry></feed>';
+    expect((await readAll(tmp.write('g.dat', atom))).format).toBe('xml');
   });
 
   it('lets an explicit format win over the extension', async () => {

@@ -1,9 +1,11 @@
 import type { XmlDialect } from '../xml-feed.ts';
 import type { PlatformProfile } from './profile.ts';
 import { shopify } from './shopify.ts';
+import { woocommerce } from './woocommerce.ts';
+import { wxr } from './wxr.ts';
 
 /** Most specific first: the first whose header rule matches reads the file. */
-export const PROFILES: readonly PlatformProfile[] = [shopify];
+export const PROFILES: readonly PlatformProfile[] = [shopify, woocommerce, wxr];
 
 /** The platform a file's header (or XML dialect) shows; null leaves it to the generic column detection. */
 export function detectProfile(columns: string[], dialect: XmlDialect | null): PlatformProfile | null {
