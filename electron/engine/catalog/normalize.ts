@@ -229,8 +229,9 @@ export function readPiece(
   role: RowRole | null,
 ): Piece | Rejection {
   if (rec.problem) return new Rejection(file, rec.row, rec.problemField ?? '(row)', rec.problem);
-  const offer = readOffer(rec, mapping, file, barcodeColumn(profile, rec));
-  if (offer instanceof Rejection) return offer;
+  const read = readOffer(rec, mapping, file, barcodeColumn(profile, rec));
+  if (read instanceof Rejection) return read;
+  const offer = profile?.stock ? { ...read, ...profile.stock(rec.values, read) } : read;
   let product: ProductPart | null = null;
   if (role === null || role.product) {
     const part = readProductPart(rec, mapping, file, profile, role?.productId);

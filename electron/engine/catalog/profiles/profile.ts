@@ -1,4 +1,4 @@
-import type { AttributeValue, ColumnMapping, ProductField } from '../../../../shared/types.ts';
+import type { AttributeValue, ColumnMapping, ProductField, StockState } from '../../../../shared/types.ts';
 import type { XmlDialect } from '../xml-feed.ts';
 
 /** What a row of a platform export is to the product it belongs to. */
@@ -61,8 +61,19 @@ export interface PlatformProfile {
   groupColumn?: string;
   /** Starts reading one file; absent for exports with one row per product. */
   rows?(columns: string[]): RowReader;
+  /**
+   * The stock a row states once the platform's own stock rules are read: Shopify's untracked
+   * inventory is always sellable, and "continue selling" past zero is a backorder.
+   */
+  stock?(values: Record<string, unknown>, stated: RowStock): RowStock;
   /** Attributes a cell packs together (Magento's `additional_attributes`: `color=Black,size=XS`). */
   expand?(values: Record<string, unknown>): Record<string, AttributeValue>;
+}
+
+/** A row's quantity and stock state, as read from its mapped columns. */
+export interface RowStock {
+  stock: number | null;
+  stockState: StockState | null;
 }
 
 export function isProblem(r: RowReading): r is RowProblem {

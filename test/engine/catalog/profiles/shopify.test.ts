@@ -39,8 +39,9 @@ describe("Shopify product CSV (Shopify's product_template.csv)", () => {
       options: { Color: 'Green', Size: 'S' },
       price: 25,
       compareAtPrice: null,
-      stock: 0,
-      stockState: 'out of stock',
+      // The shirt is made to order: its inventory is not tracked, so the 0 in its quantity means nothing.
+      stock: null,
+      stockState: 'in stock',
       barcode: '3.65275E+11',
     });
     expect(new Set(shirt.variants.map((v) => `${v.options.Color}/${v.options.Size}`)).size).toBe(12);
@@ -100,5 +101,67 @@ describe("Shopify product CSV (Shopify's product_template.csv)", () => {
     expect(read.rejected[0].reason).toBe(
       'no product row for "example-pants" in the file (this row only adds a variant to it)',
     );
+  });
+
+  it('reads a tracked variant sold past zero (policy "continue") as a backorder, one denied as out of stock', async () => {
+    const rows = readCsv(FIXTURE);
+    const col = (name: string) => rows[0].indexOf(name);
+    rows[13][col('Variant Inventory Qty')] = '0';
+    rows[13][col('Variant Inventory Policy')] = 'continue';
+    rows[14][col('Variant Inventory Qty')] = '-2';
+    const read = await readExport(files.write('oversold.csv', writeCsv(rows)));
+    const jeans = productById(read, 'example-pants');
+    expect(jeans.variants.map((v) => [v.id, v.stock, v.stockState])).toEqual([
+      ['PNT_DEN_285', 0, 'backorder'],
+      ['PNT_DEN_305', -2, 'out of stock'],
+      ['PNT_DEN_405', 10, 'in stock'],
+    ]);
+    expect(jeans).toMatchObject({ stock: 10, stockState: 'in stock' });
+  });
+});
+
+describe('Shopify product CSV, the current template (URL handle, SKU, Price, Compare-at price)', () => {
+  const CURRENT = `${EXPORTS}shopify-current-template.csv`;
+
+  it('is recognised and read with the same rules as the classic export', async () => {
+    const read = await readExport(CURRENT);
+    expect(read.profile?.id).toBe('shopify');
+    expect(read.products).toHaveLength(52);
+    const rice = productById(read, 'jasmine-rice-5kg');
+    expect(rice).toMatchObject({
+      name: 'Jasmine Rice 5kg',
+      brand: 'PinoyPantry',
+      category: 'Rice & Grains',
+      price: 12.99,
+      compareAtPrice: 14.99,
+      stock: 100,
+      stockState: 'in stock',
+      variants: [],
+    });
+    expect(rice.attributes).toMatchObject({ SKU: 'RICE-JAS-5KG', Status: 'active' });
+    expect(Object.keys(rice.attributes)).not.toContain('Inventory quantity');
+    // No compare-at price: no sale.
+    expect(productById(read, 'century-tuna-flakes-180g')).toMatchObject({
+      price: 2.99,
+      compareAtPrice: null,
+    });
+  });
+
+  it('reports the two lines where the published file lost a line break, and imports the rest', async () => {
+    const read = await readExport(CURRENT);
+    expect(read.rejected).toEqual([
+      {
+        file: 'shopify-current-template.csv',
+        row: 11,
+        field: '(row)',
+        reason: 'the row has 51 fields but the header has 26',
+      },
+      {
+        file: 'shopify-current-template.csv',
+        row: 30,
+        field: '(row)',
+        reason: 'the row has 51 fields but the header has 26',
+      },
+    ]);
   });
 });
