@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Filters, Format, IndexTiming, JobProgress, SearchMode } from '../shared/types.ts';
+import type { Filters, Format, IndexTiming, JobProgress, SearchHit, SearchMode } from '../shared/types.ts';
 import { detectionLine, FORMATS, SEARCH_MODES, timingShares } from '../shared/types.ts';
 import { answerQuestion } from './engine/ask/answer.ts';
 import { CatalogService } from './engine/catalog-service.ts';
@@ -21,7 +21,7 @@ const USAGE = `Usage:
   shelfscope ask    --catalog DIR QUESTION [--json]
   shelfscope stats  --catalog DIR [--json]
 
-Filters: price<50  price>=20  category=Bags  brand=Nike  instock  season=Winter  ATTRIBUTE=VALUE
+Filters: price<50  price>=20  category=Bags  brand=Nike  instock  onsale  option.Size=M  season=Winter  ATTRIBUTE=VALUE
 Exit codes: 0 success, 1 bad input (reason on stderr), 2 usage error.`;
 
 class UsageError extends Error {}
@@ -194,10 +194,8 @@ async function searchCommand(values: Values, args: string[]): Promise<number> {
       for (const c of result.corrections) process.stdout.write(`  (searched “${c.to}” for “${c.from}”)\n`);
       if (result.emptyReason) process.stdout.write(`  ${result.emptyReason}\n`);
       result.hits.forEach((h, i) => {
-        const price = h.price === null ? '' : `  ${h.price}${h.currency ? ` ${h.currency}` : ''}`;
-        const stock = h.stock === null ? '' : `  stock ${h.stock}`;
         process.stdout.write(
-          `${String(i + 1).padStart(3)}. ${h.id}  ${h.name}${price}${stock}  [${h.score}]\n`,
+          `${String(i + 1).padStart(3)}. ${h.id}  ${h.name}${hitDetails(h)}  [${h.score}]\n`,
         );
       });
     }
@@ -205,6 +203,21 @@ async function searchCommand(values: Values, args: string[]): Promise<number> {
   } finally {
     catalog.close();
   }
+}
+
+/** "  17.99–25 USD (was 22.99)  stock 50  12 variants  (matched variant SRT_COT_122)". */
+function hitDetails(h: SearchHit): string {
+  const parts: string[] = [];
+  if (h.price !== null) {
+    const range = h.priceMax !== null ? `${h.price}–${h.priceMax}` : String(h.price);
+    const was = h.compareAtPrice !== null && h.compareAtPrice > h.price ? ` (was ${h.compareAtPrice})` : '';
+    parts.push(`${range}${h.currency ? ` ${h.currency}` : ''}${was}`);
+  }
+  if (h.stock !== null) parts.push(`stock ${h.stock}`);
+  else if (h.stockState !== null) parts.push(h.stockState);
+  if (h.variantCount > 0) parts.push(`${h.variantCount} variant${h.variantCount === 1 ? '' : 's'}`);
+  if (h.matchedVariant !== null) parts.push(`(matched variant ${h.matchedVariant})`);
+  return parts.map((p) => `  ${p}`).join('');
 }
 
 function readQueries(file: string): string[] {

@@ -3,8 +3,8 @@ import type { Filters } from '../../../shared/types.ts';
 const EXPRESSION = /^\s*([\w.\- ]+?)\s*(<=|>=|<|>|=)\s*(.+?)\s*$/;
 
 /**
- * CLI filter expressions: `price<50`, `price>=20`, `category=Bags`, `brand=Nike`, `instock`, and
- * `NAME=VALUE` for any attribute (`season=Winter`). A price bound is inclusive either way, as a
+ * CLI filter expressions: `price<50`, `price>=20`, `category=Bags`, `brand=Nike`, `instock`, `onsale`,
+ * `option.Size=M` for a variant option, and `NAME=VALUE` for any attribute (`season=Winter`). A price bound is inclusive either way, as a
  * manager reading "under 50" expects 50 itself to count.
  */
 export function parseFilterExpressions(expressions: string[]): Filters {
@@ -14,8 +14,15 @@ export function parseFilterExpressions(expressions: string[]): Filters {
       filters.inStock = true;
       continue;
     }
+    if (/^\s*on[-_ ]?sale\s*$/i.test(expression)) {
+      filters.onSale = true;
+      continue;
+    }
     const m = EXPRESSION.exec(expression);
-    if (!m) throw new Error(`cannot read filter "${expression}" (try price<50, category=Bags, instock)`);
+    if (!m)
+      throw new Error(
+        `cannot read filter "${expression}" (try price<50, category=Bags, instock, onsale, option.Size=M)`,
+      );
     const [, rawName, op, value] = m;
     const name = rawName.toLowerCase();
     if (name === 'price') {
@@ -31,6 +38,8 @@ export function parseFilterExpressions(expressions: string[]): Filters {
     if (op !== '=') throw new Error(`filter "${expression}": only price can be compared with ${op}`);
     if (name === 'category') filters.categories = [...(filters.categories ?? []), value];
     else if (name === 'brand') filters.brands = [...(filters.brands ?? []), value];
+    else if (name.startsWith('option.') && name.length > 7)
+      filters.options = { ...filters.options, [rawName.trim().slice(7)]: value };
     else filters.attributes = { ...filters.attributes, [rawName.trim()]: value };
   }
   return filters;

@@ -22,6 +22,13 @@ describe('CLI filter expressions', () => {
     });
   });
 
+  it('reads on-sale and variant options, keeping the option name as the file writes it', () => {
+    expect(parseFilterExpressions(['onsale', 'option.Size=M', 'option.Color=Forest Green'])).toEqual({
+      onSale: true,
+      options: { Size: 'M', Color: 'Forest Green' },
+    });
+  });
+
   it('rejects what it cannot read, naming the expression', () => {
     expect(() => parseFilterExpressions(['price<abc'])).toThrow(/price<abc/);
     expect(() => parseFilterExpressions(['colour>red'])).toThrow(/only price/);
