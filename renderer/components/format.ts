@@ -4,6 +4,9 @@ const numberFormat = new Intl.NumberFormat(undefined);
 
 export const formatCount = (n: number) => numberFormat.format(Math.round(n));
 
+/** "1 variant", "12 variants": a count with its noun, for nouns that take a plain "s". */
+export const formatCountOf = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 export function formatPrice(price: number | null, currency: string | null): string {
   if (price === null) return '—';
   try {
@@ -11,6 +14,24 @@ export function formatPrice(price: number | null, currency: string | null): stri
   } catch {
     return `${price.toFixed(2)} ${currency ?? ''}`.trim();
   }
+}
+
+/** One price, or "€12.00–€18.00" when a product's variants differ in price (price is the lowest). */
+export function formatPriceRange(
+  price: number | null,
+  priceMax: number | null,
+  currency: string | null,
+): string {
+  if (price === null || priceMax === null || priceMax <= price) return formatPrice(price, currency);
+  return `${formatPrice(price, currency)}–${formatPrice(priceMax, currency)}`;
+}
+
+/**
+ * The regular price worth striking through, or null. Exports often repeat the price as the compare-at
+ * price; only one above what a buyer pays now is a sale, as the on-sale filter reads it.
+ */
+export function wasPrice(price: number | null, compareAtPrice: number | null): number | null {
+  return price !== null && compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null;
 }
 
 export function formatBytes(bytes: number): string {

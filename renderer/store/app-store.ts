@@ -18,12 +18,14 @@ type AppState = {
   catalogId: string | null;
   view: View;
   productId: string | null;
+  /** The variant the open product was found by (a search for its SKU), or null. */
+  productVariant: string | null;
   jobs: JobsByCatalog;
   banners: Banner[];
   refreshCatalogs(): Promise<void>;
   openCatalog(id: string | null): void;
   setView(view: View): void;
-  openProduct(id: string | null): void;
+  openProduct(id: string | null, variantId?: string | null): void;
   jobStarted(started: Pick<JobProgress, 'jobId' | 'catalogId' | 'kind'>): void;
   jobProgress(progress: JobProgress): void;
   jobFinished(finished: JobFinished): void;
@@ -40,6 +42,7 @@ export const useApp = create<AppState>()((set, get) => ({
   catalogId: null,
   view: 'search',
   productId: null,
+  productVariant: null,
   jobs: {},
   banners: [],
   async refreshCatalogs() {
@@ -54,13 +57,13 @@ export const useApp = create<AppState>()((set, get) => ({
     }
   },
   openCatalog(id) {
-    set({ catalogId: id, productId: null });
+    set({ catalogId: id, productId: null, productVariant: null });
   },
   setView(view) {
     set({ view });
   },
-  openProduct(id) {
-    set({ productId: id });
+  openProduct(id, variantId = null) {
+    set({ productId: id, productVariant: variantId });
   },
   jobStarted(started) {
     set({ jobs: onStarted(get().jobs, started) });

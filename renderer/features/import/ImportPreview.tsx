@@ -2,6 +2,7 @@ import { PRODUCT_FIELDS } from '../../../shared/types.ts';
 import type { ProductField } from '../../../shared/types.ts';
 import { useApp } from '../../store/app-store.ts';
 import { NEW_CATALOG, useImport } from '../../store/import-store.ts';
+import { SUPPORTED_PLATFORMS, mappingEdited } from './platforms.ts';
 
 const FIELD_LABELS: Record<ProductField, string> = {
   id: 'ID / SKU',
@@ -51,6 +52,40 @@ function MappingEditor() {
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * Which export the file was recognised as. A platform's mapping comes from its profile, so the manager
+ * knows the dropdowns below were filled by the profile and that changing one overrides it.
+ */
+function DetectedPlatform() {
+  const preview = useImport((s) => s.preview);
+  const mapping = useImport((s) => s.mapping);
+  const setMapping = useImport((s) => s.setMapping);
+  if (!preview) return null;
+  const { platform } = preview;
+  return (
+    <div className="detected">
+      <p className="detected-platform" data-testid="detected-platform">
+        {platform
+          ? `Detected: ${platform.label}`
+          : `Detected: generic ${preview.format.toUpperCase()}, no shop platform`}
+      </p>
+      <p className="hint">
+        {platform
+          ? 'The mapping below follows its layout; change any field to override it.'
+          : `Columns were matched by their names. Recognised exports: ${SUPPORTED_PLATFORMS}.`}
+        {mappingEdited(preview.mapping, mapping) && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={() => setMapping(preview.mapping)}>
+              Restore the detected mapping
+            </button>
+          </>
+        )}
+      </p>
+    </div>
   );
 }
 
@@ -131,6 +166,7 @@ export function ImportPreview() {
           </p>
         )}
       </div>
+      <DetectedPlatform />
       <MappingEditor />
       <SampleTable />
       <div className="actions">

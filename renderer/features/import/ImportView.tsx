@@ -4,15 +4,19 @@ import { JobPanel } from '../indexing/JobPanel.tsx';
 import { RejectedRows } from '../indexing/RejectedRows.tsx';
 import { ImportPreview } from './ImportPreview.tsx';
 import { pickAndPreview } from './pick-file.ts';
+import { SUPPORTED_FORMATS, SUPPORTED_PLATFORMS } from './platforms.ts';
 
 export function DropTarget() {
   return (
     <section className="card drop-target">
       <h2>Import a catalog</h2>
-      <p>Drop a CSV, TSV, JSON, JSONL or XLSX file anywhere on this window (gzipped files too), or</p>
+      <p>Drop a shop export or catalog file anywhere on this window, or</p>
       <button type="button" className="button button-primary" onClick={() => void pickAndPreview()}>
         Choose a file…
       </button>
+      <p className="hint supported-formats">
+        Reads {SUPPORTED_PLATFORMS}, or {SUPPORTED_FORMATS} (gzipped files too).
+      </p>
     </section>
   );
 }

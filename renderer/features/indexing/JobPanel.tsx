@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
-import type { JobPhase } from '../../../shared/types.ts';
+import { detectionLine } from '../../../shared/types.ts';
+import type { ImportResult, JobPhase } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { formatCount, formatDuration, percent } from '../../components/format.ts';
 import { selectCatalog, useApp } from '../../store/app-store.ts';
 import { isRunning } from '../../store/jobs.ts';
+import { variantChangesText } from './variant-changes.ts';
 
 const PHASES: Record<JobPhase, string> = {
   reading: 'Reading rows',
@@ -13,6 +15,22 @@ const PHASES: Record<JobPhase, string> = {
   cancelled: 'Cancelled',
   failed: 'Failed',
 };
+
+/** What the file was read as, so a wrong guess (a generic CSV where a Shopify export was meant) shows. */
+function Detection({ result }: { result: ImportResult }) {
+  if (!result.detection) return null;
+  const variants = variantChangesText(result.variantChanges);
+  return (
+    <div className="job-detection">
+      <p data-testid="import-detection">{detectionLine(result.detection)}</p>
+      {variants && (
+        <p className="hint" data-testid="variant-changes">
+          Variants: {variants}
+        </p>
+      )}
+    </div>
+  );
+}
 
 function ResultSummary({ catalogId }: { catalogId: string }) {
   const finished = useApp((s) => s.jobs[catalogId]?.finished);
@@ -29,18 +47,21 @@ function ResultSummary({ catalogId }: { catalogId: string }) {
     ['embedded', result.embedded],
   ];
   return (
-    <dl className="job-summary" aria-label="Import result">
-      {counts.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{formatCount(value)}</dd>
+    <>
+      <Detection result={result} />
+      <dl className="job-summary" aria-label="Import result">
+        {counts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{formatCount(value)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>took</dt>
+          <dd>{formatDuration(result.tookMs / 1000)}</dd>
         </div>
-      ))}
-      <div>
-        <dt>took</dt>
-        <dd>{formatDuration(result.tookMs / 1000)}</dd>
-      </div>
-    </dl>
+      </dl>
+    </>
   );
 }
 

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AttributeValue, Product, SearchHit } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
-import { formatPrice } from '../../components/format.ts';
+import { CategoryName } from '../../components/CategoryName.tsx';
+import { Price } from '../../components/Price.tsx';
+import { StockBadge } from '../../components/StockBadge.tsx';
 import { useApp } from '../../store/app-store.ts';
-import { StockBadge } from '../search/ResultList.tsx';
+import { MatchedVariantNote } from './MatchedVariantNote.tsx';
+import { VariantTable } from './VariantTable.tsx';
 
 type Loaded = { product: Product | null; similar: SearchHit[] | null };
 
@@ -22,9 +25,19 @@ function MoreLikeThis({ hits }: { hits: SearchHit[] | null }) {
             <span className="similar-name">{hit.name}</span>
             <span className="muted">
               {hit.id}
-              {hit.category ? ` · ${hit.category}` : ''}
+              {hit.category && (
+                <>
+                  {' · '}
+                  <CategoryName path={hit.category} />
+                </>
+              )}
             </span>
-            <span className="price">{formatPrice(hit.price, hit.currency)}</span>
+            <Price
+              price={hit.price}
+              priceMax={hit.priceMax}
+              compareAtPrice={hit.compareAtPrice}
+              currency={hit.currency}
+            />
           </button>
         </li>
       ))}
@@ -34,6 +47,7 @@ function MoreLikeThis({ hits }: { hits: SearchHit[] | null }) {
 
 export function ProductPanel({ catalogId }: { catalogId: string }) {
   const productId = useApp((s) => s.productId);
+  const matchedVariant = useApp((s) => s.productVariant);
   const { openProduct, report } = useApp.getState();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -96,10 +110,23 @@ export function ProductPanel({ catalogId }: { catalogId: string }) {
           </h2>
           <p className="product-sub">
             <span className="sku">{product.id}</span>
-            <span className="price">{formatPrice(product.price, product.currency)}</span>
-            <StockBadge stock={product.stock} />
+            <Price
+              price={product.price}
+              priceMax={product.priceMax}
+              compareAtPrice={product.compareAtPrice}
+              currency={product.currency}
+            />
+            <StockBadge state={product.stockState} stock={product.stock} />
           </p>
+          <MatchedVariantNote variants={product.variants} matchedId={matchedVariant} />
           {product.description && <p className="product-description">{product.description}</p>}
+          {product.variants.length > 0 && (
+            <VariantTable
+              variants={product.variants}
+              currency={product.currency}
+              matchedId={matchedVariant}
+            />
+          )}
           <dl className="fields">
             {(
               [

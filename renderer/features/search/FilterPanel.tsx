@@ -1,8 +1,19 @@
 import { useEffect, useState } from 'react';
-import type { FacetCount } from '../../../shared/types.ts';
+import type { ReactNode } from 'react';
+import type { FacetCount, Facets } from '../../../shared/types.ts';
+import { CategoryName } from '../../components/CategoryName.tsx';
 import { formatCount } from '../../components/format.ts';
 import { useSearch } from '../../store/search-store.ts';
-import { applyFacet, isFacetActionable, isFacetActive, withoutEmpty } from './filters.ts';
+import {
+  applyFacet,
+  applyOption,
+  isFacetActionable,
+  isFacetActive,
+  isOptionActive,
+  orderStockFacet,
+  setOnSale,
+  withoutEmpty,
+} from './filters.ts';
 import type { FacetName } from './filters.ts';
 
 const FACETS: { name: FacetName; title: string }[] = [
@@ -14,29 +25,35 @@ const FACETS: { name: FacetName; title: string }[] = [
 
 const VISIBLE_VALUES = 12;
 
-function FacetGroup({ name, title, values }: { name: FacetName; title: string; values: FacetCount[] }) {
-  const filters = useSearch((s) => s.filters);
-  const setFilters = useSearch((s) => s.setFilters);
+type FacetGroupProps = {
+  title: string;
+  values: FacetCount[];
+  isActive(value: string): boolean;
+  onToggle(value: string): void;
+  /** False for a value the contract has no filter for: it is shown with its count, not offered as a click. */
+  canFilter?(value: string): boolean;
+  label?(value: string): ReactNode;
+  /** Test and e2e hooks on the fieldset. */
+  attrs: { 'data-facet'?: string; 'data-testid'?: string };
+};
+
+function FacetGroup({ title, values, isActive, onToggle, canFilter, label, attrs }: FacetGroupProps) {
   const [expanded, setExpanded] = useState(false);
   if (values.length === 0) return null;
   const shown = expanded ? values : values.slice(0, VISIBLE_VALUES);
   return (
-    <fieldset className="facet" data-facet={name}>
+    <fieldset className="facet" {...attrs}>
       <legend>{title}</legend>
       {shown.map((facet) =>
-        isFacetActionable(name, facet.value) ? (
+        (canFilter?.(facet.value) ?? true) ? (
           <label key={facet.value} className="facet-value">
-            <input
-              type="checkbox"
-              checked={isFacetActive(filters, name, facet.value)}
-              onChange={() => setFilters(applyFacet(filters, name, facet.value))}
-            />
-            <span className="facet-label">{facet.value}</span>
+            <input type="checkbox" checked={isActive(facet.value)} onChange={() => onToggle(facet.value)} />
+            <span className="facet-label">{label?.(facet.value) ?? facet.value}</span>
             <span className="facet-count">{formatCount(facet.count)}</span>
           </label>
         ) : (
           <div key={facet.value} className="facet-value passive">
-            <span className="facet-label">{facet.value}</span>
+            <span className="facet-label">{label?.(facet.value) ?? facet.value}</span>
             <span className="facet-count">{formatCount(facet.count)}</span>
           </div>
         ),
@@ -47,6 +64,40 @@ function FacetGroup({ name, title, values }: { name: FacetName; title: string; v
         </button>
       )}
     </fieldset>
+  );
+}
+
+/** Categories are paths: the list shows each leaf, the whole path on hover and to screen readers. */
+const categoryLabel = (value: string) => <CategoryName path={value} />;
+
+function FieldFacet({ name, title, values }: { name: FacetName; title: string; values: FacetCount[] }) {
+  const filters = useSearch((s) => s.filters);
+  const setFilters = useSearch((s) => s.setFilters);
+  return (
+    <FacetGroup
+      title={title}
+      values={name === 'stock' ? orderStockFacet(values) : values}
+      isActive={(value) => isFacetActive(filters, name, value)}
+      onToggle={(value) => setFilters(applyFacet(filters, name, value))}
+      canFilter={(value) => isFacetActionable(name, value)}
+      label={name === 'category' ? categoryLabel : undefined}
+      attrs={{ 'data-facet': name }}
+    />
+  );
+}
+
+/** One group per variant option ("Color", "Size"), counting the products that offer each value. */
+function OptionFacet({ option }: { option: Facets['options'][number] }) {
+  const filters = useSearch((s) => s.filters);
+  const setFilters = useSearch((s) => s.setFilters);
+  return (
+    <FacetGroup
+      title={option.name}
+      values={option.values}
+      isActive={(value) => isOptionActive(filters, option.name, value)}
+      onToggle={(value) => setFilters(applyOption(filters, option.name, value))}
+      attrs={{ 'data-facet': `option:${option.name}`, 'data-testid': `facet-options-${option.name}` }}
+    />
   );
 }
 
@@ -124,9 +175,21 @@ export function FilterPanel() {
         />
         <span>In stock only</span>
       </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          data-testid="filter-on-sale"
+          checked={filters.onSale === true}
+          onChange={(event) => setFilters(setOnSale(filters, event.target.checked))}
+        />
+        <span>On sale only</span>
+      </label>
       <PriceRange />
       {facets &&
-        FACETS.map((f) => <FacetGroup key={f.name} name={f.name} title={f.title} values={facets[f.name]} />)}
+        FACETS.map((f) => <FieldFacet key={f.name} name={f.name} title={f.title} values={facets[f.name]} />)}
+      {facets?.options.map((option) => (
+        <OptionFacet key={option.name} option={option} />
+      ))}
     </aside>
   );
 }

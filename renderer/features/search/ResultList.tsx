@@ -1,18 +1,35 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { SearchHit } from '../../../shared/types.ts';
+import { CategoryName } from '../../components/CategoryName.tsx';
 import { Highlight } from '../../components/Highlight.tsx';
-import { formatPrice } from '../../components/format.ts';
+import { Price } from '../../components/Price.tsx';
+import { StockBadge } from '../../components/StockBadge.tsx';
+import { formatCountOf } from '../../components/format.ts';
 import { useApp } from '../../store/app-store.ts';
 
 const ROW_HEIGHT = 84;
 
-export function StockBadge({ stock }: { stock: number | null }) {
-  if (stock === null) return null;
-  return stock > 0 ? (
-    <span className="badge badge-ok">{stock} in stock</span>
-  ) : (
-    <span className="badge badge-out">Out of stock</span>
+/**
+ * The third line of a row: which variant a SKU search hit, else the description. A variant SKU match
+ * says more than the description does, and a row has room for one of them.
+ */
+function ResultDetail({ hit }: { hit: SearchHit }) {
+  if (hit.matchedVariant) {
+    return (
+      <span className="result-detail result-matched">
+        Matched variant SKU{' '}
+        <span className="sku">
+          <Highlight text={hit.matchedVariant} terms={hit.matchedTerms} />
+        </span>
+      </span>
+    );
+  }
+  if (!hit.description) return null;
+  return (
+    <span className="result-detail result-description">
+      <Highlight text={hit.description} terms={hit.matchedTerms} />
+    </span>
   );
 }
 
@@ -24,7 +41,8 @@ function ResultRow({ hit, index, selected }: { hit: SearchHit; index: number; se
       className={`result${selected ? ' selected' : ''}`}
       data-id={hit.id}
       data-index={index}
-      onClick={() => openProduct(hit.id)}
+      // The matched variant travels with the product, so its row is marked in the variant table.
+      onClick={() => openProduct(hit.id, hit.matchedVariant)}
     >
       <span className="result-main">
         <span className="result-name">
@@ -34,17 +52,22 @@ function ResultRow({ hit, index, selected }: { hit: SearchHit; index: number; se
           <span className="sku">
             <Highlight text={hit.id} terms={hit.matchedTerms} />
           </span>
-          {[hit.category, hit.brand].filter(Boolean).join(' · ')}
+          {hit.category && <CategoryName path={hit.category} />}
+          {hit.brand && <span>{hit.brand}</span>}
+          {hit.variantCount > 0 && (
+            <span className="variant-count">{formatCountOf(hit.variantCount, 'variant')}</span>
+          )}
         </span>
-        {hit.description && (
-          <span className="result-description">
-            <Highlight text={hit.description} terms={hit.matchedTerms} />
-          </span>
-        )}
+        <ResultDetail hit={hit} />
       </span>
       <span className="result-side">
-        <span className="price">{formatPrice(hit.price, hit.currency)}</span>
-        <StockBadge stock={hit.stock} />
+        <Price
+          price={hit.price}
+          priceMax={hit.priceMax}
+          compareAtPrice={hit.compareAtPrice}
+          currency={hit.currency}
+        />
+        <StockBadge state={hit.stockState} stock={hit.stock} />
       </span>
     </button>
   );

@@ -1,5 +1,6 @@
 // Pure filter edits the search screen makes when a facet or control changes.
-import type { Filters } from '../../../shared/types.ts';
+import { STOCK_STATES } from '../../../shared/types.ts';
+import type { FacetCount, Filters } from '../../../shared/types.ts';
 
 export type FacetName = 'category' | 'brand' | 'price' | 'stock';
 
@@ -82,4 +83,33 @@ export function isFacetActive(filters: Filters, facet: FacetName, value: string)
       return wanted !== null && filters.inStock === wanted;
     }
   }
+}
+
+/**
+ * The filters after clicking an option value ("Color: Blue"). The contract holds one value per option,
+ * so another value of the same option replaces it; clicking the active value again clears it.
+ */
+export function applyOption(filters: Filters, name: string, value: string): Filters {
+  const options = { ...filters.options };
+  if (options[name] === value) delete options[name];
+  else options[name] = value;
+  return withoutEmpty({ ...filters, options: Object.keys(options).length > 0 ? options : undefined });
+}
+
+export function isOptionActive(filters: Filters, name: string, value: string): boolean {
+  return filters.options?.[name] === value;
+}
+
+/** On: only products below their regular price now. Off drops the filter rather than asking for "not on sale". */
+export function setOnSale(filters: Filters, on: boolean): Filters {
+  return withoutEmpty({ ...filters, onSale: on || undefined });
+}
+
+/** Stock states in the contract's order (in stock first), anything else ("unknown") after them. */
+export function orderStockFacet(values: readonly FacetCount[]): FacetCount[] {
+  const rank = (value: string) => {
+    const i = (STOCK_STATES as readonly string[]).indexOf(value.toLowerCase());
+    return i < 0 ? STOCK_STATES.length : i;
+  };
+  return [...values].sort((a, b) => rank(a.value) - rank(b.value));
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyFacet,
+  applyOption,
   isFacetActionable,
   isFacetActive,
+  isOptionActive,
+  orderStockFacet,
   priceBandRange,
+  setOnSale,
   withoutEmpty,
 } from '../../../../renderer/features/search/filters.ts';
 
@@ -61,5 +65,46 @@ describe('applyFacet', () => {
 
   it('drops empty values so the engine sees only real filters', () => {
     expect(withoutEmpty({ categories: [], priceMin: undefined, priceMax: 0 })).toEqual({ priceMax: 0 });
+  });
+});
+
+describe('variant options and sales', () => {
+  it('turns a click on an option value into Filters.options, one value per option', () => {
+    const blue = applyOption({ brands: ['Acme'] }, 'Color', 'Blue');
+    expect(blue).toEqual({ brands: ['Acme'], options: { Color: 'Blue' } });
+    expect(isOptionActive(blue, 'Color', 'Blue')).toBe(true);
+    expect(isOptionActive(blue, 'Color', 'Green')).toBe(false);
+    // Another option adds to it; another value of the same option replaces it.
+    const sized = applyOption(blue, 'Size', 'M');
+    expect(sized.options).toEqual({ Color: 'Blue', Size: 'M' });
+    expect(applyOption(sized, 'Color', 'Green').options).toEqual({ Color: 'Green', Size: 'M' });
+    // Clicking the active value again clears it, and the last one leaves no empty options object.
+    expect(applyOption(sized, 'Size', 'M')).toEqual(blue);
+    expect(applyOption(blue, 'Color', 'Blue')).toEqual({ brands: ['Acme'] });
+  });
+
+  it('sets the on-sale filter and drops it when switched off', () => {
+    const onSale = setOnSale({ inStock: true }, true);
+    expect(onSale).toEqual({ inStock: true, onSale: true });
+    expect(setOnSale(onSale, false)).toEqual({ inStock: true });
+  });
+
+  it('orders the stock facet by state, unknown last; only in and out of stock filter', () => {
+    const facet = [
+      { value: 'unknown', count: 1 },
+      { value: 'backorder', count: 2 },
+      { value: 'out of stock', count: 3 },
+      { value: 'in stock', count: 4 },
+      { value: 'preorder', count: 5 },
+    ];
+    expect(orderStockFacet(facet).map((f) => f.value)).toEqual([
+      'in stock',
+      'out of stock',
+      'preorder',
+      'backorder',
+      'unknown',
+    ]);
+    expect(isFacetActionable('stock', 'preorder')).toBe(false);
+    expect(applyFacet({}, 'stock', 'backorder')).toEqual({});
   });
 });
