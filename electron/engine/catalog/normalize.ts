@@ -229,6 +229,7 @@ export function readPiece(
   role: RowRole | null,
 ): Piece | Rejection {
   if (rec.problem) return new Rejection(file, rec.row, rec.problemField ?? '(row)', rec.problem);
+  if (role?.values) rec = { ...rec, values: role.values };
   const read = readOffer(rec, mapping, file, barcodeColumn(profile, rec));
   if (read instanceof Rejection) return read;
   const offer = profile?.stock ? { ...read, ...profile.stock(rec.values, read) } : read;

@@ -13,6 +13,11 @@ export interface RowRole {
   productId?: string;
   /** Products this row takes as its variants (Magento's configurable_variations): their id and options. */
   claims?: { id: string; options: Record<string, string> }[];
+  /**
+   * The row's cells as the platform means them, read instead of the file's: cells its rules fill or
+   * clear (a BigCommerce SKU row sells at its product's price; `0.00` there means no sale price).
+   */
+  values?: Record<string, unknown>;
 }
 
 /** A row the profile refuses: the column it is about and why. */
