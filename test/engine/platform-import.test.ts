@@ -105,6 +105,19 @@ describe('a Shopify export imported into a catalog', () => {
     expect(catalog.stats().products).toBe(before);
     expect(catalog.getProduct('example-shirt')?.variants).toHaveLength(11);
   });
+
+  it('stages the rows outside the catalog and leaves no scratch file, even one a killed import left', async () => {
+    const catalogDir = path.join(dir, 'shop');
+    // A pid no process has (above Linux's pid_max): the import that wrote this file is gone.
+    const abandoned = path.join(catalogDir, 'import-staging-99999999-1.sqlite');
+    fs.writeFileSync(abandoned, 'left by a killed import');
+    await importInto(catalog, SHOPIFY, { index: false });
+    expect(fs.readdirSync(catalogDir).filter((f) => f.startsWith('import-staging-'))).toEqual([]);
+    const tables = catalog.handle.reader
+      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'import_%'")
+      .all();
+    expect(tables).toEqual([]);
+  });
 });
 
 describe('a WooCommerce CSV export imported into a catalog', () => {

@@ -126,6 +126,7 @@ export async function runImport(
   };
 
   meter.startPhase('reading');
+  const staging = readRow ? PieceStaging.open(db, cat.dir) : null;
   db.exec('BEGIN IMMEDIATE');
   try {
     // Read under the write lock: an import another process committed while this one waited for the lock
@@ -146,7 +147,6 @@ export async function runImport(
       counts[outcome === 'inserted' ? 'imported' : outcome]++;
       variants += product.variants.length;
     };
-    const staging = readRow ? new PieceStaging(db) : null;
 
     for await (const record of source.records()) {
       cancelled();
@@ -188,7 +188,6 @@ export async function runImport(
           await new Promise((r) => setImmediate(r));
         }
       }
-      staging.clear();
     }
     // A file in which no row was usable removes nothing: wiping a catalog takes more than a broken export.
     const removedIds = accepted() === 0 ? [] : writer.removeUnseen();
@@ -216,6 +215,8 @@ export async function runImport(
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw asBadFile(e, opts.file);
+  } finally {
+    staging?.close();
   }
 }
 
