@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { AttributeValue, Product, SearchHit } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { CategoryName } from '../../components/CategoryName.tsx';
+import { Offer } from '../../components/Offer.tsx';
 import { Price } from '../../components/Price.tsx';
-import { StockBadge } from '../../components/StockBadge.tsx';
 import { useApp } from '../../store/app-store.ts';
 import { MatchedVariantNote } from './MatchedVariantNote.tsx';
 import { VariantTable } from './VariantTable.tsx';
@@ -110,13 +110,7 @@ export function ProductPanel({ catalogId }: { catalogId: string }) {
           </h2>
           <p className="product-sub">
             <span className="sku">{product.id}</span>
-            <Price
-              price={product.price}
-              priceMax={product.priceMax}
-              compareAtPrice={product.compareAtPrice}
-              currency={product.currency}
-            />
-            <StockBadge state={product.stockState} stock={product.stock} />
+            <Offer offer={product} />
           </p>
           <MatchedVariantNote variants={product.variants} matchedId={matchedVariant} />
           {product.description && <p className="product-description">{product.description}</p>}

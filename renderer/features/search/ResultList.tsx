@@ -3,8 +3,7 @@ import { useRef } from 'react';
 import type { SearchHit } from '../../../shared/types.ts';
 import { CategoryName } from '../../components/CategoryName.tsx';
 import { Highlight } from '../../components/Highlight.tsx';
-import { Price } from '../../components/Price.tsx';
-import { StockBadge } from '../../components/StockBadge.tsx';
+import { Offer } from '../../components/Offer.tsx';
 import { formatCountOf } from '../../components/format.ts';
 import { useApp } from '../../store/app-store.ts';
 
@@ -61,13 +60,7 @@ function ResultRow({ hit, index, selected }: { hit: SearchHit; index: number; se
         <ResultDetail hit={hit} />
       </span>
       <span className="result-side">
-        <Price
-          price={hit.price}
-          priceMax={hit.priceMax}
-          compareAtPrice={hit.compareAtPrice}
-          currency={hit.currency}
-        />
-        <StockBadge state={hit.stockState} stock={hit.stock} />
+        <Offer offer={hit} />
       </span>
     </button>
   );

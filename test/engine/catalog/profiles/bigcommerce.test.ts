@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { skuOptions } from '../../../../electron/engine/catalog/profiles/bigcommerce.ts';
 import { detectProfile } from '../../../../electron/engine/catalog/profiles/index.ts';
 import { tempFiles } from '../helpers.ts';
-import { EXPORTS, productById, readCsv, readExport, writeCsv } from './read-export.ts';
+import { EXPORTS, fileName, productById, readCsv, readExport, writeCsv } from './read-export.ts';
 
 const FIXTURE = `${EXPORTS}bigcommerce-products.csv`;
 const NAME = '[Sample] Daventry Meers, dark denim shirt';
@@ -38,8 +38,6 @@ function edited(product: Cells, ...more: Cells[]): string {
   ];
   return files.write(`${++written}-bigcommerce-products.csv`, writeCsv(rows));
 }
-
-const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 /** The product as a store exports it: an ID, a SKU, stock tracked by option. */
 const SHIRT: Cells = {
@@ -169,7 +167,7 @@ describe('BigCommerce product CSV (BigCommerce bulk edit import example)', () =>
     const read = await readExport(file);
     expect(read.rejected).toEqual([
       {
-        file: baseName(file),
+        file: fileName(file),
         row: 2,
         field: 'Item Type',
         reason: 'the SKU row comes before any Product row',
@@ -188,7 +186,7 @@ describe('BigCommerce product CSV (BigCommerce bulk edit import example)', () =>
       sku('DMS-M', '[S]Size=Medium'),
     );
     const read = await readExport(file);
-    const name = baseName(file);
+    const name = fileName(file);
     expect(read.rejected).toEqual([
       { file: name, row: 2, field: 'Price', reason: 'regular price "twenty" is not a number' },
       { file: name, row: 3, field: 'Sale Price', reason: 'price "cheap" is not a number' },

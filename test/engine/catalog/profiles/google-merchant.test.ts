@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { productName } from '../../../../electron/engine/catalog/profiles/google-merchant.ts';
 import { detectProfile } from '../../../../electron/engine/catalog/profiles/index.ts';
 import { tempFiles } from '../helpers.ts';
-import { EXPORTS, productById, readExport } from './read-export.ts';
+import { editedExport, EXPORTS, fileName, productById, readExport, type RowsEdit } from './read-export.ts';
 
 const TSV = `${EXPORTS}google-merchant.tsv`;
 const RSS = `${EXPORTS}google-merchant-rss.xml`;
@@ -11,22 +11,7 @@ const ATOM = `${EXPORTS}google-merchant-atom.xml`;
 const files = tempFiles();
 let written = 0;
 
-const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
-
-/** The real TSV feed changed by `edit` (rows header first; the feed has no quoting), as a temp file. */
-function editedTsv(edit: (rows: string[][], col: (name: string) => number) => void): string {
-  const rows = readFileSync(TSV, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => line.split('\t'));
-  const col = (name: string) => {
-    const i = rows[0].indexOf(name);
-    if (i < 0) throw new Error(`no column ${name}`);
-    return i;
-  };
-  edit(rows, col);
-  return files.write(`${++written}-google-merchant.tsv`, rows.map((r) => r.join('\t')).join('\n') + '\n');
-}
+const editedTsv = (edit: RowsEdit) => editedExport(files, TSV, edit, '\t');
 
 /** Index of the row whose id cell is `id`. */
 const rowOf = (rows: string[][], id: string) => rows.findIndex((r) => r[0] === id);
@@ -160,7 +145,7 @@ describe('Google Merchant Center TSV feed (gmc-learning-site feed.tsv)', () => {
       rows.push([...beanie]);
     });
     const read = await readExport(file);
-    const name = baseName(file);
+    const name = fileName(file);
     expect(read.rejected).toEqual([
       { file: name, row: 15, field: 'availability', reason: 'availability "ask us" is not a stock state' },
       { file: name, row: 18, field: 'id', reason: 'the item has no id' },
@@ -240,7 +225,7 @@ describe('Google Merchant Center RSS feed (Google example_feed_xml_rss.xml)', ()
       'DVD-0564738': (item) => item.replace('<g:price>11.99 USD</g:price>', '<g:price>eleven USD</g:price>'),
     });
     const read = await readExport(file);
-    const name = baseName(file);
+    const name = fileName(file);
     expect(read.rejected).toEqual([
       { file: name, row: 2, field: 'g:price', reason: 'regular price "eleven USD" is not a number' },
       { file: name, row: 3, field: 'g:id', reason: 'the item has no id' },

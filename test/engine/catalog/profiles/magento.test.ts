@@ -2,31 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { magentoPairs } from '../../../../electron/engine/catalog/profiles/magento.ts';
 import { detectProfile } from '../../../../electron/engine/catalog/profiles/index.ts';
 import { tempFiles } from '../helpers.ts';
-import { EXPORTS, productById, readCsv, readExport, writeCsv } from './read-export.ts';
+import {
+  editedExport,
+  EXPORTS,
+  fileName,
+  productById,
+  readCsv,
+  readExport,
+  type RowsEdit,
+} from './read-export.ts';
 
 const FIXTURE = `${EXPORTS}magento2-products.csv`;
-const NAME = 'magento2-products.csv';
 const STORE_VIEW =
   'Magento store-view row (a translation or override of a product read from its default row)';
 const files = tempFiles();
-let written = 0;
 
-/** The real export changed by `edit` (rows header first), written under the fixture's own name. */
-function edited(edit: (rows: string[][], col: (name: string) => number) => string[][] | void): string {
-  const rows = readCsv(FIXTURE);
-  const header = rows[0];
-  const col = (name: string) => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`no column ${name}`);
-    return i;
-  };
-  const out = edit(rows, col) ?? rows;
-  return files.write(`${++written}-${NAME}`, writeCsv(out));
-}
+const edited = (edit: RowsEdit) => editedExport(files, FIXTURE, edit);
 
 /** Index of the default-scope row whose sku is `sku` (store-view rows repeat the sku). */
 const rowOf = (rows: string[][], sku: string) => rows.findIndex((r) => r[0] === sku && r[1] === '');
-const fileName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 describe('Magento 2 product CSV (Luma sample catalog export)', () => {
   it('is recognised from its header, while the other exports keep their own platform', async () => {

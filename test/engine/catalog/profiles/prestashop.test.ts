@@ -1,44 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { detectProfile } from '../../../../electron/engine/catalog/profiles/index.ts';
 import { tempFiles } from '../helpers.ts';
-import { EXPORTS, productById, readCsv, readExport } from './read-export.ts';
+import {
+  editedExport,
+  EXPORTS,
+  fileName,
+  productById,
+  readCsv,
+  readExport,
+  type RowsEdit,
+} from './read-export.ts';
 
 const FIXTURE = `${EXPORTS}prestashop-products.csv`;
-const NAME = 'prestashop-products.csv';
 const files = tempFiles();
-let written = 0;
 
-/** PrestaShop's files are `;`-separated, unlike the CSVs `readCsv`/`writeCsv` handle. */
-function readSemicolons(file: string): string[][] {
-  return parse(readFileSync(file, 'utf8'), {
-    bom: true,
-    delimiter: ';',
-    relax_column_count: true,
-  }) as string[][];
-}
-
-function writeSemicolons(rows: string[][]): string {
-  const quote = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return rows.map((r) => r.map(quote).join(';')).join('\n') + '\n';
-}
-
-/** The real file changed by `edit` (rows header first), written under the fixture's own name. */
-function edited(edit: (rows: string[][], col: (name: string) => number) => void): string {
-  const rows = readSemicolons(FIXTURE);
-  const header = rows[0];
-  const col = (name: string) => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`no column ${name}`);
-    return i;
-  };
-  edit(rows, col);
-  return files.write(`${++written}-${NAME}`, writeSemicolons(rows));
-}
+/** The real file changed by `edit`; PrestaShop's files are `;`-separated. */
+const edited = (edit: RowsEdit) => editedExport(files, FIXTURE, edit, ';');
 
 const rowOf = (rows: string[][], id: string) => rows.findIndex((r) => r[0] === id);
-const fileName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 describe('PrestaShop product CSV (PrestaShop docs/csv_import/products_import.csv)', () => {
   it('is recognised from its `;`-separated header, while the other exports keep their own platform', async () => {

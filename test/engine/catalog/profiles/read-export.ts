@@ -94,12 +94,41 @@ export function productById(read: ExportRead, id: string): ProductInput {
   return product;
 }
 
-/** A CSV export's rows, header first, to change cell by cell before `writeCsv`. */
-export function readCsv(file: string): string[][] {
-  return parse(readFileSync(file, 'utf8'), { bom: true }) as string[][];
+/** A delimited export's rows, header first, to change cell by cell before `writeCsv`. */
+export function readCsv(file: string, delimiter = ','): string[][] {
+  return parse(readFileSync(file, 'utf8'), { bom: true, delimiter, relax_column_count: true }) as string[][];
 }
 
-export function writeCsv(rows: string[][]): string {
-  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return rows.map((r) => r.map(quote).join(',')).join('\n') + '\n';
+export function writeCsv(rows: string[][], delimiter = ','): string {
+  const special = new RegExp(`["${delimiter}\\r\\n]`);
+  const quote = (v: string) => (special.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return rows.map((r) => r.map(quote).join(delimiter)).join('\n') + '\n';
 }
+
+/** Changes a file's rows (header first); `col` finds a column by name and fails the test if it is absent. */
+export type RowsEdit = (rows: string[][], col: (name: string) => number) => string[][] | void;
+
+let edits = 0;
+
+/**
+ * The real export changed by `edit`, written into `dir` under the fixture's own name (prefixed to keep
+ * each copy apart), so that messages name the file as they would for the original.
+ */
+export function editedExport(
+  dir: { write(name: string, content: string): string },
+  fixture: string,
+  edit: RowsEdit,
+  delimiter = ',',
+): string {
+  const rows = readCsv(fixture, delimiter);
+  const col = (name: string) => {
+    const i = rows[0].indexOf(name);
+    if (i < 0) throw new Error(`no column ${name} in ${path.basename(fixture)}`);
+    return i;
+  };
+  const out = edit(rows, col) ?? rows;
+  return dir.write(`${++edits}-${path.basename(fixture)}`, writeCsv(out, delimiter));
+}
+
+/** The name rejected rows give a file: its base name. */
+export const fileName = (file: string) => path.basename(file);

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detectProfile } from '../../../../electron/engine/catalog/profiles/index.ts';
 import { tempFiles } from '../helpers.ts';
-import { EXPORTS, productById, readCsv, readExport, writeCsv } from './read-export.ts';
+import { editedExport, EXPORTS, productById, readCsv, readExport, type RowsEdit } from './read-export.ts';
 
 const FIXTURE = `${EXPORTS}woocommerce-products.csv`;
-const NAME = 'woocommerce-products.csv';
 const files = tempFiles();
-let written = 0;
 
-/** The real export changed by `edit` (rows header first), written under the fixture's own name. */
-function edited(edit: (rows: string[][], col: (name: string) => number) => string[][] | void): string {
-  const rows = readCsv(FIXTURE);
-  const header = rows[0];
-  const col = (name: string) => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`no column ${name}`);
-    return i;
-  };
-  const out = edit(rows, col) ?? rows;
-  return files.write(`${++written}-${NAME}`, writeCsv(out));
-}
+const edited = (edit: RowsEdit) => editedExport(files, FIXTURE, edit);
 
 /** Index of the row whose ID cell is `id`. */
 const rowOf = (rows: string[][], id: string) => rows.findIndex((r) => r[0] === id);
