@@ -198,6 +198,17 @@ export type JobFinished = z.infer<typeof JobFinished>;
 export const EngineRestarted = z.object({ reason: z.string() });
 export type EngineRestarted = z.infer<typeof EngineRestarted>;
 
+/** Each attribute or option filter is one SQL condition: a bound keeps a request's query plan small. */
+const MAX_FILTER_KEYS = 20;
+
+/** Name → value filters, at most MAX_FILTER_KEYS of them. */
+const keyedFilter = (maxName: number) =>
+  z
+    .record(z.string().max(maxName), z.string().max(500))
+    .refine((r) => Object.keys(r).length <= MAX_FILTER_KEYS, {
+      message: `at most ${MAX_FILTER_KEYS} filters of this kind`,
+    });
+
 export const Filters = z.object({
   priceMin: z.number().optional(),
   priceMax: z.number().optional(),
@@ -205,9 +216,9 @@ export const Filters = z.object({
   brands: z.array(z.string().max(500)).max(100).optional(),
   /** true: only products with stock > 0; false: only those out of stock (stock ≤ 0). */
   inStock: z.boolean().optional(),
-  attributes: z.record(z.string().max(500), z.string().max(500)).optional(),
+  attributes: keyedFilter(500).optional(),
   /** Variant options a product must offer: { Size: 'M' } keeps products with a variant of size M. */
-  options: z.record(z.string().max(200), z.string().max(500)).optional(),
+  options: keyedFilter(200).optional(),
   /** true: only products a buyer gets below their regular price now. */
   onSale: z.boolean().optional(),
 });

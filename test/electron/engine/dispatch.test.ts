@@ -41,6 +41,26 @@ describe('createDispatcher', () => {
     expect(seen).toEqual([{ catalogId: 'x', query: 'boots', mode: 'hybrid', limit: 50, filters: {} }]);
   });
 
+  it('bounds the attribute and option filters a search may carry, and the query length', async () => {
+    // A request that passes validation reaches the handler, which answers not-found.
+    const dispatch = createDispatcher({
+      search: async () => {
+        throw new EngineError('not-found', 'No catalog "x"');
+      },
+    });
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`attr${i}`, 'x']));
+    for (const filters of [{ attributes: many }, { options: many }]) {
+      const result = await dispatch('search', { catalogId: 'x', query: 'boots', filters });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      if (!result.ok) expect(result.error.message).toContain('at most 20 filters');
+    }
+    const long = await dispatch('search', { catalogId: 'x', query: 'boots '.repeat(20_000) });
+    expect(long).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const twenty = Object.fromEntries(Object.entries(many).slice(0, 20));
+    const allowed = await dispatch('search', { catalogId: 'x', query: '', filters: { attributes: twenty } });
+    expect(allowed).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('keeps an engine error code and maps anything else to internal', async () => {
     const dispatch = createDispatcher({
       getProduct: async () => {
