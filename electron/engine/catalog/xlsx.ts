@@ -28,7 +28,7 @@ export async function openXlsx(
 ): Promise<XlsxReader> {
   const zip = await openZip(path);
   try {
-    const workbook = await readWorkbook(file, zip);
+    const workbook = await readWorkbook(file, zip, opts.limits);
     const names = workbook.sheets.map((s) => s.name);
     if (!workbook.sheets.length) throw new CatalogFileError(file, 'the workbook has no sheets');
     const sheet =
@@ -40,13 +40,8 @@ export async function openXlsx(
       );
     if (!zip.has(sheet.path))
       throw new CatalogFileError(file, `the part of sheet "${sheet.name}" (${sheet.path}) is missing`);
-    const strings = await readSharedStrings(
-      file,
-      zip,
-      workbook.sharedStringsPath,
-      opts.limits.maxSharedStringsBytes,
-    );
-    const dateStyles = await readDateStyles(zip, workbook.stylesPath);
+    const strings = await readSharedStrings(file, zip, workbook.sharedStringsPath, opts.limits);
+    const dateStyles = await readDateStyles(file, zip, workbook.stylesPath, opts.limits);
 
     const sheetBytes = Math.max(zip.size(sheet.path), 1);
     let consumed = 0;

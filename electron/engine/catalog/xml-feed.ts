@@ -1,4 +1,5 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
+import { boundedSaxesParser, writeBounded } from './bounded-saxes.ts';
 import { CatalogFileError } from './errors.ts';
 import type { ReadLimits } from './limits.ts';
 import { peek } from './peek.ts';
@@ -289,42 +290,6 @@ class FeedCollector {
   }
 }
 
-interface SaxesInternals {
-  state: number;
-  text: string;
-  name: string;
-  entity: string;
-  attribList: unknown[];
-}
-// saxes 6 states in which `text` holds pending character data (text, CDATA, CDATA after `]`/`]]`).
-const CHARACTER_DATA_STATES = new Set([13, 20, 21, 22]);
-
-/**
- * saxes hands over a text node only once it ends, buffering it across chunks; a multi-gigabyte
- * description would sit whole in memory before the field limit could see it. Between chunks the
- * pending character data is passed on (and the buffer emptied), so memory stays one chunk deep.
- * Any other buffer (a tag, attribute or comment) that outgrows the record limit refuses the file.
- */
-function relieve(parser: SaxesParser, collector: FeedCollector, file: string, limits: ReadLimits): void {
-  const p = parser as unknown as Partial<SaxesInternals>;
-  if (typeof p.text !== 'string' || typeof p.state !== 'number') return;
-  if (CHARACTER_DATA_STATES.has(p.state)) {
-    if (p.text) {
-      const pending = p.text;
-      p.text = '';
-      collector.text(pending);
-    }
-    return;
-  }
-  const held = p.text.length + (p.name?.length ?? 0) + (p.entity?.length ?? 0) + (p.attribList?.length ?? 0);
-  if (held > limits.maxRecordChars) {
-    throw new CatalogFileError(
-      file,
-      `a tag, attribute or comment near line ${parser.line} is larger than the ${limits.maxRecordChars.toLocaleString('en')}-character limit`,
-    );
-  }
-}
-
 function malformed(file: string, err: unknown): unknown {
   if (err instanceof CatalogFileError || !(err instanceof Error)) return err;
   const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
@@ -341,7 +306,7 @@ async function* feedRecords(
   collector: FeedCollector,
   limits: ReadLimits,
 ): AsyncGenerator<SourceRecord> {
-  const parser = new SaxesParser({ xmlns: true, resolvePrefix });
+  const parser = boundedSaxesParser({ xmlns: true, resolvePrefix });
   parser.on('opentag', (tag) => collector.open(tag));
   parser.on('closetag', () => collector.close());
   parser.on('text', (t) => collector.text(t));
@@ -350,8 +315,15 @@ async function* feedRecords(
   for await (const chunk of text) {
     if (!sawText && chunk.trim()) sawText = true;
     try {
-      parser.write(chunk);
-      relieve(parser, collector, file, limits);
+      // Text nodes stream through the field limit (see bounded-saxes.ts); anything else saxes holds
+      // between chunks (a tag, attribute or comment) that outgrows the record limit refuses the file.
+      const held = writeBounded(parser, chunk, (t) => collector.text(t));
+      if (held > limits.maxRecordChars) {
+        throw new CatalogFileError(
+          file,
+          `a tag, attribute or comment near line ${parser.line} is larger than the ${limits.maxRecordChars.toLocaleString('en')}-character limit`,
+        );
+      }
     } catch (err) {
       throw malformed(file, err);
     }

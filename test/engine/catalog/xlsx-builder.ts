@@ -1,4 +1,5 @@
-import { strToU8, zipSync } from 'fflate';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { Zip, ZipDeflate, strToU8, zipSync } from 'fflate';
 
 /** Builds small XLSX packages the way Excel lays them out, for reader tests. */
 export interface SheetSpec {
@@ -55,9 +56,56 @@ export function buildXlsx(
   shared: string[],
   opts: { date1904?: boolean; sharedXml?: string } = {},
 ): Uint8Array {
-  const files: Record<string, Uint8Array> = {};
+  const parts = xlsxParts(sheets, shared, opts);
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([path, xml]) => [path, strToU8(xml)])));
+}
+
+/**
+ * Writes the workbook `buildXlsx` would build to `file`, streamed part by part through the deflater, with
+ * every `fill.marker` in a part replaced by `fill.chars` copies of 'a': a workbook whose parts expand to
+ * hundreds of megabytes is written (a few hundred kilobytes on disk) without any part ever being whole
+ * in memory.
+ */
+export function writeFilledXlsx(
+  file: string,
+  sheets: SheetSpec[],
+  shared: string[],
+  fill: { marker: string; chars: number },
+): void {
+  const block = strToU8('a'.repeat(1024 * 1024));
+  const fd = openSync(file, 'w');
+  try {
+    const zip = new Zip((err, chunk) => {
+      if (err) throw err;
+      writeSync(fd, chunk);
+    });
+    for (const [path, xml] of Object.entries(xlsxParts(sheets, shared))) {
+      const part = new ZipDeflate(path, { level: 1 });
+      zip.add(part);
+      xml.split(fill.marker).forEach((piece, i) => {
+        if (i > 0) {
+          for (let left = fill.chars; left > 0; left -= block.length)
+            part.push(left >= block.length ? block : block.subarray(0, left));
+        }
+        part.push(strToU8(piece));
+      });
+      part.push(new Uint8Array(0), true);
+    }
+    zip.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every part of a small workbook, by path: its sheets, shared strings, styles and relationships. */
+function xlsxParts(
+  sheets: SheetSpec[],
+  shared: string[],
+  opts: { date1904?: boolean; sharedXml?: string } = {},
+): Record<string, string> {
+  const files: Record<string, string> = {};
   const put = (path: string, xml: string) =>
-    (files[path] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`));
+    (files[path] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`);
   put(
     '[Content_Types].xml',
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
@@ -100,5 +148,5 @@ export function buildXlsx(
       `<worksheet ${NS} ${RNS}>${s.dimension ? `<dimension ref="${s.dimension}"/>` : ''}<sheetData>${s.rows}</sheetData></worksheet>`,
     ),
   );
-  return zipSync(files);
+  return files;
 }

@@ -164,7 +164,7 @@ describe('XLSX reading', () => {
     );
     expect(records[0]).toMatchObject({
       row: 2,
-      problem: 'a value is larger than the 1,000-character limit',
+      problem: 'cell B2 of sheet "S" is larger than the 1,000-character limit',
       problemField: 'notes',
     });
     expect(records[1]).toEqual({ row: 3, values: { id: 2, notes: 'ok' } });
@@ -182,6 +182,13 @@ describe('XLSX reading', () => {
     const err = await openSource(file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CatalogFileError);
     expect((err as Error).message).toMatch(message);
+  });
+
+  it('refuses a sheet that is not well-formed XML, naming the file and the sheet', async () => {
+    const broken = '<row r="1"><c r="A1"><v>1</v></row>';
+    await expect(
+      openSource(tmp.write('broken.xlsx', buildXlsx([{ name: 'Products', rows: broken }], []))),
+    ).rejects.toThrow('broken.xlsx: sheet "Products" is not well-formed XML (unexpected close tag)');
   });
 
   it('refuses a cell far beyond the last column and a huge shared-strings part', async () => {

@@ -1,6 +1,7 @@
 import { CatalogFileError } from '../errors.ts';
 import type { ReadLimits } from '../limits.ts';
 import { serialToIso } from './dates.ts';
+import type { SharedString } from './shared-strings.ts';
 import { parseXml } from './xml.ts';
 
 export type CellValue = string | number | boolean | null;
@@ -16,7 +17,7 @@ export interface SheetRow {
 export interface SheetContext {
   file: string;
   sheet: string;
-  strings: readonly string[];
+  strings: readonly SharedString[];
   dateStyles: readonly boolean[];
   date1904: boolean;
   limits: ReadLimits;
@@ -33,6 +34,14 @@ export function parseCellRef(ref: string): { col: number; row: number } | null {
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { col: col - 1, row: Number(m[2]) };
+}
+
+/** { col: 1, row: 12 } → `B12`. */
+export function cellName(col: number, row: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
 }
 
 /**
@@ -72,6 +81,9 @@ export function sheetRows(chunks: AsyncIterable<string>, ctx: SheetContext): Asy
       refuse(`the declared size ${ref} has more than ${limits.maxColumns.toLocaleString('en')} columns`);
     }
   };
+  /** `cell B2 of sheet "Products"`: where a flagged value is, for the rejected-row report. */
+  const at = (col: number) => `cell ${cellName(col, rowNumber)} of sheet "${ctx.sheet}"`;
+  const limit = `the ${limits.maxFieldChars.toLocaleString('en')}-character limit`;
   const value = (): CellValue => {
     const c = cell!;
     if (tooLong) return null;
@@ -79,7 +91,10 @@ export function sheetRows(chunks: AsyncIterable<string>, ctx: SheetContext): Asy
       case 's': {
         if (text === '') return null;
         const s = ctx.strings[Number(text)];
-        if (s === undefined) flag(`cell refers to shared string ${text}, which does not exist`, c.col);
+        if (s === undefined)
+          flag(`${at(c.col)} refers to shared string ${text}, which does not exist`, c.col);
+        else if (s === null)
+          flag(`${at(c.col)} holds shared string ${text}, which is larger than ${limit}`, c.col);
         return s ?? null;
       }
       case 'inlineStr':
@@ -166,12 +181,9 @@ export function sheetRows(chunks: AsyncIterable<string>, ctx: SheetContext): Asy
       if (text.length + t.length > limits.maxFieldChars) {
         tooLong = true;
         text = '';
-        flag(
-          `a value is larger than the ${limits.maxFieldChars.toLocaleString('en')}-character limit`,
-          cell.col,
-        );
+        flag(`${at(cell.col)} is larger than ${limit}`, cell.col);
       } else text += t;
     },
   };
-  return parseXml(chunks, handlers, () => out.splice(0));
+  return parseXml({ file, part: `sheet "${ctx.sheet}"`, limits }, chunks, handlers, () => out.splice(0));
 }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { CatalogFileError } from '../errors.ts';
+import type { ReadLimits } from '../limits.ts';
 import { walkXml } from './xml.ts';
 import type { ZipPackage } from './zip.ts';
 
@@ -18,12 +19,13 @@ function resolveTarget(target: string): string {
 }
 
 /** Sheet names in workbook order and where each part lives, from workbook.xml and its relationships. */
-export async function readWorkbook(file: string, zip: ZipPackage): Promise<Workbook> {
+export async function readWorkbook(file: string, zip: ZipPackage, limits: ReadLimits): Promise<Workbook> {
   if (!zip.has('xl/workbook.xml'))
     throw new CatalogFileError(file, 'not an XLSX workbook (xl/workbook.xml is missing)');
   const rels = new Map<string, { target: string; type: string }>();
   if (zip.has('xl/_rels/workbook.xml.rels')) {
-    await walkXml(zip.stream('xl/_rels/workbook.xml.rels'), {
+    const where = { file, part: 'the workbook relationships', limits };
+    await walkXml(where, zip.stream('xl/_rels/workbook.xml.rels'), {
       open(name, a) {
         if (name === 'Relationship' && a.Id && a.Target)
           rels.set(a.Id, { target: a.Target, type: a.Type ?? '' });
@@ -35,7 +37,7 @@ export async function readWorkbook(file: string, zip: ZipPackage): Promise<Workb
   const sheetRefs: { name: string; rid: string; sheetId: string }[] = [];
   let date1904 = false;
   const text = await zip.text('xl/workbook.xml', MAX_PART_BYTES);
-  await walkXml([text], {
+  await walkXml({ file, part: 'the workbook part', limits }, [text], {
     open(name, a) {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name === 'sheet') {
