@@ -2,13 +2,14 @@ import type { ProductRow } from '../store/products.ts';
 import { PRODUCT_COLUMNS } from '../store/products.ts';
 import { contextProduct } from './compose.ts';
 import type { Conditions } from './conditions.ts';
-import { conditionSql, describeConditions } from './conditions.ts';
+import { conditionSql, describeConditions, isStatus } from './conditions.ts';
 import type { ProductField } from './context.ts';
 import type { AskEnv, Draft } from './draft.ts';
-import { formatCount, formatMoney, plural } from './format.ts';
+import { capitalize, countedList, formatCount, formatMoney, plural } from './format.ts';
 import { noMatch } from './no-match.ts';
 import type { AggregateOp } from './route.ts';
 import { resolveTerms } from './terms.ts';
+import { countVariants, optionValues } from './variant-counts.ts';
 
 const DISTINCT_SHOWN = 20;
 
@@ -20,13 +21,15 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
   if (resolved.unknown.length) return noMatch(env, resolved.unknown.join(' '));
   const conditions = { ...asked, terms: resolved.terms };
   const notes = resolved.corrections.map((c) => `(Read “${c.from}” as “${c.to}”.)`);
+  if (op.kind === 'variants') return withNotes(countVariants(env, conditions), notes);
+  if (op.kind === 'option-values') return optionValues(env, op.name, op.unknownValue, conditions);
 
   const where = conditionSql(conditions);
   const scope = describeConditions(conditions, env.currency);
   const set = scope.length ? `products ${scope.join(', ')}` : 'products in the catalog';
   const stats = env.db
     .prepare(
-      `SELECT count(*) AS n, count(p.price) AS priced, sum(p.stock) AS units, sum(p.price * p.stock) AS value,
+      `SELECT count(*) AS n, count(p.price) AS priced, count(p.stock) AS counted, sum(p.stock) AS units, sum(p.price * p.stock) AS value,
          avg(p.price) AS avgPrice, avg(p.stock) AS avgStock, min(p.price) AS minPrice, max(p.price) AS maxPrice,
          min(p.stock) AS minStock, max(p.stock) AS maxStock
        FROM products p WHERE ${where.where}`,
@@ -42,8 +45,18 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
     case 'count':
     case 'list':
       facts = [countSentence(stats.n, scope)];
-      if (stats.n > 0 && stats.units !== null && conditions.comparisons.some((c) => c.field === 'stock')) {
-        facts.push(`Together they have ${plural(stats.units, 'unit')} in stock.`);
+      // Units of whole products: with an option asked for, they are not the units of that option.
+      if (
+        stats.n > 0 &&
+        stats.units !== null &&
+        !conditions.options.length &&
+        conditions.comparisons.some((c) => c.field === 'stock')
+      ) {
+        facts.push(
+          stats.counted < stats.n
+            ? `The ${formatCount(stats.counted)} of them that track quantities have ${plural(stats.units, 'unit')} in stock.`
+            : `Together they have ${plural(stats.units, 'unit')} in stock.`,
+        );
       }
       if (conditions.comparisons.some((c) => c.field === 'stock')) order = 'p.stock, p.name';
       else if (conditions.comparisons.some((c) => c.field === 'price')) order = 'p.price, p.name';
@@ -118,9 +131,15 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
   };
 }
 
+function withNotes(draft: Draft, notes: string[]): Draft {
+  return { ...draft, facts: [...draft.facts, ...notes] };
+}
+
 interface Stats {
   n: number;
   priced: number;
+  /** Products whose stock is a number of units (not only a state). */
+  counted: number;
   units: number | null;
   value: number | null;
   avgPrice: number | null;
@@ -145,12 +164,10 @@ function distinct(env: AskEnv, of: 'category' | 'brand' | 'season', conditions: 
       : of === 'brand'
         ? ['brand', 'brands']
         : ['season value', 'season values'];
-  const shown = rows.slice(0, DISTINCT_SHOWN).map((r) => `${r.v} (${formatCount(r.n)})`);
-  const more = rows.length > DISTINCT_SHOWN ? `, and ${formatCount(rows.length - DISTINCT_SHOWN)} more` : '';
   return {
     route: 'aggregate',
     facts: [
-      `${capitalize(plural(rows.length, noun[0], noun[1]))}${rows.length ? `: ${shown.join(', ')}${more}` : ''}.`,
+      `${capitalize(plural(rows.length, noun[0], noun[1]))}${rows.length ? `: ${countedList(rows, rows.length, DISTINCT_SHOWN)}` : ''}.`,
     ],
     products: [],
     qualifying: 0,
@@ -158,21 +175,17 @@ function distinct(env: AskEnv, of: 'category' | 'brand' | 'season', conditions: 
   };
 }
 
-/** "12 products in Bags are in stock.", "No products in Bags are out of stock." */
+/** "12 products in Bags are in stock.", "No products in Bags are on sale and out of stock." */
 function countSentence(n: number, scope: string[]): string {
-  const status = scope.find((s) => s === 'in stock' || s === 'out of stock');
-  const rest = scope.filter((s) => s !== status);
+  const status = scope.filter(isStatus);
+  const rest = scope.filter((s) => !isStatus(s));
   const subject = n === 0 ? 'No products' : capitalize(plural(n, 'product'));
-  const where = rest.length ? ` ${rest.join(', ')}` : status ? '' : ' in the catalog';
-  return `${subject}${where}${status ? ` ${n === 1 ? 'is' : 'are'} ${status}` : ''}.`;
+  const where = rest.length ? ` ${rest.join(', ')}` : status.length ? '' : ' in the catalog';
+  return `${subject}${where}${status.length ? ` ${n === 1 ? 'is' : 'are'} ${status.join(' and ')}` : ''}.`;
 }
 
 function scopeOr(scope: string[]): string {
   return scope.length ? scope.join(', ') : 'in the catalog';
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function round(n: number): string {

@@ -15,6 +15,7 @@ import { noMatch } from './no-match.ts';
 import { nearestIds } from './refs.ts';
 import { planQuestion } from './route.ts';
 import { answerSuperlative } from './superlative.ts';
+import { answerVariants } from './variants.ts';
 import { vocabularyOf } from './values.ts';
 
 export interface PreparedAnswer {
@@ -53,6 +54,8 @@ async function runPlan(env: AskEnv): Promise<Draft> {
       return answerSuperlative(env, plan.order, plan.count, plan.conditions, plan.text);
     case 'lookup':
       return answerLookup(env, plan.products, plan.wants, plan.conditions);
+    case 'variants':
+      return answerVariants(env, plan.products, plan.ask);
     case 'comparison':
       return answerComparison(env, plan.products, plan.text);
     case 'descriptive':

@@ -1,8 +1,17 @@
-import type { Filters } from '../../../shared/types.ts';
+import type { Filters, StockState } from '../../../shared/types.ts';
 import { quote } from '../search/analyze.ts';
 import type { SqlCondition } from '../search/filter-sql.ts';
 import type { Comparison } from './constraints.ts';
-import { formatMoney } from './format.ts';
+import { formatMoney, STATE_WORDS } from './format.ts';
+
+/** Values of one variant option a product must offer (Color = Red or Blue). */
+export interface OptionCondition {
+  /** The option's name as the catalog spells it; matched without case. */
+  name: string;
+  values: string[];
+  /** Product attributes of the same name: products sold as one item state their colour there. */
+  attributeKeys: string[];
+}
 
 /** Everything a question constrains, in terms of the catalog's own values. */
 export interface Conditions {
@@ -13,6 +22,12 @@ export interface Conditions {
   seasonStrings: string[];
   attributes: { key: string; values: string[] }[];
   comparisons: Comparison[];
+  /** Option values some variant must have ("come in red"); with a stock state, the same variant has it. */
+  options: OptionCondition[];
+  /** Preorder, backorder (in and out of stock are comparisons, like other stock levels). */
+  stockStates: StockState[];
+  /** The compare-at price is above the price (of the product: its cheapest variant, as search filters). */
+  onSale: boolean;
   /** Words the product's name (or category, brand, attributes) must contain. */
   terms: string[];
 }
@@ -25,8 +40,44 @@ export function noConditions(): Conditions {
     seasonStrings: [],
     attributes: [],
     comparisons: [],
+    options: [],
+    stockStates: [],
+    onSale: false,
     terms: [],
   };
+}
+
+/** The stock state an "in stock" / "out of stock" comparison stands for; null for other levels. */
+function stateOf(cmp: Comparison): StockState | null {
+  if (cmp.field !== 'stock' || cmp.value !== 0) return null;
+  return cmp.op === '>' ? 'in stock' : cmp.op === '<=' ? 'out of stock' : null;
+}
+
+/**
+ * The stock states asked for. "In stock" is read from the state, not the quantity: a shop that does not
+ * track quantities still says a product is in stock, and a product is in stock when any variant is.
+ */
+export function askedStates(c: Conditions): StockState[] {
+  const states = [...c.stockStates];
+  for (const cmp of c.comparisons) {
+    const state = stateOf(cmp);
+    if (state && !states.includes(state)) states.push(state);
+  }
+  return states;
+}
+
+/** Price and stock levels (not states) and "on sale", of a product (`p`) or of a variant (`v`). */
+function levels(alias: 'p' | 'v', c: Conditions, where: string[], params: (string | number)[]): void {
+  for (const cmp of c.comparisons) {
+    if (stateOf(cmp)) continue;
+    where.push(`${alias}.${cmp.field} ${cmp.op} ?`);
+    params.push(cmp.value);
+  }
+  if (c.onSale) where.push(`${alias}.compare_at_price > ${alias}.price`);
+}
+
+function inList(column: string, values: readonly (string | number)[]): string {
+  return `${column} IN (${placeholders(values.length)})`;
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -55,14 +106,85 @@ export function conditionSql(c: Conditions): SqlCondition {
     where.push(`lower(CAST(json_extract(p.attributes, ?) AS TEXT)) IN (${placeholders(a.values.length)})`);
     params.push(jsonPath(a.key), ...a.values.map((v) => v.toLowerCase()));
   }
-  for (const cmp of c.comparisons) {
-    where.push(`p.${cmp.field} ${cmp.op} ?`);
-    params.push(cmp.value);
+  levels('p', c, where, params);
+  const states = askedStates(c);
+  if (c.options.length) {
+    const offered = offeredSql(c.options, states);
+    where.push(offered.where);
+    params.push(...offered.params);
+  } else if (states.length) {
+    where.push(inList('p.stock_state', states));
+    params.push(...states);
   }
   if (c.terms.length) {
     where.push('p.rowid IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ?)');
     params.push(termsMatch(c.terms));
   }
+  return { where: where.length ? where.join(' AND ') : '1', params };
+}
+
+// An attribute value read as a list ("Blue, Green | Red"), matched against one value with LIKE.
+const LISTED = String.raw`(',' || replace(replace(replace(replace(lower(CAST(json_extract(p.attributes, ?) AS TEXT)), ' ', ''), '|', ','), ';', ','), '/', ',') || ',') LIKE ? ESCAPE '\'`;
+
+function listed(value: string): string {
+  return `%,${value
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/[\\%_]/g, '\\$&')},%`;
+}
+
+/**
+ * Products offering the options asked for: a variant with them (found by the option index; with a stock
+ * state asked, that variant is in it), or a product sold as one item whose attribute of the option's
+ * name lists them ("Color: Blue, Red").
+ */
+function offeredSql(options: OptionCondition[], states: StockState[]): SqlCondition {
+  const byVariant: string[] = [];
+  const params: (string | number)[] = [];
+  for (const o of options) {
+    byVariant.push(
+      `p.rowid IN (SELECT product_rowid FROM product_options WHERE name = ? COLLATE NOCASE AND ${inList('value COLLATE NOCASE', o.values)})`,
+    );
+    params.push(o.name, ...o.values);
+  }
+  if (states.length) {
+    const v = variantConditionSql({ ...noConditions(), options, stockStates: states });
+    byVariant.push(`EXISTS (SELECT 1 FROM variants v WHERE v.product_rowid = p.rowid AND ${v.where})`);
+    params.push(...v.params);
+  }
+  if (!options.every((o) => o.attributeKeys.length)) return { where: byVariant.join(' AND '), params };
+  const byAttribute = ['p.variant_count = 0'];
+  for (const o of options) {
+    const pairs = o.attributeKeys.flatMap((k) => o.values.map((v) => [jsonPath(k), listed(v)]));
+    byAttribute.push(`(${pairs.map(() => LISTED).join(' OR ')})`);
+    params.push(...pairs.flat());
+  }
+  if (states.length) {
+    byAttribute.push(inList('p.stock_state', states));
+    params.push(...states);
+  }
+  return { where: `((${byVariant.join(' AND ')}) OR (${byAttribute.join(' AND ')}))`, params };
+}
+
+/**
+ * The conditions one variant must meet, as SQL over `variants v`: its options, stock state, sale, price
+ * and stock. Category, brand, season, attributes and words are the product's and are left out.
+ */
+export function variantConditionSql(c: Conditions): SqlCondition {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  for (const o of c.options) {
+    where.push(
+      `EXISTS (SELECT 1 FROM json_each(v.options) vo WHERE vo.key = ? COLLATE NOCASE AND ${inList('vo.value COLLATE NOCASE', o.values)})`,
+    );
+    params.push(o.name, ...o.values);
+  }
+  const states = askedStates(c);
+  if (states.length) {
+    where.push(inList('v.stock_state', states));
+    params.push(...states);
+  }
+  levels('v', c, where, params);
   return { where: where.length ? where.join(' AND ') : '1', params };
 }
 
@@ -79,10 +201,14 @@ export function toFilters(c: Conditions): Filters {
   for (const cmp of c.comparisons) {
     if (cmp.field === 'price' && cmp.op.startsWith('<')) f.priceMax = cmp.value;
     if (cmp.field === 'price' && cmp.op.startsWith('>')) f.priceMin = cmp.value;
-    if (cmp.field === 'stock' && cmp.op === '>' && cmp.value === 0) f.inStock = true;
+    const state = stateOf(cmp);
+    if (state) f.inStock = state === 'in stock';
   }
+  if (c.onSale) f.onSale = true;
   const single = c.attributes.filter((a) => a.values.length === 1);
   if (single.length) f.attributes = Object.fromEntries(single.map((a) => [a.key, a.values[0]]));
+  const options = c.options.filter((o) => o.values.length === 1);
+  if (options.length) f.options = Object.fromEntries(options.map((o) => [o.name, o.values[0]]));
   return f;
 }
 
@@ -106,17 +232,26 @@ export function describeConditions(c: Conditions, currency: string | null): stri
     parts.push(`for ${orList(c.seasons)}${allYear ? ' (all-season products included)' : ''}`);
   }
   for (const a of c.attributes) parts.push(`with ${a.key} ${orList(a.values)}`);
+  const states = askedStates(c).map((s) => STATE_WORDS[s]);
+  const options = c.options.map((o) => `${o.name} ${orList(o.values)}`).join(' and ');
+  // "With Size XL in stock": one variant has both; otherwise the product offers it and has the state.
+  if (options) parts.push(states.length ? `with ${options} ${orList(states)}` : `offered in ${options}`);
+  else if (states.length) parts.push(orList(states));
   for (const cmp of c.comparisons) {
-    if (cmp.field === 'stock') {
-      if (cmp.op === '<=' && cmp.value === 0) parts.push('out of stock');
-      else if (cmp.op === '>' && cmp.value === 0) parts.push('in stock');
-      else parts.push(`with ${OP_WORDS[cmp.op]} ${cmp.value} in stock`);
-    } else {
-      parts.push(`priced ${OP_WORDS[cmp.op]} ${formatMoney(cmp.value, currency)}`);
-    }
+    if (stateOf(cmp)) continue;
+    if (cmp.field === 'stock') parts.push(`with ${OP_WORDS[cmp.op]} ${cmp.value} in stock`);
+    else parts.push(`priced ${OP_WORDS[cmp.op]} ${formatMoney(cmp.value, currency)}`);
   }
+  if (c.onSale) parts.push('on sale');
   if (c.terms.length) parts.push(`whose name mentions ${c.terms.map((t) => `“${t}”`).join(' and ')}`);
   return parts;
+}
+
+/** Whether a part of `describeConditions` says what state the products are in ("are on sale"). */
+export function isStatus(part: string): boolean {
+  return (
+    part === 'on sale' || Object.values(STATE_WORDS).some((w) => part === w || part.startsWith(`${w} or `))
+  );
 }
 
 export function orList(values: string[]): string {

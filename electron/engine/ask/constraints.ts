@@ -1,3 +1,4 @@
+import type { StockState } from '../../../shared/types.ts';
 import { currencyCode } from '../catalog/currency.ts';
 
 export type CompareOp = '<' | '<=' | '>' | '>=' | '=';
@@ -10,6 +11,10 @@ export interface Comparison {
 
 export interface Constraints {
   comparisons: Comparison[];
+  /** Stock states that have no quantity: preorder, backorder. (In and out of stock are comparisons.) */
+  stockStates: StockState[];
+  /** "On sale": the compare-at price is above the price. */
+  onSale: boolean;
   /** The question with the constraint phrases taken out. */
   rest: string;
 }
@@ -50,6 +55,11 @@ const OUT_OF_STOCK =
 const LOW =
   /\b(?:low (?:on )?stock|running low|low inventory|almost sold out|nearly sold out|almost out of stock)\b/giu;
 const IN_STOCK = /\b(?:in stock|available|on hand)\b/giu;
+const STATES: [RegExp, StockState][] = [
+  [/\b(?:(?:on |available (?:for|on) )?pre-?orders?(?:ed|able)?)\b/giu, 'preorder'],
+  [/\b(?:(?:on |available (?:for|on) )?back-?orders?(?:ed)?)\b/giu, 'backorder'],
+];
+const ON_SALE = /\b(?:on sale|discounted|marked down|on special|on promotion)\b/giu;
 
 function amount(digits: string, k: string | undefined): number {
   const n = Number(digits.replace(',', '.'));
@@ -127,12 +137,25 @@ export function parseConstraints(question: string): Constraints {
     comparisons.push({ field: 'stock', op: '<=', value: LOW_STOCK });
     cut(m);
   }
-  if (!comparisons.some((c) => c.field === 'stock')) {
+  const stockStates: StockState[] = [];
+  for (const [pattern, state] of STATES) {
+    for (const m of [...text.matchAll(pattern)]) {
+      if (!stockStates.includes(state)) stockStates.push(state);
+      cut(m);
+    }
+  }
+  let onSale = false;
+  for (const m of [...text.matchAll(ON_SALE)]) {
+    onSale = true;
+    cut(m);
+  }
+  // "Available for preorder" names a state, not stock on hand.
+  if (!comparisons.some((c) => c.field === 'stock') && !stockStates.length) {
     for (const m of [...text.matchAll(IN_STOCK)]) {
       comparisons.push({ field: 'stock', op: '>', value: 0 });
       cut(m);
       break;
     }
   }
-  return { comparisons, rest: text.replace(/\s+/g, ' ').trim() };
+  return { comparisons, stockStates, onSale, rest: text.replace(/\s+/g, ' ').trim() };
 }

@@ -1,6 +1,6 @@
 import type { AskRoute } from '../../../shared/types.ts';
 
-export type ProductField = 'price' | 'stock' | 'category' | 'brand' | 'season' | 'description';
+export type ProductField = 'price' | 'stock' | 'category' | 'brand' | 'season' | 'variants' | 'description';
 
 /** One product as an answer may use it: only the fields the answer rests on, already written out. */
 export interface ContextProduct {

@@ -1,3 +1,5 @@
+import type { StockState } from '../../../shared/types.ts';
+
 // Numbers in answers come straight from the data; these only decide how they are written.
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
@@ -30,4 +32,22 @@ export function formatCount(n: number): string {
 /** "1 product", "3 products". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** A stock state as answers write it after "is"/"are". */
+export const STATE_WORDS: Record<StockState, string> = {
+  'in stock': 'in stock',
+  'out of stock': 'out of stock',
+  preorder: 'on preorder',
+  backorder: 'on backorder',
+};
+
+/** "Bags (12), Shoes (9), and 3 more": values with their counts, at most `shown` of them. */
+export function countedList(rows: { v: string; n: number }[], total: number, shown: number): string {
+  const listed = rows.slice(0, shown).map((r) => `${r.v} (${formatCount(r.n)})`);
+  return `${listed.join(', ')}${total > listed.length ? `, and ${formatCount(total - listed.length)} more` : ''}`;
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

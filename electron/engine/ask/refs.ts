@@ -76,6 +76,16 @@ function findNames(db: Db, typed: Word[]): { row: ProductRow; at: number }[] {
   );
 }
 
+/** Positions of the question's words that spell these products' names or ids. */
+export function namePositions(typed: Word[], products: ProductRow[]): Set<number> {
+  const at = new Set<number>();
+  for (const spelled of products.flatMap((p) => [words(p.name), words(p.id)])) {
+    const start = findSequence(typed, spelled);
+    if (start >= 0) for (let i = start; i < start + spelled.length; i++) at.add(i);
+  }
+  return at;
+}
+
 function findSequence(typed: Word[], name: Word[]): number {
   for (let start = 0; start + name.length <= typed.length; start++) {
     if (name.every((w, i) => sameWord(typed[start + i], w))) return start;

@@ -2,7 +2,11 @@ import type { Db } from '../store/database.ts';
 import type { ProductRow } from '../store/products.ts';
 import type { Conditions } from './conditions.ts';
 import { parseConstraints } from './constraints.ts';
+import { unknownOptionValue } from './options.ts';
 import { findReferences } from './refs.ts';
+import { readVariantQuestion, VARIANT_WORDS } from './variant-question.ts';
+import type { VariantAsk } from './variant-question.ts';
+import type { ValueMatches } from './values.ts';
 import { matchValues, vocabularyOf } from './values.ts';
 import type { Word } from './words.ts';
 import { QUESTION_WORDS, words } from './words.ts';
@@ -13,7 +17,11 @@ export type AggregateOp =
   | { kind: 'count' | 'list' }
   | { kind: 'sum'; of: 'stock' | 'value' }
   | { kind: 'avg' | 'min' | 'max' | 'range'; of: Metric }
-  | { kind: 'distinct'; of: 'category' | 'brand' | 'season' };
+  | { kind: 'distinct'; of: 'category' | 'brand' | 'season' }
+  /** Variant rows, not products: "how many variants are there?" */
+  | { kind: 'variants' }
+  /** The values of one option with the products offering each; `unknownValue` was asked and is none. */
+  | { kind: 'option-values'; name: string; unknownValue: string | null };
 
 export interface Order {
   by: Metric | 'added';
@@ -25,6 +33,7 @@ export type LookupField = 'price' | 'stock' | 'season' | 'category' | 'brand' | 
 export type Plan =
   | { route: 'comparison'; products: ProductRow[]; text: string }
   | { route: 'lookup'; products: ProductRow[]; wants: LookupField[]; conditions: Conditions }
+  | { route: 'variants'; products: ProductRow[]; ask: VariantAsk }
   | { route: 'aggregate'; op: AggregateOp; conditions: Conditions }
   | { route: 'superlative'; order: Order; count: number; conditions: Conditions; text: string }
   | { route: 'descriptive'; conditions: Conditions; text: string }
@@ -67,9 +76,12 @@ const NUMBER_WORDS: Record<string, number> = {
 const TOP_N =
   /\b(?:top|the)\s+(\d+|two|three|four|five|six|seven|eight|ten)\b|\b(\d+|two|three|four|five|six|seven|eight|ten)\s+(?:cheapest|least expensive|most|priciest|newest|highest|lowest)\b/;
 const VERB_SUIT = /\b(would|will|could|might|to|best|that|which|it|they)\s+suits?\b/gi;
-const LIST_START = /^(which|what|list|show|name|give|find|are there|do you have|any)\b/;
+const LIST_START = /^(which|what|list|show|name|give|find|are there|do you have|any|products|items)\b/;
+const COUNTING = /\b(?:how many|number of|count)\b/;
 
 function aggregateOp(q: string): AggregateOp | null {
+  if (VARIANT_WORDS.test(q) && (COUNTING.test(q) || /\b(?:total|in all)\b/.test(q)))
+    return { kind: 'variants' };
   const distinct = DISTINCT.exec(q);
   if (distinct && !/\bin (?:the |this )?categor/.test(q.slice(0, distinct.index + distinct[0].length))) {
     const of = distinct[1].startsWith('categor')
@@ -97,7 +109,7 @@ function aggregateOp(q: string): AggregateOp | null {
   ) {
     return { kind: 'sum', of: 'stock' };
   }
-  if (/\bhow many\b|\bnumber of\b|\bcount\b/.test(q)) return { kind: 'count' };
+  if (COUNTING.test(q)) return { kind: 'count' };
   return null;
 }
 
@@ -154,15 +166,31 @@ export function planQuestion(db: Db, question: string): Plan {
     seasonStrings: values.seasonStrings,
     attributes: values.attributes,
     comparisons: constraints.comparisons,
+    options: values.options,
+    stockStates: constraints.stockStates,
+    onSale: constraints.onSale,
     terms: [],
   };
   const byId = refs.products.filter((p) => refs.by.get(p.id) === 'id');
   const op = aggregateOp(q);
   const sup = superlative(q);
 
+  const namedOne = refs.products.length > 0 && refs.products.every((p) => words(p.name).length >= 2);
+  // "How many hoodies come in blue?" counts hoodies; "…the Hoodie Pro…", "…variants of the Hoodie" ask
+  // about that product.
+  const aboutNamed = byId.length > 0 || namedOne || VARIANT_WORDS.test(q) || (!op && !sup);
+  if (refs.products.length && aboutNamed) {
+    const ask = readVariantQuestion(db, q, typed, refs.products, constraints, {
+      counting: op?.kind === 'count' || op?.kind === 'variants',
+      order: sup?.order ?? null,
+    });
+    if (ask) return { route: 'variants', products: refs.products, ask };
+  }
+  const optionOp = optionValuesOp(db, q, values.optionNames, values.options.length > 0, residual.length);
+  if (optionOp && !refs.products.length) return { route: 'aggregate', op: optionOp, conditions };
+
   if (byId.length) return referencePlan(refs.products, q, conditions, residual);
   if (refs.unknownIds.length) return { route: 'unknown-id', codes: refs.unknownIds, text: text(residual) };
-  const namedOne = refs.products.length > 0 && refs.products.every((p) => words(p.name).length >= 2);
   if (op && !(op.kind === 'count' && namedOne)) {
     return { route: 'aggregate', op, conditions: { ...conditions, terms: residualTerms(residual) } };
   }
@@ -187,9 +215,35 @@ function referencePlan(products: ProductRow[], q: string, conditions: Conditions
   return { route: 'lookup', products, wants: lookupWants(q), conditions };
 }
 
+/**
+ * "Which sizes are there?", "How many colours do we have?", "products in size 32" (a size no product has):
+ * the values of the option named, not products.
+ */
+function optionValuesOp(
+  db: Db,
+  q: string,
+  names: ValueMatches['optionNames'],
+  valuesNamed: boolean,
+  residual: number,
+): AggregateOp | null {
+  const unknown = unknownOptionValue(db, names);
+  if (unknown) return { kind: 'option-values', name: unknown.name, unknownValue: unknown.value };
+  if (names.length === 1 && !valuesNamed && residual === 0 && (LIST_START.test(q) || COUNTING.test(q))) {
+    return { kind: 'option-values', name: names[0].name, unknownValue: null };
+  }
+  return null;
+}
+
 function hasConditions(c: Conditions): boolean {
   return Boolean(
-    c.categories.length || c.brands.length || c.seasons.length || c.attributes.length || c.comparisons.length,
+    c.categories.length ||
+    c.brands.length ||
+    c.seasons.length ||
+    c.attributes.length ||
+    c.comparisons.length ||
+    c.options.length ||
+    c.stockStates.length ||
+    c.onSale,
   );
 }
 

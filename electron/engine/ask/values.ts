@@ -1,8 +1,10 @@
 import { perImport } from '../store/database.ts';
 import type { Db } from '../store/database.ts';
 import { catalogCurrency } from '../store/products.ts';
+import type { CatalogOption, OptionMatches } from './options.ts';
+import { loadOptions, matchOptions } from './options.ts';
 import type { Word } from './words.ts';
-import { QUESTION_WORDS, sameWord, words } from './words.ts';
+import { findWords, QUESTION_WORDS, sameWord, words } from './words.ts';
 
 export interface CatalogValue {
   value: string;
@@ -16,6 +18,8 @@ export interface Vocabulary {
   /** Distinct season parts ("Spring", "All seasons") and the full season strings containing each. */
   seasons: (CatalogValue & { strings: string[]; allYear: boolean })[];
   attributes: { key: string; values: CatalogValue[] }[];
+  /** Variant options (Size, Color…) and their values. */
+  options: CatalogOption[];
   /** The currency most prices are in; null when the catalog names none. */
   currency: string | null;
 }
@@ -27,6 +31,8 @@ export interface ValueMatches {
   seasonStrings: string[];
   seasons: string[];
   attributes: { key: string; values: string[] }[];
+  options: OptionMatches['options'];
+  optionNames: OptionMatches['names'];
   /** Positions of the question words that named a value. */
   used: Set<number>;
 }
@@ -105,30 +111,13 @@ function loadVocabulary(db: Db): Vocabulary {
     brands: distinct('brand'),
     seasons,
     attributes,
+    options: loadOptions(db, [...byKey.keys()]),
     currency: catalogCurrency(db),
   };
 }
 
 function toValue(value: string): CatalogValue {
   return { value, words: words(value) };
-}
-
-/** Where the value's words occur, in order and adjacent, in the question; -1 when they do not. */
-function findValue(question: Word[], value: Word[], used: Set<number>): number {
-  if (value.length === 0) return -1;
-  for (let start = 0; start + value.length <= question.length; start++) {
-    let ok = true;
-    for (let i = 0; i < value.length && ok; i++) {
-      const typed = question[start + i];
-      ok =
-        !used.has(start + i) &&
-        (QUESTION_WORDS.has(typed.text)
-          ? typed.stems.some((s) => value[i].stems.includes(s))
-          : sameWord(typed, value[i]));
-    }
-    if (ok) return start;
-  }
-  return -1;
 }
 
 interface Found {
@@ -140,7 +129,7 @@ interface Found {
 function fullMatches(question: Word[], values: CatalogValue[], used: Set<number>): Found[] {
   const found: Found[] = [];
   for (const value of values) {
-    const start = findValue(question, value.words, used);
+    const start = findWords(question, value.words, used);
     if (start >= 0) found.push({ value, start, end: start + value.words.length });
   }
   // "men's accessories" names Men's Accessories, not also Accessories.
@@ -212,8 +201,19 @@ export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatc
       : [];
   const seasonStrings = [...new Set([...seasonValues, ...wanted].flatMap((s) => s.strings))];
 
+  // Before attributes: a product-level "Color" column rarely lists every colour its variants come in.
+  const options = matchOptions(question, vocabulary.options, used);
   const attributes = vocabulary.attributes
     .map((a) => ({ key: a.key, values: matchExact(question, a.values, used).map((v) => v.value) }))
     .filter((a) => a.values.length > 0);
-  return { categories, brands, seasons: seasonValues.map((s) => s.value), seasonStrings, attributes, used };
+  return {
+    categories,
+    brands,
+    seasons: seasonValues.map((s) => s.value),
+    seasonStrings,
+    attributes,
+    options: options.options,
+    optionNames: options.names,
+    used,
+  };
 }

@@ -73,6 +73,28 @@ export function sameWord(typed: Word, catalogWord: Word): boolean {
 }
 
 /**
+ * Where `value`'s words occur, in order and adjacent, in the question from `from` on, skipping `used`
+ * positions; -1 when they do not. A question word stands for a value's word only by its stem ("all"
+ * never as a typo of "ball").
+ */
+export function findWords(question: Word[], value: Word[], used: Set<number>, from = 0): number {
+  if (value.length === 0) return -1;
+  for (let start = from; start + value.length <= question.length; start++) {
+    let ok = true;
+    for (let i = 0; i < value.length && ok; i++) {
+      const typed = question[start + i];
+      ok =
+        !used.has(start + i) &&
+        (QUESTION_WORDS.has(typed.text)
+          ? typed.stems.some((s) => value[i].stems.includes(s))
+          : sameWord(typed, value[i]));
+    }
+    if (ok) return start;
+  }
+  return -1;
+}
+
+/**
  * Words that shape a question rather than name what it is about. They never count as a product's name,
  * a catalog value or a typo of one ("show" is not a typo of "shoe").
  */
@@ -90,7 +112,14 @@ export const QUESTION_WORDS = new Set(
   nice best better recommend recommendation recommendations suggest suggestion suggestions would suitable ideal
   perfect option options choice choices which whats anyone someone buy purchase order ordering wondering
   curious interested question questions about yes currently new latest newest cheapest expensive priciest
-  affordable lowest highest minimum maximum min max top least fewest largest smallest biggest most`
+  affordable lowest highest minimum maximum min max top least fewest largest smallest biggest most come
+  comes offered sold variant variants variation variations`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** A folded word as the question spelled it ("xl" → "XL" in "size XL?"), for quoting it back. */
+export function asTyped(question: string, folded: string): string {
+  for (const token of question.split(SPLIT)) if (foldText(token) === folded) return token;
+  return folded;
+}

@@ -25,6 +25,7 @@ const vocabulary: Vocabulary = {
     season('All seasons', ['All seasons'], true),
   ],
   attributes: [{ key: 'color', values: ['Navy Blue', 'Red'].map(value) }],
+  options: [],
   currency: null,
 };
 
