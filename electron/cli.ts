@@ -3,8 +3,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Filters, Format, IndexTiming, JobProgress, SearchHit, SearchMode } from '../shared/types.ts';
-import { detectionLine, FORMATS, SEARCH_MODES, timingShares } from '../shared/types.ts';
+import type {
+  CatalogStats,
+  Filters,
+  Format,
+  ImportResult,
+  IndexTiming,
+  JobProgress,
+  RejectedRow,
+  SearchHit,
+  SearchMode,
+} from '../shared/types.ts';
+import { describeRepair, detectionLine, FORMATS, SEARCH_MODES, timingShares } from '../shared/types.ts';
 import { answerQuestion } from './engine/ask/answer.ts';
 import { CatalogService } from './engine/catalog-service.ts';
 import { parseMapOverrides } from './engine/catalog/mapping.ts';
@@ -63,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'ask':
         return await askCommand(values, rest);
       case 'stats':
-        return statsCommand(values);
+        return await statsCommand(values);
       default:
         return usage(`unknown command "${command}"`);
     }
@@ -126,6 +136,7 @@ async function importCommand(values: Values, args: string[]): Promise<number> {
       },
       progressMeter(catalog.id, 'import'),
     );
+    const nothing = result.imported + result.updated + result.unchanged === 0;
     if (values.json) {
       print(result);
     } else {
@@ -140,17 +151,38 @@ async function importCommand(values: Values, args: string[]): Promise<number> {
           `variants: added ${added}, updated ${changed}, unchanged ${same}, removed ${gone}\n`,
         );
       }
-      for (const r of result.rejectedRows.slice(0, 50)) {
-        process.stdout.write(`  rejected ${r.file} row ${r.row}, field ${r.field}: ${r.reason}\n`);
-      }
-      if (result.rejectedRows.length > 50) {
-        process.stdout.write(`  … and ${result.rejectedRows.length - 50} more (use --json for all)\n`);
-      }
+      if (!nothing) writeRejected(process.stdout, result.rejectedRows, 50);
+    }
+    if (nothing) {
+      // A script must be able to tell a file of which nothing could be used from an import.
+      writeRejected(process.stderr, result.rejectedRows, 10);
+      process.stderr.write(`shelfscope: ${path.basename(file)}: ${nothingImported(result)}\n`);
+      return 1;
     }
     return 0;
   } finally {
     catalog.close();
   }
+}
+
+function writeRejected(out: NodeJS.WriteStream, rows: RejectedRow[], most: number): void {
+  for (const r of rows.slice(0, most)) {
+    out.write(`  rejected ${r.file} row ${r.row}, field ${r.field}: ${r.reason}\n`);
+  }
+  if (rows.length > most) out.write(`  … and ${rows.length - most} more (use --json for all)\n`);
+}
+
+/** Why an import that ran to its end brought no product in; the last line of its stderr. */
+function nothingImported(result: ImportResult): string {
+  const rows = result.detection?.rows ?? result.rejected;
+  const skipped = Object.values(result.detection?.skipped ?? {}).reduce((a, b) => a + b, 0);
+  const counts = [result.rejected && `${result.rejected} rejected`, skipped && `${skipped} skipped`];
+  const why =
+    result.rejected === rows
+      ? `all ${rows} rows were rejected`
+      : `no product could be made of its ${rows} rows (${counts.filter(Boolean).join(', ') || 'none usable'})`;
+  const listed = result.rejected > 0 ? ', the first rejected ones listed above' : '';
+  return `nothing imported: ${why}${listed}; the catalog is unchanged`;
 }
 
 async function indexCommand(values: Values): Promise<number> {
@@ -246,9 +278,11 @@ async function askCommand(values: Values, args: string[]): Promise<number> {
   }
 }
 
-function statsCommand(values: Values): number {
+/** Also compares every key of the vector index with SQLite (and repairs it): a one-shot run has no background. */
+async function statsCommand(values: Values): Promise<number> {
   const catalog = openCatalog(values);
   try {
+    await catalog.verifyIndex();
     const s = catalog.stats();
     if (values.json) print(s);
     else {
@@ -256,6 +290,7 @@ function statsCommand(values: Values): number {
       process.stdout.write(
         `${s.name}: ${s.products} products, ${s.embedded} embedded (${s.model}, ${s.dimensions}-d)\n` +
           `database ${mb(s.dbBytes)}, vector index ${mb(s.indexBytes)}, last indexed ${s.lastIndexedAt ?? 'never'}\n` +
+          `${describeVectorIndex(s.vectorIndex)}\n` +
           (s.lastImport
             ? `last import: ${s.lastImport.rowsPerSec} rows/s read, ${s.lastImport.embedPerSec} texts/s embedded, ${(s.lastImport.tookMs / 1000).toFixed(1)} s in all\n` +
               (s.lastImport.indexTiming ? `indexing time: ${describeTiming(s.lastImport.indexTiming)}\n` : '')
@@ -296,6 +331,14 @@ function progressMeter(catalogId: string, kind: 'import' | 'index'): ProgressMet
     const line = `${p.phase}${pct} ${p.done}/${p.total} (${p.ratePerSec}/s${eta})`;
     process.stderr.write(tty ? `\r\x1b[K${line}${final ? '\n' : ''}` : `${line}\n`);
   });
+}
+
+/** "vector index: 5000 vectors for 5000 stored, consistent (every key checked …; last repair …)". */
+function describeVectorIndex(v: CatalogStats['vectorIndex']): string {
+  const checked = v.lastVerify ? `every key checked ${v.lastVerify.at}` : 'counts checked';
+  const r = v.lastRepair;
+  const repair = r ? `; last repair ${r.at} (${r.scope} check): ${describeRepair(r)}` : '';
+  return `vector index: ${v.vectors} vectors for ${v.expected} stored, ${v.consistent ? 'consistent' : 'INCONSISTENT'} (${checked}${repair})`;
 }
 
 /** "model 80.2 s (84 %), vector index 11.3 s (12 %), storage and saves 3.1 s (3 %)" */

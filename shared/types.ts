@@ -308,10 +308,60 @@ export const CatalogInfo = z.object({
 });
 export type CatalogInfo = z.infer<typeof CatalogInfo>;
 
+/** What one comparison of the vector index with SQLite repaired (all zero: nothing was wrong). */
+export const IndexRepair = z.object({
+  /** Keys of products no longer in the catalog, taken out of the index. */
+  strayKeys: z.number().int().nonnegative(),
+  /** Stored vectors the index lacked, added back from SQLite without embedding anything. */
+  missingKeys: z.number().int().nonnegative(),
+  /** Products marked embedded with no stored vector, queued to be embedded again. */
+  reembed: z.number().int().nonnegative(),
+  /** Whether the index was rebuilt from SQLite (it held keys no stored vector ever had). */
+  rebuilt: z.boolean(),
+});
+export type IndexRepair = z.infer<typeof IndexRepair>;
+
+/** "removed 99 stray keys, added 1 missing key": what a repair did, for the CLI and the Stats view. */
+export function describeRepair(r: IndexRepair): string {
+  const n = (count: number, word: string) =>
+    `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  const parts = [
+    r.strayKeys > 0 && `removed ${n(r.strayKeys, 'stray key')} (products no longer in the catalog)`,
+    r.missingKeys > 0 && `added ${n(r.missingKeys, 'missing key')} back from the stored vectors`,
+    r.reembed > 0 && `queued ${n(r.reembed, 'product')} to embed again`,
+    r.rebuilt && 'rebuilt the index from the stored vectors',
+  ];
+  return parts.filter((p): p is string => typeof p === 'string').join(', ') || 'nothing to repair';
+}
+
+export const IndexCheck = IndexRepair.extend({
+  /** `open`: the count check found a difference when the catalog was opened; `full`: every key compared. */
+  scope: z.enum(['open', 'full']),
+  at: z.string(),
+  tookMs: z.number(),
+});
+export type IndexCheck = z.infer<typeof IndexCheck>;
+
+/** The vector index against SQLite: the keys it holds and the vectors it should hold. */
+export const VectorIndexHealth = z.object({
+  /** Keys in the vector index searches use. */
+  vectors: z.number().int().nonnegative(),
+  /** Vectors SQLite stores (products embedded at least once and still in the catalog). */
+  expected: z.number().int().nonnegative(),
+  /** The two agree now (checked in O(1); `lastVerify` says when every key was last compared). */
+  consistent: z.boolean(),
+  /** The last full comparison, null until one has run on this catalog. */
+  lastVerify: IndexCheck.nullable(),
+  /** The last check that had something to repair, null if none ever had. */
+  lastRepair: IndexCheck.nullable(),
+});
+export type VectorIndexHealth = z.infer<typeof VectorIndexHealth>;
+
 export const CatalogStats = CatalogInfo.extend({
   dbBytes: z.number(),
   indexBytes: z.number(),
   dimensions: z.number().int(),
+  vectorIndex: VectorIndexHealth,
   lastImport: z
     .object({
       rowsPerSec: z.number(),

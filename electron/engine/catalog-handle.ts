@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { IndexCheck, IndexRepair, VectorIndexHealth } from '../../shared/types.ts';
 import { EngineError } from './errors.ts';
 import type { Db } from './store/database.ts';
 import { getMeta, openDatabase, setMeta } from './store/database.ts';
 import { ANN_FORMAT, AnnIndex } from './vector/ann-index.ts';
 import { decodeVector } from './vector/codec.ts';
+import { compareWithSqlite, countsAgree, repaired, runNow, storedVectorCount } from './vector/consistency.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -25,23 +27,33 @@ export interface CatalogManifest {
 /**
  * One open catalog folder: `catalog.sqlite` (a writer and a reader connection), `vectors.usearch` and
  * `manifest.json`. Opening it brings the ANN index up to date with the vectors SQLite holds, so a
- * crash between a database commit and an index save costs nothing but this catch-up.
+ * crash between a database commit and an index save costs nothing but this catch-up; then the index's
+ * key count is compared with SQLite's, and any difference repaired before the first search.
  */
 export class CatalogHandle {
   readonly dir: string;
   readonly writer: Db;
   readonly reader: Db;
-  readonly ann: AnnIndex;
   manifest: CatalogManifest;
   /** Bumped on every committed write, so caches keyed on it can never serve stale results. */
   version = 0;
+  /** What the count check on opening repaired, or null when the counts agreed. */
+  openCheck: IndexCheck | null = null;
+  private index: AnnIndex;
+  private closed = false;
+  private verifying: Promise<IndexCheck | null> | null = null;
 
   private constructor(dir: string, manifest: CatalogManifest, writer: Db, reader: Db, ann: AnnIndex) {
     this.dir = dir;
     this.manifest = manifest;
     this.writer = writer;
     this.reader = reader;
-    this.ann = ann;
+    this.index = ann;
+  }
+
+  /** The ANN index searches use; read it here each time, as a rebuild replaces it. */
+  get ann(): AnnIndex {
+    return this.index;
   }
 
   static open(
@@ -85,16 +97,27 @@ export class CatalogHandle {
       openConsistentIndex(writer, vectorFile, model),
     );
     handle.catchUpIndex();
+    if (!countsAgree(handle)) {
+      const started = performance.now();
+      handle.openCheck = handle.recordCheck('open', runNow(compareWithSqlite(handle)), started);
+    }
     return handle;
+  }
+
+  /**
+   * Takes the keys of products removed since the last index save out of the index. Run after every
+   * commit that removes products, so searches never meet their keys; the tombstones stay until a save
+   * holds the removals.
+   */
+  applyRemovals(): number {
+    const tombstones = this.writer.prepare('SELECT rowid FROM vector_tombstones').pluck().all() as number[];
+    return this.ann.remove(tombstones);
   }
 
   /** Applies vectors committed after the last index save, and removals recorded since then. */
   catchUpIndex(): number {
     const indexSeq = Number(getMeta(this.writer, 'index_seq') ?? '0');
-    const tombstones = (
-      this.writer.prepare('SELECT rowid FROM vector_tombstones').all() as { rowid: number }[]
-    ).map((r) => r.rowid);
-    if (tombstones.length) this.ann.remove(tombstones);
+    this.applyRemovals();
     const rows = this.writer
       .prepare(
         'SELECT v.rowid AS rowid, v.v AS v FROM products p JOIN vectors v ON v.rowid = p.rowid WHERE p.embed_seq > ? ORDER BY p.embed_seq',
@@ -118,19 +141,82 @@ export class CatalogHandle {
       }
     }
     if (rowids.length) flush();
-    if (applied || tombstones.length) this.checkpointIndex();
+    if (this.ann.unsaved) this.checkpointIndex();
     return applied;
   }
 
-  /** Saves the ANN index atomically, then records which embeddings it holds. */
+  /**
+   * Saves the ANN index atomically, then records which embeddings it holds. The removals it drops the
+   * tombstones of are applied first, so no save can forget one (a tombstoned rowid has no stored
+   * vector: the index job drops the tombstone of a rowid it stores a vector under).
+   */
   checkpointIndex(): void {
     const seq = getMeta(this.writer, 'embed_seq') ?? '0';
+    this.applyRemovals();
     this.ann.save();
     this.writer.transaction(() => {
       setMeta(this.writer, 'index_seq', seq);
       setMeta(this.writer, 'index_count', String(this.ann.size));
       this.writer.exec('DELETE FROM vector_tombstones');
     })();
+  }
+
+  /** Puts a rebuilt index in place of the current one; the next checkpoint saves it. */
+  replaceIndex(ann: AnnIndex): void {
+    this.index = ann;
+  }
+
+  /** The index against SQLite, in O(1), with what the last checks found. */
+  indexHealth(): VectorIndexHealth {
+    const recorded = (key: string) => {
+      const value = getMeta(this.reader, key);
+      return value ? (JSON.parse(value) as IndexCheck) : null;
+    };
+    const expected = storedVectorCount(this.reader);
+    return {
+      vectors: this.ann.size,
+      expected,
+      consistent: this.ann.size === expected,
+      lastVerify: recorded('index_last_verify'),
+      lastRepair: recorded('index_last_repair'),
+    };
+  }
+
+  /**
+   * Compares every key of the index with SQLite and repairs what differs, a slice at a time with the
+   * event loop free in between (searches and jobs go on; a slice waits for an import's transaction to
+   * end). Resolves to what it found, or null if the catalog was closed first. One runs at a time.
+   */
+  verifyIndex(): Promise<IndexCheck | null> {
+    this.verifying ??= this.verifyInSlices().finally(() => {
+      this.verifying = null;
+    });
+    return this.verifying;
+  }
+
+  private async verifyInSlices(): Promise<IndexCheck | null> {
+    const started = performance.now();
+    const steps = compareWithSqlite(this);
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (!this.closed && this.writer.inTransaction) await new Promise((r) => setTimeout(r, 50));
+      if (this.closed) return null;
+      const step = steps.next();
+      if (step.done) return this.recordCheck('full', step.value, started);
+    }
+  }
+
+  private recordCheck(scope: IndexCheck['scope'], repair: IndexRepair, started: number): IndexCheck {
+    const check: IndexCheck = {
+      ...repair,
+      scope,
+      at: new Date().toISOString(),
+      tookMs: Math.round(performance.now() - started),
+    };
+    const json = JSON.stringify(check);
+    if (scope === 'full') setMeta(this.writer, 'index_last_verify', json);
+    if (repaired(repair)) setMeta(this.writer, 'index_last_repair', json);
+    return check;
   }
 
   rename(name: string): void {
@@ -143,6 +229,7 @@ export class CatalogHandle {
   }
 
   close(): void {
+    this.closed = true;
     this.reader.close();
     this.writer.close();
   }

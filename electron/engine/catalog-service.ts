@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CatalogInfo, CatalogStats, ImportResult, Product, SynonymGroup } from '../../shared/types.ts';
+import type {
+  CatalogInfo,
+  CatalogStats,
+  ImportResult,
+  IndexCheck,
+  Product,
+  SynonymGroup,
+} from '../../shared/types.ts';
 import type { CatalogManifest, ModelIdentity } from './catalog-handle.ts';
 import { CatalogHandle, readManifest, sameModel } from './catalog-handle.ts';
 import type { Embedder } from './embed/embedder.ts';
@@ -114,6 +121,9 @@ export class CatalogService {
         opts.index === false
           ? { embedded: 0, textsPerSec: 0, cancelled: false, timing: undefined }
           : await this.embed(meter, opts.signal);
+      // Products the file no longer has left the index at the commit; an import that embedded nothing
+      // (or was told not to) saved no index, so the file would keep their keys until the next open.
+      if (this.handle.ann.unsaved) this.handle.checkpointIndex();
       const tookMs = Math.round(performance.now() - started);
       const result: ImportResult = {
         imported: outcome.imported,
@@ -276,9 +286,15 @@ export class CatalogService {
       dbBytes: fileSize('catalog.sqlite') + fileSize('catalog.sqlite-wal'),
       indexBytes: this.handle.ann.fileBytes(),
       dimensions: this.handle.manifest.model.dimensions,
+      vectorIndex: this.handle.indexHealth(),
       lastImport: lastImport ? (JSON.parse(lastImport) as CatalogStats['lastImport']) : null,
       recentQueryMs: [...this.searcher.latencies],
     };
+  }
+
+  /** Compares every key of the vector index with SQLite in the background and repairs what differs. */
+  verifyIndex(): Promise<IndexCheck | null> {
+    return this.handle.verifyIndex();
   }
 
   private recordJob(job: JobRecord): void {

@@ -53,9 +53,26 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     }
     const service = CatalogService.open(catalogDir(id), models);
     open.set(id, service);
+    verifyInBackground(id, service);
     return service;
   };
   const jobOf = (catalogId: string) => [...jobs.values()].find((j) => j.catalogId === catalogId);
+
+  // Opening compared the counts of the vector index and SQLite; every key is compared once the catalog
+  // is open, between other work. Products either check found marked embedded without a vector are
+  // embedded again.
+  const verifyInBackground = (id: string, service: CatalogService) => {
+    service
+      .verifyIndex()
+      .then((check) => {
+        const queued = (service.handle.openCheck?.reembed ?? 0) + (check?.reembed ?? 0);
+        if (check && queued > 0 && open.get(id) === service && !jobOf(id)) {
+          handlers.startIndex({ catalogId: id }).catch(() => undefined);
+        }
+      })
+      // A failed comparison changes nothing it had not finished; the next open runs it again.
+      .catch(() => undefined);
+  };
 
   const startJob = (
     catalogId: string,

@@ -193,6 +193,8 @@ export async function runImport(
     const removedIds = accepted() === 0 ? [] : writer.removeUnseen();
     setMeta(db, 'import_gen', String(generation));
     db.exec('COMMIT');
+    // In the same turn as the commit: no search may meet a removed product's key in between.
+    cat.applyRemovals();
     meter.update(rows, rows, true);
     cat.touch();
     const seconds = (performance.now() - started) / 1000;

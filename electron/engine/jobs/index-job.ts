@@ -67,7 +67,14 @@ export async function runIndex(
     `SELECT rowid, embed_text AS text, embed_hash AS hash FROM products
      WHERE (embedded_hash IS NULL OR embedded_hash <> embed_hash) AND rowid > ? ORDER BY rowid LIMIT ?`,
   );
-  const putVector = db.prepare('INSERT OR REPLACE INTO vectors (rowid, v) VALUES (?, ?)');
+  // An upsert, not INSERT OR REPLACE: a replace fires the vectors' insert trigger without the delete one,
+  // and the stored-vector count the index is checked against would drift.
+  const putVector = db.prepare(
+    'INSERT INTO vectors (rowid, v) VALUES (?, ?) ON CONFLICT(rowid) DO UPDATE SET v = excluded.v',
+  );
+  // A rowid SQLite gives again to a new product loses its tombstone once it has a vector: the next save
+  // must keep the new key, not apply the old removal to it.
+  const dropTombstone = db.prepare('DELETE FROM vector_tombstones WHERE rowid = ?');
   const markEmbedded = db.prepare(
     'UPDATE products SET embedded_hash = ?, embed_seq = ? WHERE rowid = ? AND embed_hash = ?',
   );
@@ -86,6 +93,7 @@ export async function runIndex(
       batch.forEach((b, i) => {
         const stored = encodeVector(vectors[i]);
         putVector.run(b.rowid, stored);
+        dropTombstone.run(b.rowid);
         // The index gets the vector as stored, the one a catch-up or rebuild reads and the exact scan of
         // a filtered search compares: ANN and exact answers then rank the same vectors.
         decodeVector(stored, matrix.subarray(i * dims, (i + 1) * dims));

@@ -1,5 +1,6 @@
 import type { CatalogHandle } from '../catalog-handle.ts';
 import { decodeVector, dotEncoded } from '../vector/codec.ts';
+import { embeddedRowids, storedVectorCount } from '../vector/consistency.ts';
 import { filteredShare, firstFetch, passing } from './filter-rows.ts';
 import type { SqlCondition } from './filter-sql.ts';
 
@@ -34,7 +35,7 @@ export function semanticSearch(
   k: number,
   { enough = k, exactScanLimit = EXACT_SCAN_LIMIT }: SemanticOptions = {},
 ): SemanticHit[] {
-  if (!filter) return cat.ann.search(query, k).map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
+  if (!filter) return embeddedNeighbours(cat, query, k).hits;
   // The filter's share of a sample sizes the first over-fetch; the loop widens it if that was optimistic.
   const share = filteredShare(cat.reader, filter);
   const first = firstFetch(k, share);
@@ -48,22 +49,43 @@ export function semanticSearch(
     const scanAt = fetch > first ? fetch : Math.max(fetch, exactScanLimit);
     const few = fetch > first || share * cat.ann.size < 4 * scanAt;
     if (few && matchesAtMost(cat, filter, scanAt)) return exactScan(cat, query, filter, k);
-    const found = cat.ann.search(query, fetch);
+    const found = embeddedNeighbours(cat, query, fetch);
     const allowed = passing(
       cat.reader,
       filter,
-      found.map((m) => m.rowid),
+      found.hits.map((m) => m.rowid),
     );
-    const hits = found.filter((m) => allowed.has(m.rowid)).slice(0, k);
-    if (hits.length >= Math.min(enough, k) || found.length < fetch) {
-      return hits.map((m) => ({ rowid: m.rowid, similarity: m.similarity }));
-    }
+    const hits = found.hits.filter((m) => allowed.has(m.rowid)).slice(0, k);
+    if (hits.length >= Math.min(enough, k) || found.exhausted) return hits;
     // Widened by the share of this query's neighbours that passed, which can be far below the sample's
     // (none of 4,167 for "travel" in toner cartridges at 1M): at least twofold, and at most eightfold,
     // as a share read off few passes is rough (unbounded, 100k semantic+filter p95 went 13 → 15–17 ms;
     // capped, 14 ms, and p99 25 → 17 ms).
     fetch = Math.min(8 * fetch, Math.max(2 * fetch, Math.ceil((1.5 * k * fetch) / Math.max(hits.length, 1))));
   }
+}
+
+/**
+ * The `k` nearest keys of the index that are embedded products, checked against SQLite: a key the
+ * index kept for a removed product (or for a rowid SQLite has since given a product not yet embedded)
+ * never reaches a result. As many more are fetched as the index holds keys beyond SQLite's count, so
+ * such keys take no place among the k — up to 4k more: an index another process left far behind (an
+ * import by the CLI while the app has the catalog open) must not make every search fetch thousands.
+ * `exhausted`: the index has no further neighbour.
+ */
+function embeddedNeighbours(
+  cat: CatalogHandle,
+  query: Float32Array,
+  k: number,
+): { hits: SemanticHit[]; exhausted: boolean } {
+  const surplus = Math.max(0, cat.ann.size - storedVectorCount(cat.reader));
+  const fetch = k + Math.min(surplus, 4 * k);
+  const found = cat.ann.search(query, fetch);
+  const embedded = embeddedRowids(
+    cat.reader,
+    found.map((m) => m.rowid),
+  );
+  return { hits: found.filter((m) => embedded.has(m.rowid)).slice(0, k), exhausted: found.length < fetch };
 }
 
 /** Whether at most `limit` products pass the filter (counting stops past the limit). */

@@ -110,4 +110,27 @@ export const MIGRATIONS: string[] = [
   DROP TABLE import_pieces;
   DROP TABLE import_groups;
   `,
+  // The vector rows counted as they are written (2026-12), so opening a catalog compares the ANN index
+  // with SQLite in O(1): count(*) over the vectors reads the whole table (~0.5 s at 1M products). The
+  // highest key ever given a vector bounds the keys a full comparison has to ask the index about.
+  // Vectors must be written with INSERT … ON CONFLICT DO UPDATE: INSERT OR REPLACE fires the insert
+  // trigger without the delete one.
+  `
+  INSERT INTO meta (key, value) VALUES ('vector_count', (SELECT count(*) FROM vectors))
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  INSERT INTO meta (key, value) VALUES ('vector_max_key', (SELECT max(
+      coalesce((SELECT max(rowid) FROM vectors), 0),
+      coalesce((SELECT max(rowid) FROM products), 0),
+      coalesce((SELECT max(rowid) FROM vector_tombstones), 0))))
+    ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  CREATE TRIGGER vectors_counted_insert AFTER INSERT ON vectors BEGIN
+    UPDATE meta SET value = CASE key
+        WHEN 'vector_count' THEN CAST(value AS INTEGER) + 1
+        ELSE max(CAST(value AS INTEGER), NEW.rowid) END
+      WHERE key IN ('vector_count', 'vector_max_key');
+  END;
+  CREATE TRIGGER vectors_counted_delete AFTER DELETE ON vectors BEGIN
+    UPDATE meta SET value = CAST(value AS INTEGER) - 1 WHERE key = 'vector_count';
+  END;
+  `,
 ];

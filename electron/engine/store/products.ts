@@ -250,7 +250,11 @@ export class ProductWriter {
     return existing ? 'updated' : 'inserted';
   }
 
-  /** Deletes every product the current import did not see; returns their ids. */
+  /**
+   * Deletes every product the current import did not see; returns their ids. Each one that had a vector
+   * leaves a tombstone, committed with the deletion: the ANN index drops the key right after the
+   * commit (CatalogHandle.applyRemovals), and after a crash before the next index save, on reopening.
+   */
   removeUnseen(): string[] {
     const gone = this.db
       .prepare('SELECT rowid, id, embed_seq FROM products WHERE import_gen <> ?')
@@ -266,10 +270,10 @@ export class ProductWriter {
       this.variantsDelete.run(rowid);
       this.optionsDelete.run(rowid);
       delProduct.run(rowid);
-      delVector.run(rowid);
+      const hadVector = delVector.run(rowid).changes > 0;
       this.ftsDelete.run(rowid);
       this.lexDelete.run(rowid);
-      if (embed_seq !== null) tombstone.run(rowid);
+      if (hadVector || embed_seq !== null) tombstone.run(rowid);
     }
     return gone.map((g) => g.id);
   }

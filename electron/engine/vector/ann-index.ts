@@ -65,6 +65,7 @@ export class AnnIndex {
   readonly dimensions: number;
   private index: Index;
   private writable: boolean;
+  private changed = false;
 
   private constructor(file: string, dimensions: number, index: Index, writable: boolean) {
     this.file = file;
@@ -84,8 +85,27 @@ export class AnnIndex {
     return new AnnIndex(file, dimensions, index, false);
   }
 
+  /** An empty index that replaces `file` when saved, whatever the file holds now (a rebuild). */
+  static empty(file: string, dimensions: number): AnnIndex {
+    const ann = new AnnIndex(file, dimensions, newUsearchIndex(dimensions), true);
+    ann.changed = true;
+    return ann;
+  }
+
   get size(): number {
     return this.index.size();
+  }
+
+  /** Whether it holds a change the file does not. */
+  get unsaved(): boolean {
+    return this.changed;
+  }
+
+  /** Which of these keys it holds (works on a memory-mapped view too). */
+  contains(rowids: number[]): boolean[] {
+    if (rowids.length === 0) return [];
+    const found = this.index.contains(BigUint64Array.from(rowids, (r) => BigInt(r)));
+    return Array.isArray(found) ? found : [found];
   }
 
   private makeWritable(): void {
@@ -101,16 +121,25 @@ export class AnnIndex {
     if (rowids.length === 0) return;
     this.makeWritable();
     const keys = BigUint64Array.from(rowids, (r) => BigInt(r));
-    const present = this.index.contains(keys) as boolean[] | boolean;
-    const existing = rowids.filter((_, i) => (Array.isArray(present) ? present[i] : present));
+    const present = this.contains(rowids);
+    const existing = rowids.filter((_, i) => present[i]);
     if (existing.length) this.index.remove(BigUint64Array.from(existing, (r) => BigInt(r)));
     this.index.add(keys, vectors, 0);
+    this.changed = true;
   }
 
-  remove(rowids: number[]): void {
-    if (rowids.length === 0) return;
+  /**
+   * Removes the keys it holds among these; returns how many that was. Keys it does not hold cost a
+   * lookup only: a memory-mapped index is not loaded for them.
+   */
+  remove(rowids: number[]): number {
+    const present = this.contains(rowids);
+    const held = rowids.filter((_, i) => present[i]);
+    if (held.length === 0) return 0;
     this.makeWritable();
-    this.index.remove(BigUint64Array.from(rowids, (r) => BigInt(r)));
+    this.index.remove(BigUint64Array.from(held, (r) => BigInt(r)));
+    this.changed = true;
+    return held.length;
   }
 
   search(query: Float32Array, k: number): AnnMatch[] {
@@ -137,6 +166,7 @@ export class AnnIndex {
     }
     fs.renameSync(tmp, this.file);
     syncDirectory(path.dirname(this.file));
+    this.changed = false;
   }
 
   fileBytes(): number {

@@ -1,9 +1,19 @@
 import { useEffect, useState } from 'react';
-import type { CatalogStats } from '../../../shared/types.ts';
-import { timingShares } from '../../../shared/types.ts';
+import type { CatalogStats, VectorIndexHealth } from '../../../shared/types.ts';
+import { describeRepair, timingShares } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { formatBytes, formatCount, formatDate, formatDuration } from '../../components/format.ts';
 import { useApp } from '../../store/app-store.ts';
+
+/** The vector index card: its key count, whether it agrees with the catalog, and what was last repaired. */
+function vectorIndexCard(v: VectorIndexHealth): [label: string, value: string, detail: string] {
+  const state = v.consistent
+    ? `consistent with the catalog${v.lastVerify ? `, every key checked ${formatDate(v.lastVerify.at)}` : ''}`
+    : `inconsistent: the catalog stores ${formatCount(v.expected)} vectors`;
+  const r = v.lastRepair;
+  const repair = r ? ` · repaired ${formatDate(r.at)}: ${describeRepair(r)}` : '';
+  return ['Vector index', `${formatCount(v.vectors)} vectors`, `${state}${repair}`];
+}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -56,6 +66,7 @@ export function StatsView({ catalogId }: { catalogId: string }) {
       formatBytes(stats.dbBytes + stats.indexBytes),
       `database ${formatBytes(stats.dbBytes)} · vectors ${formatBytes(stats.indexBytes)}`,
     ],
+    vectorIndexCard(stats.vectorIndex),
     ['Model', stats.model, `${stats.dimensions} dimensions`],
     ['Last indexed', formatDate(stats.lastIndexedAt), `created ${formatDate(stats.createdAt)}`],
   ];
