@@ -5,24 +5,36 @@
 //        (--levers: embedding, ef_search and quantization on the smallest catalog, connectivity and ef_add on
 //        the largest up to 100k, relevance levers on Icecat)
 //        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
+//        [--shopify SIZES] [--no-shopify]  (a generated Shopify product CSV per size; default 100000, quick 2000)
+//        [--xml-mb N] [--no-xml]  (a generated Google Merchant XML feed of N MiB and of N/4; default 1024, quick 16)
+//        [--only shopify,xml]  (just those stages, added to the published results of an earlier run)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createModelProvider } from '../electron/engine/models.ts';
+import type { Pools } from './lib/generate.ts';
 import { buildPools, generateProducts, writeCatalogCsv } from './lib/generate.ts';
 import { writeIcecatSubset } from './lib/icecat-subset.ts';
 import { gitCommit, machineInfo } from './lib/machine.ts';
+import type { Plan } from './lib/plan.ts';
+import { planRun } from './lib/plan.ts';
 import type { BenchResults, SizeResult } from './lib/results.ts';
+import { withStages } from './lib/results.ts';
 import { parseSize, sizeLabel } from './lib/sizes.ts';
 import { loadIcecatSources, loadMyntraSources } from './lib/sources.ts';
 import { evaluateRelevance, openIcecat } from './relevance.ts';
-import { writeReport } from './report/write-report.ts';
+import { reportTargets, writeReport } from './report/write-report.ts';
 import { REPO } from './stages/end-to-end.ts';
 import { measureSize } from './stages/catalog-size.ts';
 import type { AnnLever } from './stages/ann.ts';
 import type { EmbeddingLever } from './stages/embedding.ts';
 import type { RelevanceLever } from './stages/relevance-levers.ts';
 import { measureRelevanceLevers } from './stages/relevance-levers.ts';
+import type { StageFailure } from './stages/platform-import.ts';
+import { isFailure } from './stages/platform-import.ts';
+import type { ShopifyImport } from './stages/shopify-import.ts';
+import { measureShopifyImport } from './stages/shopify-import.ts';
+import { measureXmlFeedScaling } from './stages/xml-feed-import.ts';
 
 const OUT = path.join(import.meta.dirname, 'out');
 const QUICK_SIZE = '2k';
@@ -39,6 +51,11 @@ const { values } = parseArgs({
     levers: { type: 'boolean', default: false },
     'no-relevance': { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    shopify: { type: 'string' },
+    'no-shopify': { type: 'boolean', default: false },
+    'xml-mb': { type: 'string' },
+    'no-xml': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const started = performance.now();
@@ -46,20 +63,33 @@ const quick = values.quick ?? false;
 const seed = Number(values.seed);
 const sizes = (values.sizes ?? (quick ? QUICK_SIZE : '10k,100k')).split(',').map(parseSize);
 const peersUpTo = parseSize(values['peers-up-to'] ?? '100k');
+function planOrExit(): Plan {
+  try {
+    return planRun({ ...values, quick });
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+}
+const plan = planOrExit();
 fs.mkdirSync(OUT, { recursive: true });
 
 const models = createModelProvider();
 const machine = machineInfo();
 // The code measured is the code loaded now: record the commit before anything runs.
 const commit = gitCommit(REPO);
-log(`machine ${JSON.stringify(machine)}; sizes ${sizes.map(sizeLabel).join(', ')}`);
+log(
+  `machine ${JSON.stringify(machine)}; ${plan.catalogs ? `sizes ${sizes.map(sizeLabel).join(', ')}` : `only ${plan.only?.join(', ')}`}; shopify ${JSON.stringify(plan.shopify)}; xml MiB ${JSON.stringify(plan.xmlMib)}`,
+);
+
+let loadedPools: Pools | undefined;
+const pools = () => (loadedPools ??= buildPools([...loadIcecatSources(), ...loadMyntraSources()]));
 
 async function ensureCatalogCsv(n: number): Promise<{ file: string; bytes: number }> {
   const file = path.join(OUT, `generated-${sizeLabel(n)}-seed${seed}.csv`);
   if (fs.existsSync(file)) return { file, bytes: fs.statSync(file).size };
   log(`generating ${file}`);
-  const pools = buildPools([...loadIcecatSources(), ...loadMyntraSources()]);
-  return { file, bytes: await writeCatalogCsv(file, generateProducts(pools, n, seed)) };
+  return { file, bytes: await writeCatalogCsv(file, generateProducts(pools(), n, seed)) };
 }
 
 const results: SizeResult[] = [];
@@ -69,36 +99,39 @@ let annLevers: AnnLever[] = [];
 let annGraphLevers: BenchResults['annGraphLevers'];
 // Graph parameters matter only where recall falls below 1: the largest catalog up to 100k.
 const graphLeverSize = Math.max(...sizes.filter((n) => n <= 100_000));
-for (const n of sizes) {
-  const { file, bytes } = await ensureCatalogCsv(n);
-  const measured = await measureSize({
-    label: sizeLabel(n),
-    csv: file,
-    csvBytes: bytes,
-    workDir: OUT,
-    models,
-    peers: !values['no-peers'],
-    // Above this the peers take longer than the rest of the run together (hnswlib-node adds one
-    // point at a time, Orama keeps every document and vector in the JS heap).
-    peersSkipped:
-      n > peersUpTo
-        ? `not run above ${sizeLabel(peersUpTo)} products (--peers-up-to): their builds alone would outlast the rest of the run`
-        : undefined,
-    levers: (values.levers ?? false) && n === Math.min(...sizes),
-    annGraphLevers: (values.levers ?? false) && n === graphLeverSize,
-    overheadTexts: quick ? 600 : 16_000,
-    reuse: values.reuse ?? false,
-  });
-  results.push(measured.result);
-  if (measured.embeddingLevers.length) embeddingLevers = measured.embeddingLevers;
-  if (measured.parallelEmbedding.length) parallelEmbedding = measured.parallelEmbedding;
-  if (measured.annLevers.length) annLevers = measured.annLevers;
-  if (measured.annGraphLevers.length) annGraphLevers = { size: sizeLabel(n), rows: measured.annGraphLevers };
+if (plan.catalogs) {
+  for (const n of sizes) {
+    const { file, bytes } = await ensureCatalogCsv(n);
+    const measured = await measureSize({
+      label: sizeLabel(n),
+      csv: file,
+      csvBytes: bytes,
+      workDir: OUT,
+      models,
+      peers: !values['no-peers'],
+      // Above this the peers take longer than the rest of the run together (hnswlib-node adds one
+      // point at a time, Orama keeps every document and vector in the JS heap).
+      peersSkipped:
+        n > peersUpTo
+          ? `not run above ${sizeLabel(peersUpTo)} products (--peers-up-to): their builds alone would outlast the rest of the run`
+          : undefined,
+      levers: (values.levers ?? false) && n === Math.min(...sizes),
+      annGraphLevers: (values.levers ?? false) && n === graphLeverSize,
+      overheadTexts: quick ? 600 : 16_000,
+      reuse: values.reuse ?? false,
+    });
+    results.push(measured.result);
+    if (measured.embeddingLevers.length) embeddingLevers = measured.embeddingLevers;
+    if (measured.parallelEmbedding.length) parallelEmbedding = measured.parallelEmbedding;
+    if (measured.annLevers.length) annLevers = measured.annLevers;
+    if (measured.annGraphLevers.length)
+      annGraphLevers = { size: sizeLabel(n), rows: measured.annGraphLevers };
+  }
 }
 
 let relevance: BenchResults['relevance'] = { skipped: 'not requested (--no-relevance)' };
 let relevanceLevers: RelevanceLever[] = [];
-if (!values['no-relevance']) {
+if (plan.catalogs && !values['no-relevance']) {
   const subsetFile = path.join(OUT, `icecat-subset-${QUICK_ICECAT}.jsonl.gz`);
   // A quick run reuses the full Icecat catalog when an earlier full run left it indexed.
   const subset = quick && !fs.existsSync(path.join(OUT, 'icecat', 'manifest.json'));
@@ -121,7 +154,20 @@ if (!values['no-relevance']) {
   }
 }
 
-const results_: BenchResults = {
+// The platform exports: each run in a temp dir of its own, its counts checked against the file.
+let shopify: BenchResults['shopify'] = Array.isArray(plan.shopify) ? undefined : plan.shopify;
+if (Array.isArray(plan.shopify)) {
+  const runs: (ShopifyImport | StageFailure)[] = [];
+  for (const n of plan.shopify) runs.push(await measureShopifyImport(pools(), n, seed));
+  shopify = { runs };
+}
+const xmlFeed: BenchResults['xmlFeed'] =
+  typeof plan.xmlMib === 'number'
+    ? { runs: await measureXmlFeedScaling(pools(), plan.xmlMib, seed) }
+    : plan.xmlMib;
+const failures = [shopify, xmlFeed].flatMap((r) => (r && 'runs' in r ? r.runs.filter(isFailure) : []));
+
+const fresh: BenchResults = {
   generatedAt: new Date().toISOString(),
   quick,
   seed,
@@ -135,12 +181,29 @@ const results_: BenchResults = {
   annGraphLevers,
   relevance,
   relevanceLevers,
+  shopify,
+  xmlFeed,
   tookSec: Math.round((performance.now() - started) / 1000),
 };
+// An --only run adds its stages to the results it would overwrite (the catalogs' figures stay theirs).
+const publishedFile = path.join(reportTargets(quick).docsDir, 'results.json');
+const results_ = !plan.only
+  ? fresh
+  : withStages(
+      fs.existsSync(publishedFile)
+        ? (JSON.parse(fs.readFileSync(publishedFile, 'utf8')) as BenchResults)
+        : fresh,
+      {
+        shopify: plan.only.includes('shopify') ? shopify : undefined,
+        xmlFeed: plan.only.includes('xml') ? xmlFeed : undefined,
+      },
+    );
 if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);
 const { mdFile, docsDir } = await writeReport(results_);
 log(
-  `done in ${results_.tookSec} s: ${path.relative(REPO, mdFile)}, ${path.relative(REPO, docsDir)}/ (results.json, charts)`,
+  `done in ${fresh.tookSec} s: ${path.relative(REPO, mdFile)}, ${path.relative(REPO, docsDir)}/ (results.json, charts)`,
 );
+if (failures.length)
+  log(`${failures.length} stage run(s) failed: ${failures.map((f) => f.label).join(', ')}`);
 // The query embedder's ONNX session keeps the event loop alive.
-process.exit(0);
+process.exit(failures.length ? 1 : 0);

@@ -1,8 +1,8 @@
 // Seeded synthetic catalogs that read like real ones: each product recombines a real product's name,
 // another real brand, a sibling's description sentence, real attributes and a jittered real price.
-import fs from 'node:fs';
 import { Random } from './random.ts';
 import type { SourceProduct } from './sources.ts';
+import { writeStreamed } from './stream-file.ts';
 
 export interface GeneratedProduct {
   id: string;
@@ -32,7 +32,7 @@ export const CSV_COLUMNS: (keyof GeneratedProduct)[] = [
   'description',
 ];
 
-interface Pools {
+export interface Pools {
   sources: SourceProduct[];
   brands: Map<SourceProduct['origin'], string[]>;
   byCategory: Map<string, SourceProduct[]>;
@@ -56,6 +56,18 @@ export function buildPools(sources: SourceProduct[]): Pools {
     byCategory,
     colors: [...colors].sort(),
   };
+}
+
+/** Colours that read as one option value ("Navy"), not the lists some Icecat colours are ("Black,Blue"). */
+export function optionColors(pools: Pools): string[] {
+  return pools.colors.filter((c) => !c.includes(','));
+}
+
+/** `k` different items (the list must hold at least `k` different ones). */
+export function pickDistinct<T>(rng: Random, items: readonly T[], k: number): T[] {
+  const picked = new Set<T>();
+  while (picked.size < k) picked.add(rng.pick(items));
+  return [...picked];
 }
 
 function firstSentence(text: string): string {
@@ -103,7 +115,8 @@ export function* generateProducts(pools: Pools, count: number, seed: number): Ge
   for (let i = 0; i < count; i++) yield generateProduct(rng, pools, i);
 }
 
-function csvField(value: string | number): string {
+/** One CSV field, quoted when it holds a quote, a comma or a line break. */
+export function csvField(value: string | number): string {
   const s = String(value);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -112,22 +125,12 @@ export function toCsvLine(p: GeneratedProduct): string {
   return CSV_COLUMNS.map((c) => csvField(p[c])).join(',');
 }
 
+function* catalogLines(products: Iterable<GeneratedProduct>): Generator<string> {
+  yield `${CSV_COLUMNS.join(',')}\n`;
+  for (const p of products) yield `${toCsvLine(p)}\n`;
+}
+
 /** Streams the catalog to a CSV file; returns its size in bytes. */
-export async function writeCatalogCsv(file: string, products: Iterable<GeneratedProduct>): Promise<number> {
-  const out = fs.createWriteStream(`${file}.tmp`);
-  const write = (s: string) =>
-    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write(`${CSV_COLUMNS.join(',')}\n`);
-  let chunk = '';
-  for (const p of products) {
-    chunk += `${toCsvLine(p)}\n`;
-    if (chunk.length > 1 << 20) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(chunk);
-  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  fs.renameSync(`${file}.tmp`, file);
-  return fs.statSync(file).size;
+export function writeCatalogCsv(file: string, products: Iterable<GeneratedProduct>): Promise<number> {
+  return writeStreamed(file, catalogLines(products));
 }

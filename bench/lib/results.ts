@@ -5,8 +5,11 @@ import type { EmbeddingLever, RawThroughput } from '../stages/embedding.ts';
 import type { ColdOpen, EndToEnd } from '../stages/end-to-end.ts';
 import type { PipelineOverhead } from '../stages/overhead.ts';
 import type { ParallelEmbeddingLever } from '../stages/parallel-embedding.ts';
+import type { StageRuns } from '../stages/platform-import.ts';
 import type { RelevanceLever } from '../stages/relevance-levers.ts';
 import type { FtsAlone } from '../stages/search-latency.ts';
+import type { ShopifyImport } from '../stages/shopify-import.ts';
+import type { XmlFeedImport } from '../stages/xml-feed-import.ts';
 import type { MachineInfo } from './machine.ts';
 import type { LatencyStats } from './timing.ts';
 
@@ -50,5 +53,21 @@ export interface BenchResults {
   relevance: { catalog: string; rows: RelevanceRow[] } | { skipped: string };
   /** Absent from results written before the relevance levers were measured. */
   relevanceLevers?: RelevanceLever[];
+  /** A generated Shopify product CSV per size. Absent from results written before it was measured. */
+  shopify?: StageRuns<ShopifyImport>;
+  /** A generated Google Merchant XML feed at a quarter of its size and at its size. Absent likewise. */
+  xmlFeed?: StageRuns<XmlFeedImport>;
   tookSec: number;
+}
+
+/** The platform-export figures a run measured, over an earlier run's results (an `--only` run). */
+export function withStages(
+  base: BenchResults,
+  fresh: Pick<BenchResults, 'shopify' | 'xmlFeed'>,
+): BenchResults {
+  return {
+    ...base,
+    ...(fresh.shopify ? { shopify: fresh.shopify } : {}),
+    ...(fresh.xmlFeed ? { xmlFeed: fresh.xmlFeed } : {}),
+  };
 }

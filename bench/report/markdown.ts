@@ -6,7 +6,9 @@ import type { PeerResult, QueryKind } from '../peers/types.ts';
 import type { RelevanceRow } from '../relevance.ts';
 import type { AnnLever } from '../stages/ann.ts';
 import { leverFindings } from './findings.ts';
+import { mb, num, sec, table } from './format.ts';
 import { evaluateGoals, goalSize, shelfscopeBuildMs } from './goals.ts';
+import { platformExportSections } from './platform-exports.ts';
 
 const KINDS: QueryKind[] = [
   'hybrid',
@@ -16,17 +18,6 @@ const KINDS: QueryKind[] = [
   'keyword+filter',
   'semantic+filter',
 ];
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const num = (n: number) => n.toLocaleString('en-US');
-
-function table(head: string[], rows: (string | number)[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
 
 function header(r: BenchResults, resultsLink: string): string {
   const m = r.machine;
@@ -415,11 +406,12 @@ export function renderMarkdown(
     '```sh',
     'npm install --prefix bench      # once: the peers (Orama, LanceDB, hnswlib-node), kept out of the app',
     'npm run bench -- --quick        # ~1-2 min smoke test: 2k generated products + Icecat; report in bench/out/quick/',
-    'npm run bench                   # 10k and 100k, full Icecat relevance',
+    'npm run bench                   # 10k and 100k, full Icecat relevance, 100k Shopify CSV, 1 GiB XML feed',
     'npm run bench -- --sizes 10k,100k,1m --levers',
+    'npm run bench -- --only shopify,xml  # just the platform exports, added to the published results',
     '```',
     '',
-    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, parallel sessions, ef_search, quantization; connectivity and ef_add on the largest catalog up to 100k; fusion weights, word repair and embedding text on Icecat), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
+    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, parallel sessions, ef_search, quantization; connectivity and ef_add on the largest catalog up to 100k; fusion weights, word repair and embedding text on Icecat), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). Platform exports: `--shopify SIZES` (a generated Shopify product CSV per size, default 100000 products, 2000 with `--quick`), `--xml-mb N` (a generated Google Merchant XML feed of N MiB and of N/4, default 1024, 16 with `--quick`), `--no-shopify`, `--no-xml`, `--only shopify`, `--only xml` (just those stages, merged into the results the report was last rendered from). A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
     '',
     '## Goals',
     '',
@@ -450,6 +442,7 @@ export function renderMarkdown(
           '',
         ]
       : []),
+    ...[platformExportSections(r)].filter(Boolean),
     '## Search latency (in process, result cache cleared before every query)',
     '',
     "Queries: the 135 real Icecat queries, 30 fashion queries, 10 id lookups. Filter = in stock and price ≤ the catalog's median price.",

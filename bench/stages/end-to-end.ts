@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildNodeBundle } from '../../scripts/build.ts';
 import type { CatalogStats, ImportResult, IndexTiming } from '../../shared/types.ts';
+import type { ChildRun } from '../lib/child.ts';
 import { runChild } from '../lib/child.ts';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
@@ -46,7 +47,8 @@ export interface EndToEnd {
   indexBytes: number;
 }
 
-async function cli(args: string[]) {
+/** The CLI (bundled) in a child process; a failing command throws with the end of its stderr. */
+export async function runCli(args: string[]): Promise<ChildRun> {
   await bundles();
   const run = await runChild(NODE, [CLI, ...args], { cwd: REPO });
   if (run.code !== 0)
@@ -54,16 +56,32 @@ async function cli(args: string[]) {
   return run;
 }
 
+/** `shelfscope import FILE --json` into a new catalog: the process run and the result it printed. */
+export async function importChild(
+  file: string,
+  catalogDir: string,
+  more: string[] = [],
+): Promise<{ run: ChildRun; result: ImportResult }> {
+  fs.rmSync(catalogDir, { recursive: true, force: true });
+  const run = await runCli(['import', file, '--catalog', catalogDir, '--json', ...more]);
+  return { run, result: JSON.parse(run.stdout.trim().split('\n').pop() as string) as ImportResult };
+}
+
+export async function catalogStats(catalogDir: string): Promise<CatalogStats> {
+  return JSON.parse((await runCli(['stats', '--catalog', catalogDir, '--json'])).stdout) as CatalogStats;
+}
+
+export const firstSearch = (catalogDir: string, query: string) =>
+  runCli(['search', '--catalog', catalogDir, '--mode', 'hybrid', '--json', query]);
+
 export async function measureEndToEnd(
   file: string,
   catalogDir: string,
   firstQuery: string,
 ): Promise<EndToEnd> {
-  fs.rmSync(catalogDir, { recursive: true, force: true });
-  const imported = await cli(['import', file, '--catalog', catalogDir, '--json']);
-  const result = JSON.parse(imported.stdout.trim().split('\n').pop() as string) as ImportResult;
-  const search = await cli(['search', '--catalog', catalogDir, '--mode', 'hybrid', '--json', firstQuery]);
-  const stats = JSON.parse((await cli(['stats', '--catalog', catalogDir, '--json'])).stdout) as CatalogStats;
+  const { run: imported, result } = await importChild(file, catalogDir);
+  const search = await firstSearch(catalogDir, firstQuery);
+  const stats = await catalogStats(catalogDir);
   const last = stats.lastImport;
   const products = stats.products;
   const importRowsPerSec = last?.rowsPerSec ?? 0;

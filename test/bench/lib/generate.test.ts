@@ -5,37 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { GeneratedProduct } from '../../../bench/lib/generate.ts';
 import { buildPools, CSV_COLUMNS, generateProducts, writeCatalogCsv } from '../../../bench/lib/generate.ts';
-import type { SourceProduct } from '../../../bench/lib/sources.ts';
-
-const source = (over: Partial<SourceProduct>): SourceProduct => ({
-  origin: 'icecat',
-  name: 'Xerox 006R90321 toner cartridge Original Black',
-  model: '006R90321',
-  brand: 'Xerox',
-  category: 'Toner Cartridge',
-  description: 'Toner (6 per box) for CopyCentre C65. Fits many copiers.',
-  price: 49.95,
-  color: 'Black',
-  gender: null,
-  spec: [['print technology', 'Laser printing']],
-  ...over,
-});
-
-const SOURCES: SourceProduct[] = [
-  source({}),
-  source({ name: 'HP 305A toner cartridge Cyan', model: 'CE411A', brand: 'HP', color: 'Cyan', price: 80 }),
-  source({
-    origin: 'myntra',
-    name: 'DKNY Unisex Black Printed Trolley Bag',
-    model: null,
-    brand: 'DKNY',
-    category: 'Trolley Bag',
-    description: 'Black printed medium trolley bag, secured with a TSA lock, "four" wheels.',
-    gender: 'Unisex',
-    spec: [],
-    price: 141.5,
-  }),
-];
+import { SOURCES } from './sample-sources.ts';
 
 describe('generateProducts', () => {
   const pools = buildPools(SOURCES);

@@ -1,6 +1,9 @@
 import type { BenchResults, SizeResult } from '../../../bench/lib/results.ts';
+import { sizeLabel } from '../../../bench/lib/sizes.ts';
 import type { LatencyStats } from '../../../bench/lib/timing.ts';
 import type { OverheadRound, PipelineOverhead } from '../../../bench/stages/overhead.ts';
+import type { ShopifyImport } from '../../../bench/stages/shopify-import.ts';
+import type { XmlFeedImport } from '../../../bench/stages/xml-feed-import.ts';
 
 export function latency(p50: number, p95 = p50 * 2): LatencyStats {
   return { n: 10, p50, p95, p99: p95 * 1.5, mean: p50, qps: Math.round(1000 / p50) };
@@ -165,5 +168,63 @@ export function results(sizes: SizeResult[]): BenchResults {
       ],
     },
     tookSec: 60,
+  };
+}
+
+const stamp = (label: string) => ({
+  label,
+  measuredAt: '2026-12-07T09:00:00.000Z',
+  commit: 'abc1234',
+  machine: { cpu: 'test cpu', cores: 2, memoryGb: 8, os: 'Linux', node: 'v22', loadAtStart: 1.5 },
+  tookSec: 120,
+});
+
+const importFigures = (engineMs: number, peakRssMb: number, dbBytes: number, indexBytes = 0) => ({
+  engineMs,
+  processMs: engineMs + 500,
+  peakRssMb,
+  dbBytes,
+  indexBytes,
+});
+
+/** A Shopify CSV of `products` products, 3 variant rows each and one image-only row per ten. */
+export function shopifyRun(products: number): ShopifyImport {
+  const rows = products * 3 + products / 10;
+  return {
+    ...stamp(sizeLabel(products)),
+    csvBytes: products * 1500,
+    generateMs: 5000,
+    generated: {
+      products,
+      rows,
+      variantRows: products * 3,
+      variants: products * 2.8,
+      imageRows: products / 10,
+      onSale: products / 5,
+      untracked: products / 10,
+    },
+    readStore: { ...importFigures(30_000, 200, 3e8), rowsPerSec: Math.round(rows / 30) },
+    searchable: {
+      ...importFigures(120_000, 380, 3.5e8, 1.2e8),
+      firstSearchProcessMs: 800,
+      endToEndMs: 121_300,
+      embedded: products,
+    },
+  };
+}
+
+export function xmlRun(targetMib: number, peakRssMb: number): XmlFeedImport {
+  const items = targetMib * 900;
+  return {
+    ...stamp(`${targetMib} MiB`),
+    targetMib,
+    bytes: targetMib * 2 ** 20 + 800,
+    generateMs: targetMib * 30,
+    generated: { items, products: items * 0.6, variants: items * 0.55 },
+    import: {
+      ...importFigures(targetMib * 200, peakRssMb, targetMib * 1e6),
+      mibPerSec: 5,
+      itemsPerSec: 4500,
+    },
   };
 }

@@ -1,0 +1,46 @@
+// Which stages a run measures: the generated catalogs (with peers and relevance) and the platform
+// exports (a Shopify CSV, a Google Merchant XML feed), from the command line.
+import { parseSize } from './sizes.ts';
+
+export const ONLY_STAGES = ['shopify', 'xml'] as const;
+export type OnlyStage = (typeof ONLY_STAGES)[number];
+
+export interface PlanOptions {
+  quick: boolean;
+  only?: string;
+  shopify?: string;
+  'no-shopify'?: boolean;
+  'xml-mb'?: string;
+  'no-xml'?: boolean;
+}
+
+export interface Plan {
+  /** The stages named by `--only`; null for a whole run. */
+  only: OnlyStage[] | null;
+  /** The generated catalogs, the peers and relevance (a whole run only). */
+  catalogs: boolean;
+  shopify: number[] | { skipped: string };
+  xmlMib: number | { skipped: string };
+}
+
+const DEFAULTS = { quick: { shopify: '2000', xmlMib: '16' }, full: { shopify: '100000', xmlMib: '1024' } };
+
+export function planRun(o: PlanOptions): Plan {
+  const only = o.only === undefined ? null : o.only.split(',').map((s) => s.trim());
+  const unknown = only?.filter((s) => !(ONLY_STAGES as readonly string[]).includes(s)) ?? [];
+  if (unknown.length)
+    throw new Error(`--only takes ${ONLY_STAGES.join(', ')} (comma-separated), not ${unknown}`);
+  const defaults = o.quick ? DEFAULTS.quick : DEFAULTS.full;
+  const skip = (stage: OnlyStage, flag: string): { skipped: string } | null => {
+    if (only) return only.includes(stage) ? null : { skipped: `not run (--only ${only.join(',')})` };
+    return o[flag as 'no-shopify' | 'no-xml'] ? { skipped: `not requested (--${flag})` } : null;
+  };
+  const mib = Number(o['xml-mb'] ?? defaults.xmlMib);
+  if (!(mib > 0)) throw new Error(`--xml-mb takes a size in MiB, not "${o['xml-mb']}"`);
+  return {
+    only: only as OnlyStage[] | null,
+    catalogs: only === null,
+    shopify: skip('shopify', 'no-shopify') ?? (o.shopify ?? defaults.shopify).split(',').map(parseSize),
+    xmlMib: skip('xml', 'no-xml') ?? mib,
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { planRun } from '../../../bench/lib/plan.ts';
+
+describe('planRun', () => {
+  it('runs everything by default: 100k-product Shopify CSV and a 1024 MiB feed, or 2000 and 16 MiB quick', () => {
+    expect(planRun({ quick: false })).toEqual({
+      only: null,
+      catalogs: true,
+      shopify: [100_000],
+      xmlMib: 1024,
+    });
+    expect(planRun({ quick: true })).toEqual({ only: null, catalogs: true, shopify: [2000], xmlMib: 16 });
+  });
+
+  it('takes sizes for the Shopify CSV and MiB for the feed', () => {
+    expect(planRun({ quick: false, shopify: '2k,100000', 'xml-mb': '64' })).toMatchObject({
+      shopify: [2000, 100_000],
+      xmlMib: 64,
+    });
+  });
+
+  it('skips a stage on --no-shopify / --no-xml, saying why', () => {
+    expect(planRun({ quick: false, 'no-shopify': true, 'no-xml': true })).toMatchObject({
+      catalogs: true,
+      shopify: { skipped: 'not requested (--no-shopify)' },
+      xmlMib: { skipped: 'not requested (--no-xml)' },
+    });
+  });
+
+  it('with --only, runs just the stages named, and no catalogs', () => {
+    expect(planRun({ quick: false, only: 'shopify' })).toEqual({
+      only: ['shopify'],
+      catalogs: false,
+      shopify: [100_000],
+      xmlMib: { skipped: 'not run (--only shopify)' },
+    });
+    expect(planRun({ quick: true, only: 'xml,shopify', shopify: '500' })).toMatchObject({
+      only: ['xml', 'shopify'],
+      shopify: [500],
+      xmlMib: 16,
+    });
+  });
+
+  it('refuses an unknown stage and a size that is not one', () => {
+    expect(() => planRun({ quick: false, only: 'shopify,peers' })).toThrow(/--only takes shopify, xml/);
+    expect(() => planRun({ quick: false, 'xml-mb': 'lots' })).toThrow(/--xml-mb/);
+    expect(() => planRun({ quick: false, 'xml-mb': '0' })).toThrow(/--xml-mb/);
+    expect(() => planRun({ quick: false, shopify: 'many' })).toThrow(/not a catalog size/);
+  });
+});
