@@ -6,6 +6,8 @@ import { conditionSql, describeConditions, isStatus } from './conditions.ts';
 import type { ProductField } from './context.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { capitalize, countedList, formatCount, formatMoney, plural } from './format.ts';
+import { answerGroupBy } from './group.ts';
+import { answerPresence } from './missing.ts';
 import { noMatch } from './no-match.ts';
 import type { AggregateOp } from './route.ts';
 import { resolveTerms } from './terms.ts';
@@ -23,6 +25,8 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
   const notes = resolved.corrections.map((c) => `(Read “${c.from}” as “${c.to}”.)`);
   if (op.kind === 'variants') return withNotes(countVariants(env, conditions), notes);
   if (op.kind === 'option-values') return optionValues(env, op.name, op.unknownValue, conditions);
+  if (op.kind === 'presence') return withNotes(answerPresence(env, op, conditions), notes);
+  if (op.kind === 'group') return withNotes(answerGroupBy(env, op.field, conditions), notes);
 
   const where = conditionSql(conditions);
   const scope = describeConditions(conditions, env.currency);

@@ -82,7 +82,8 @@ function inList(column: string, values: readonly (string | number)[]): string {
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-function jsonPath(key: string): string {
+/** A JSON path to one attribute, whatever its name contains. */
+export function jsonPath(key: string): string {
   return `$."${key.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

@@ -2,6 +2,10 @@ import type { Db } from '../store/database.ts';
 import type { ProductRow } from '../store/products.ts';
 import type { Conditions } from './conditions.ts';
 import { parseConstraints } from './constraints.ts';
+import type { CatalogField } from './fields.ts';
+import { readGroupBy } from './group.ts';
+import type { PresenceAsk } from './missing.ts';
+import { readPresence } from './missing.ts';
 import { unknownOptionValue } from './options.ts';
 import { findReferences } from './refs.ts';
 import { readVariantQuestion, VARIANT_WORDS } from './variant-question.ts';
@@ -21,7 +25,11 @@ export type AggregateOp =
   /** Variant rows, not products: "how many variants are there?" */
   | { kind: 'variants' }
   /** The values of one option with the products offering each; `unknownValue` was asked and is none. */
-  | { kind: 'option-values'; name: string; unknownValue: string | null };
+  | { kind: 'option-values'; name: string; unknownValue: string | null }
+  /** Products with (or without) a value for one field: "products without images". */
+  | ({ kind: 'presence' } & PresenceAsk)
+  /** Products counted per value of one field: "how many products per season?". */
+  | { kind: 'group'; field: CatalogField };
 
 export interface Order {
   by: Metric | 'added';
@@ -146,8 +154,12 @@ function lookupWants(q: string): LookupField[] {
 /** Reads a question into a plan: which route answers it, and with what conditions. */
 export function planQuestion(db: Db, question: string): Plan {
   // "What would suit a beach holiday?" asks for a fit, not for suits.
-  const q = question.replace(VERB_SUIT, '$1').toLowerCase().replace(/\s+/g, ' ').trim();
-  const refs = findReferences(db, question);
+  const asked = question.replace(VERB_SUIT, '$1').toLowerCase().replace(/\s+/g, ' ').trim();
+  // "Products without images": the field is what is asked about, not a word products contain.
+  const presence = readPresence(db, asked);
+  // "Which brand has the most products?" lists brands as it always has; other fields are grouped here.
+  const group = presence || aggregateOp(asked)?.kind === 'distinct' ? null : readGroupBy(db, asked);
+  const q = presence?.rest ?? group?.rest ?? asked;
   const constraints = parseConstraints(q);
   const typed = words(constraints.rest);
   const values = matchValues(typed, vocabularyOf(db));
@@ -171,6 +183,13 @@ export function planQuestion(db: Db, question: string): Plan {
     onSale: constraints.onSale,
     terms: [],
   };
+  const fieldOp: AggregateOp | null = presence
+    ? { kind: 'presence', field: presence.field, present: presence.present }
+    : group && { kind: 'group', field: group.field };
+  if (fieldOp) {
+    return { route: 'aggregate', op: fieldOp, conditions: { ...conditions, terms: residualTerms(residual) } };
+  }
+  const refs = findReferences(db, question);
   const byId = refs.products.filter((p) => refs.by.get(p.id) === 'id');
   const op = aggregateOp(q);
   const sup = superlative(q);

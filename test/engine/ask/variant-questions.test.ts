@@ -5,14 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, prepareAnswer } from '../../../electron/engine/ask/answer.ts';
+import { prepareAnswer } from '../../../electron/engine/ask/answer.ts';
 import { renderContext } from '../../../electron/engine/ask/context.ts';
 import { CatalogService } from '../../../electron/engine/catalog-service.ts';
-import type { Answer, Settings, StockState } from '../../../shared/types.ts';
+import type { StockState } from '../../../shared/types.ts';
 import { countingModels, importInto, tempDir } from '../helpers.ts';
-
-const EXPORTS = path.resolve(import.meta.dirname, '../../../e2e/fixtures/exports');
-const BUILT_IN: Settings = { llmEndpoint: null, llmModel: null, llmTimeoutMs: 5_000 };
+import { askEach, EXPORTS, readCsv } from './ask-each.ts';
 
 interface FileVariant {
   sku: string;
@@ -69,10 +67,6 @@ const offers = (p: FileProduct, name: string, value: string, state?: StockState)
     : listsValue(Object.entries(p.attributes).find(([k]) => same(k, name))?.[1], value) &&
       (!state || p.state === state);
 const money = (n: number) => n.toFixed(2);
-
-function readCsvFile(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(file, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
-}
 
 /** Shopify: rows grouped by Handle; untracked inventory is in stock, selling past zero a backorder. */
 function shopifyProducts(rows: Record<string, string>[]): FileProduct[] {
@@ -191,17 +185,7 @@ interface Case {
 const CITED_AT_MOST = 8;
 
 function askAll(open: () => Promise<CatalogService>, products: FileProduct[], cases: Case[]) {
-  let catalog: CatalogService;
-  const answers: Answer[] = [];
-  beforeAll(async () => {
-    catalog = await open();
-    for (const c of cases) answers.push(await answerQuestion(catalog, c.q, BUILT_IN));
-  }, 180_000);
-  afterAll(() => catalog.close());
-
-  it.each(cases.map((c, i) => [c.q, i] as const))('%s', (_q, i) => {
-    const a = answers[i];
-    const c = cases[i];
+  askEach(open, cases, (a, c) => {
     for (const text of c.says()) expect(a.answer, a.answer).toContain(text);
     for (const text of c.saysNot?.() ?? []) expect(a.answer, a.answer).not.toContain(text);
     if (c.cites) expect([...a.citations].sort()).toEqual([...c.cites()].sort());
@@ -236,7 +220,7 @@ const byName = (products: FileProduct[], id: string) => products.find((p) => p.i
 const ids = (products: FileProduct[]) => products.map((p) => p.id);
 
 describe('variant questions over a Shopify export (shopify-products.csv)', () => {
-  const products = shopifyProducts(readCsvFile(path.join(EXPORTS, 'shopify-products.csv')));
+  const products = shopifyProducts(readCsv(path.join(EXPORTS, 'shopify-products.csv')));
   const shirt = byName(products, 'example-shirt');
   const jeans = byName(products, 'example-pants');
   const withVariants = products.filter((p) => p.variants.length);
@@ -339,7 +323,7 @@ describe('variant questions over a Shopify export (shopify-products.csv)', () =>
 });
 
 describe('variant questions over a WooCommerce export (woocommerce-products.csv)', () => {
-  const products = wooProducts(readCsvFile(path.join(EXPORTS, 'woocommerce-products.csv')));
+  const products = wooProducts(readCsv(path.join(EXPORTS, 'woocommerce-products.csv')));
   const withVariants = products.filter((p) => p.variants.length);
   const tee = withVariants.find((p) => /v-neck/i.test(p.name))!;
   const hoodie = withVariants.find((p) => p.name === 'Hoodie')!;
