@@ -14,6 +14,7 @@ import type {
   SearchHit,
   SearchMode,
 } from '../shared/types.ts';
+import { MAX_QUERY_CHARS } from '../shared/api.ts';
 import { describeRepair, detectionLine, FORMATS, SEARCH_MODES, timingShares } from '../shared/types.ts';
 import { answerQuestion } from './engine/ask/answer.ts';
 import { CatalogService } from './engine/catalog-service.ts';
@@ -32,7 +33,7 @@ const USAGE = `Usage:
   shelfscope stats  --catalog DIR [--json]
 
 Filters: price<50  price>=20  category=Bags  brand=Nike  instock  onsale  option.Size=M  season=Winter  ATTRIBUTE=VALUE
-Exit codes: 0 success, 1 bad input (reason on stderr), 2 usage error.`;
+Exit codes: 0 success, 1 bad input (reason on stderr), 2 usage error. --debug prints the stack of an internal error.`;
 
 class UsageError extends Error {}
 
@@ -47,6 +48,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   filter: { type: 'string', multiple: true },
   queries: { type: 'string' },
+  debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -90,7 +92,10 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 1;
     }
-    process.stderr.write(`shelfscope: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    // One line a user can quote; the stack is for whoever debugs it.
+    const detail = values.debug ? ((e as Error).stack ?? String(e)) : firstLine(e);
+    process.stderr.write(`shelfscope: internal error: ${detail}\n`);
+    if (!values.debug) process.stderr.write('shelfscope: run again with --debug for the details\n');
     return 1;
   }
 }
@@ -214,6 +219,14 @@ async function searchCommand(values: Values, args: string[]): Promise<number> {
   if (values.queries && args.length) throw new UsageError('give either QUERY or --queries FILE, not both');
   if (!values.queries && args.length === 0) throw new UsageError('search needs a QUERY or --queries FILE');
   const queries = values.queries ? readQueries(values.queries) : [args.join(' ')];
+  const tooLong = queries.findIndex((q) => q.length > MAX_QUERY_CHARS);
+  if (tooLong >= 0) {
+    const where = values.queries ? `query ${tooLong + 1} of ${values.queries}` : 'the query';
+    throw new EngineError(
+      'invalid-input',
+      `${where} is ${queries[tooLong].length.toLocaleString('en-US')} characters; at most ${MAX_QUERY_CHARS.toLocaleString('en-US')} are searched`,
+    );
+  }
   const catalog = openCatalog(values);
   try {
     for (const query of queries) {
@@ -351,4 +364,9 @@ function describeTiming(t: IndexTiming): string {
     part('vector index', t.annMs, shares.ann),
     part('storage and saves', t.otherMs, shares.other),
   ].join(', ');
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n', 1)[0];
 }

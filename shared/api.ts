@@ -23,7 +23,9 @@ import {
 
 const catalogRef = z.object({ catalogId: CatalogId });
 const filePath = z.string().min(1).max(4096);
-const query = z.string().max(1000);
+/** The longest search query: a longer text is a pasted document, not a query. */
+export const MAX_QUERY_CHARS = 1000;
+const query = z.string().max(MAX_QUERY_CHARS);
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
