@@ -5,7 +5,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type {
   CatalogStats,
-  Filters,
   Format,
   ImportResult,
   IndexTiming,
@@ -15,10 +14,18 @@ import type {
   SearchMode,
 } from '../shared/types.ts';
 import { MAX_QUERY_CHARS } from '../shared/api.ts';
-import { describeRepair, detectionLine, FORMATS, SEARCH_MODES, timingShares } from '../shared/types.ts';
+import {
+  describeRepair,
+  detectionLine,
+  Filters,
+  FORMATS,
+  SEARCH_MODES,
+  timingShares,
+} from '../shared/types.ts';
 import { answerQuestion } from './engine/ask/answer.ts';
 import { CatalogService } from './engine/catalog-service.ts';
 import { parseMapOverrides } from './engine/catalog/mapping.ts';
+import { describeIssues } from './engine/dispatch.ts';
 import { EngineError } from './engine/errors.ts';
 import { ProgressMeter } from './engine/jobs/progress.ts';
 import { createModelProvider } from './engine/models.ts';
@@ -210,12 +217,16 @@ async function searchCommand(values: Values, args: string[]): Promise<number> {
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new UsageError('--limit must be an integer from 1 to 1000');
-  let filters: Filters;
+  let parsedFilters: Filters;
   try {
-    filters = parseFilterExpressions(values.filter ?? []);
+    parsedFilters = parseFilterExpressions(values.filter ?? []);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  // The bounds the app's IPC applies (filter counts, value lengths) hold on the command line too.
+  const checked = Filters.safeParse(parsedFilters);
+  if (!checked.success) throw new UsageError(`--filter: ${describeIssues(checked.error)}`);
+  const filters = checked.data;
   if (values.queries && args.length) throw new UsageError('give either QUERY or --queries FILE, not both');
   if (!values.queries && args.length === 0) throw new UsageError('search needs a QUERY or --queries FILE');
   const queries = values.queries ? readQueries(values.queries) : [args.join(' ')];

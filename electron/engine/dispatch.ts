@@ -34,7 +34,7 @@ export function toApiError(err: unknown): ApiError {
   return { code: 'internal', message: String(err) };
 }
 
-function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+export function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
     .map((issue) =>
       issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,

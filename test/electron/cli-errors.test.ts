@@ -25,6 +25,14 @@ describe('shelfscope errors', () => {
     expect(debug.stderr).toMatch(/^\s+at .*catalog-handle\.ts/m);
   }, 60_000);
 
+  it('applies the contract bounds to --filter as the app does over IPC', async () => {
+    const work = tempDir();
+    const filters = Array.from({ length: 21 }, (_, i) => ['--filter', `attr${i}=x`]).flat();
+    const run = await runCli(['search', 'boots', '--catalog', work, ...filters]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--filter: attributes: at most 20 filters of this kind/);
+  }, 60_000);
+
   it('refuses a query longer than the contract allows, naming its length and the limit', async () => {
     const work = tempDir();
     const long = await runCli(['search', 'x'.repeat(MAX_QUERY_CHARS + 1), '--catalog', work]);
