@@ -195,7 +195,11 @@ export const JobFinished = z.object({
 export type JobFinished = z.infer<typeof JobFinished>;
 
 /** The engine's thread died and a new one took over: what was stored is kept, work in flight is not. */
-export const EngineRestarted = z.object({ reason: z.string() });
+export const EngineRestarted = z.object({
+  reason: z.string(),
+  /** The catalogs whose interrupted job the new engine took up again. */
+  resumed: z.array(CatalogId).default([]),
+});
 export type EngineRestarted = z.infer<typeof EngineRestarted>;
 
 /** Each attribute or option filter is one SQL condition: a bound keeps a request's query plan small. */

@@ -28,6 +28,7 @@ import {
 import type { SearchRequest, SearchTuning } from './search/search-service.ts';
 import { readSynonyms, SearchService, writeSynonyms } from './search/search-service.ts';
 import type { SearchResult } from '../../shared/types.ts';
+import { isRunningElsewhere } from './jobs/job-owner.ts';
 
 /** Where embedders come from: one query embedder shared by every catalog, a fresh worker per job. */
 export interface ModelProvider {
@@ -52,6 +53,7 @@ interface JobRecord {
   state: 'importing' | 'indexing' | 'done' | 'failed' | 'cancelled';
   file: string | null;
   options: string;
+  owner_pid?: number | null;
 }
 
 /**
@@ -104,8 +106,7 @@ export class CatalogService {
     meter: ProgressMeter,
   ): Promise<ImportResult> {
     const started = performance.now();
-    // An import that died earlier is superseded by this one: `index` must never replay its older file.
-    this.handle.writer.prepare("UPDATE jobs SET state = 'failed' WHERE state = 'importing'").run();
+    this.supersedeImports();
     this.recordJob({
       id: opts.jobId,
       kind: 'import',
@@ -176,9 +177,7 @@ export class CatalogService {
 
   /** Finishes what an interrupted job left: re-runs an import that never committed, then embeds. */
   async index(jobId: string, meter: ProgressMeter, signal?: AbortSignal): Promise<ImportResult> {
-    const interrupted = this.handle.writer
-      .prepare("SELECT * FROM jobs WHERE state = 'importing' ORDER BY started_at DESC LIMIT 1")
-      .get() as JobRecord | undefined;
+    const interrupted = this.interruptedImports()[0];
     if (interrupted?.file) {
       this.setJobState(interrupted.id, 'failed');
       if (fs.existsSync(interrupted.file)) {
@@ -300,9 +299,25 @@ export class CatalogService {
   private recordJob(job: JobRecord): void {
     this.handle.writer
       .prepare(
-        'INSERT OR REPLACE INTO jobs (id, kind, state, file, options, started_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO jobs (id, kind, state, file, options, started_at, owner_pid) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(job.id, job.kind, job.state, job.file, job.options, new Date().toISOString());
+      .run(job.id, job.kind, job.state, job.file, job.options, new Date().toISOString(), process.pid);
+  }
+
+  /** An import that died earlier is superseded by this one: `index` must never replay its older file. */
+  private supersedeImports(): void {
+    for (const job of this.interruptedImports()) this.setJobState(job.id, 'failed');
+  }
+
+  /**
+   * Imports that never finished and whose process is gone, newest first. Another process's import may
+   * be running, between recording its job and taking the write lock or waiting for it: not interrupted.
+   */
+  private interruptedImports(): JobRecord[] {
+    const unfinished = this.handle.writer
+      .prepare("SELECT * FROM jobs WHERE state = 'importing' ORDER BY started_at DESC")
+      .all() as JobRecord[];
+    return unfinished.filter((job) => !isRunningElsewhere(job.owner_pid ?? null));
   }
 
   private setJobState(id: string, state: JobRecord['state']): void {

@@ -21,7 +21,7 @@ type Pending = { resolve: (value: unknown) => void; reject: (err: Error) => void
 /**
  * A thread that dies without being asked (a native crash, an uncaught error) is replaced, so the app
  * keeps working: the calls in flight fail with the reason, the next ones reach the new thread, and an
- * interrupted job can be resumed as after a restart. More deaths than this within a minute mean the
+ * interrupted job goes on in the new thread as after a restart. More deaths than this within a minute mean the
  * engine cannot run here; calls then fail with the reason instead of restarting it forever.
  */
 const MAX_RESTARTS_PER_MINUTE = 3;
@@ -37,6 +37,8 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
    * dying thread cannot finish them itself.
    */
   const running = new Map<string, string>();
+  /** Jobs this client started again after a thread died. */
+  const resumedJobs = new Set<string>();
   let nextId = 1;
   let stopped: EngineError | null = null;
   let closing = false;
@@ -74,6 +76,8 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
     thread.on('exit', (code) => {
       const error = new EngineError('internal', `The engine stopped: ${crash ?? `exit code ${code}`}`);
       rejectPending(error);
+      // A job that died once already after being taken up again is not retried: it may be what kills it.
+      const interrupted = [...running].filter(([jobId]) => !resumedJobs.has(jobId));
       if (!closing) finishRunningJobs(error.message);
       const now = Date.now();
       restarts = restarts.filter((t) => now - t < 60_000);
@@ -84,7 +88,9 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
       }
       restarts.push(now);
       worker = spawn();
-      emit('engineRestarted', { reason: error.message });
+      void resume(interrupted.map(([, catalogId]) => catalogId)).then((resumed) =>
+        emit('engineRestarted', { reason: error.message, resumed }),
+      );
     });
     return thread;
   }
@@ -97,6 +103,24 @@ export function startEngineWorker(options: EngineWorkerOptions): EngineWorker {
       running.delete((payload as EventPayload<'jobFinished'>).jobId);
     }
     for (const listener of listeners.get(event) ?? []) listener(payload as never);
+  }
+
+  /**
+   * Takes up the interrupted jobs in the new thread: `startIndex` re-runs an import that never
+   * committed and embeds what is left, as after a restart of the app.
+   */
+  async function resume(catalogIds: string[]): Promise<string[]> {
+    const resumed: string[] = [];
+    for (const catalogId of new Set(catalogIds)) {
+      try {
+        const { jobId } = (await call('startIndex', { catalogId })) as { jobId: string };
+        resumedJobs.add(jobId);
+        resumed.push(catalogId);
+      } catch {
+        // The catalog is gone or cannot be opened: its job stays ended, and the notice says it can be resumed.
+      }
+    }
+    return resumed;
   }
 
   function finishRunningJobs(reason: string) {

@@ -78,8 +78,9 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ jobs: onFinished(get().jobs, finished) });
     void get().refreshCatalogs();
   },
-  engineRestarted({ reason }) {
-    get().report(restartNotice(reason));
+  engineRestarted({ reason, resumed }) {
+    const names = resumed.map((id) => get().catalogs.find((c) => c.id === id)?.name ?? id);
+    get().report(restartNotice(reason, names));
     void get().refreshCatalogs();
   },
   report(err) {

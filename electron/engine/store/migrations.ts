@@ -133,4 +133,9 @@ export const MIGRATIONS: string[] = [
     UPDATE meta SET value = CAST(value AS INTEGER) - 1 WHERE key = 'vector_count';
   END;
   `,
+  // The process running a job (2026-12): an unfinished job of a live process is running, not
+  // interrupted, so another process's import or `index` must leave it alone (jobs/job-owner.ts).
+  `
+  ALTER TABLE jobs ADD COLUMN owner_pid INTEGER;
+  `,
 ];
