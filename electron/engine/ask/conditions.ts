@@ -47,6 +47,11 @@ export function noConditions(): Conditions {
   };
 }
 
+/** Whether the conditions name catalog values (a category, brand, season, attribute or option value). */
+export function namesValues(c: Conditions): boolean {
+  return [c.categories, c.brands, c.seasons, c.attributes, c.options].some((v) => v.length > 0);
+}
+
 /** The stock state an "in stock" / "out of stock" comparison stands for; null for other levels. */
 function stateOf(cmp: Comparison): StockState | null {
   if (cmp.field !== 'stock' || cmp.value !== 0) return null;
@@ -91,21 +96,26 @@ export function jsonPath(key: string): string {
 export function conditionSql(c: Conditions): SqlCondition {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  for (const [column, values] of [
-    ['category', c.categories],
-    ['brand', c.brands],
-  ] as const) {
-    if (!values.length) continue;
-    where.push(`p.${column} COLLATE NOCASE IN (${placeholders(values.length)})`);
-    params.push(...values);
+  if (c.categories.length) {
+    // "Listed under Clothing" includes Clothing > Hoodies: a category is a path, as in search filters.
+    where.push(`(${c.categories.map(() => CATEGORY_OR_CHILD).join(' OR ')})`);
+    for (const v of c.categories) params.push(v, `${v} > `, `${v} >!`);
+  }
+  if (c.brands.length) {
+    where.push(`p.brand COLLATE NOCASE IN (${placeholders(c.brands.length)})`);
+    params.push(...c.brands);
   }
   if (c.seasonStrings.length) {
     where.push(`p.season IN (${placeholders(c.seasonStrings.length)})`);
     params.push(...c.seasonStrings);
   }
   for (const a of c.attributes) {
-    where.push(`lower(CAST(json_extract(p.attributes, ?) AS TEXT)) IN (${placeholders(a.values.length)})`);
+    // The whole value, or one part of a list ("Blue, Green, Red" has red).
+    where.push(
+      `(lower(CAST(json_extract(p.attributes, ?) AS TEXT)) IN (${placeholders(a.values.length)}) OR ${a.values.map(() => LISTED).join(' OR ')})`,
+    );
     params.push(jsonPath(a.key), ...a.values.map((v) => v.toLowerCase()));
+    for (const v of a.values) params.push(jsonPath(a.key), listed(v));
   }
   levels('p', c, where, params);
   const states = askedStates(c);
@@ -123,6 +133,10 @@ export function conditionSql(c: Conditions): SqlCondition {
   }
   return { where: where.length ? where.join(' AND ') : '1', params };
 }
+
+// The category or one below it; the range over "X > " (space + 1 is "!") uses the category index.
+const CATEGORY_OR_CHILD =
+  '(p.category COLLATE NOCASE = ? OR (p.category COLLATE NOCASE >= ? AND p.category COLLATE NOCASE < ?))';
 
 // An attribute value read as a list ("Blue, Green | Red"), matched against one value with LIKE.
 const LISTED = String.raw`(',' || replace(replace(replace(replace(lower(CAST(json_extract(p.attributes, ?) AS TEXT)), ' ', ''), '|', ','), ';', ','), '/', ',') || ',') LIKE ? ESCAPE '\'`;

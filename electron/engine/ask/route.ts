@@ -1,19 +1,27 @@
 import type { Db } from '../store/database.ts';
 import type { ProductRow } from '../store/products.ts';
+import type { GroupComparison } from './compare-groups.ts';
+import { readGroupComparison } from './compare-groups.ts';
 import type { Conditions } from './conditions.ts';
+import { namesValues } from './conditions.ts';
 import { parseConstraints } from './constraints.ts';
 import type { CatalogField } from './fields.ts';
 import { readGroupBy } from './group.ts';
 import type { PresenceAsk } from './missing.ts';
 import { readPresence } from './missing.ts';
 import { unknownOptionValue } from './options.ts';
+import type { ProductNoun } from './noun.ts';
+import { readProductNoun } from './noun.ts';
 import { findReferences } from './refs.ts';
+import type { Alternative } from './reading.ts';
+import { otherReadings } from './rephrase.ts';
+import { readUnknownField } from './unknown-field.ts';
 import { readVariantQuestion, VARIANT_WORDS } from './variant-question.ts';
 import type { VariantAsk } from './variant-question.ts';
 import type { ValueMatches } from './values.ts';
 import { matchValues, vocabularyOf } from './values.ts';
 import type { Word } from './words.ts';
-import { QUESTION_WORDS, words } from './words.ts';
+import { GRAMMAR_WORDS, QUESTION_WORDS, words } from './words.ts';
 
 export type Metric = 'price' | 'stock';
 
@@ -44,11 +52,16 @@ export type Plan =
   | { route: 'variants'; products: ProductRow[]; ask: VariantAsk }
   | { route: 'aggregate'; op: AggregateOp; conditions: Conditions }
   | { route: 'superlative'; order: Order; count: number; conditions: Conditions; text: string }
-  | { route: 'descriptive'; conditions: Conditions; text: string }
+  | { route: 'descriptive'; conditions: Conditions; text: string; noun: ProductNoun | null }
+  | { route: 'compare-groups'; ask: GroupComparison }
+  /** A field the catalog does not have ("how many products have a warranty?"). */
+  | { route: 'unknown-field'; name: string }
   | { route: 'unknown-id'; codes: string[]; text: string };
 
 const COMPARE = /\b(compare|comparison|comparing|difference|differences|differ|vs|versus|better|or)\b/;
-const DISTINCT = /\b(?:how many|number of|which|what|list)\b.{0,25}?\b(categor(?:y|ies)|brands?|seasons)\b/;
+// "How many categories…", "which brand has the most…"; not "how many products in the Bags category".
+const DISTINCT =
+  /\b(?:how many|number of|which|what|list)\s+(?:(?:the|different|distinct|unique|separate|of the|all)\s+)*(categor(?:y|ies)|brands?|seasons)\b/;
 const SUPERLATIVES: [RegExp, Order][] = [
   [
     /\b(least expensive|lowest[- ]price[ds]?|cheapest|most affordable|lowest cost)\b/,
@@ -151,8 +164,16 @@ function lookupWants(q: string): LookupField[] {
   return wants;
 }
 
-/** Reads a question into a plan: which route answers it, and with what conditions. */
-export function planQuestion(db: Db, question: string): Plan {
+/**
+ * Reads a question into a plan: which route answers it, and with what conditions; with the other
+ * readings an ambiguous question allows, each as a question that asks for it.
+ */
+export function planQuestion(db: Db, question: string): { plan: Plan; alternatives: Alternative[] } {
+  const plan = readPlan(db, question);
+  return { plan, alternatives: otherReadings(db, question, plan) };
+}
+
+function readPlan(db: Db, question: string): Plan {
   // "What would suit a beach holiday?" asks for a fit, not for suits.
   const asked = question.replace(VERB_SUIT, '$1').toLowerCase().replace(/\s+/g, ' ').trim();
   // "Products without images": the field is what is asked about, not a word products contain.
@@ -168,6 +189,7 @@ export function planQuestion(db: Db, question: string): Plan {
     (w, i) =>
       !values.used.has(i) &&
       !QUESTION_WORDS.has(w.text) &&
+      !GRAMMAR_WORDS.has(w.text) &&
       !/^\d+$/.test(w.text) &&
       !(w.text in NUMBER_WORDS),
   );
@@ -189,8 +211,17 @@ export function planQuestion(db: Db, question: string): Plan {
   if (fieldOp) {
     return { route: 'aggregate', op: fieldOp, conditions: { ...conditions, terms: residualTerms(residual) } };
   }
+  const unknownField = readUnknownField(db, constraints.rest, valueWords(typed, values));
+  if (unknownField) return { route: 'unknown-field', name: unknownField };
   const refs = findReferences(db, question);
   const byId = refs.products.filter((p) => refs.by.get(p.id) === 'id');
+  const comparison = byId.length ? null : readGroupComparison(db, constraints.rest, typed, constraints);
+  // "Is the Hoodie cheaper than the Beanie?" compares two products; "…on average" compares groups.
+  if (
+    comparison &&
+    (comparison.measure !== 'avg-price' || !refs.products.length || /\baverage|mean\b/.test(q))
+  )
+    return { route: 'compare-groups', ask: comparison };
   const op = aggregateOp(q);
   const sup = superlative(q);
 
@@ -218,7 +249,17 @@ export function planQuestion(db: Db, question: string): Plan {
   if (LIST_START.test(q) && residual.length === 0 && hasConditions(conditions)) {
     return { route: 'aggregate', op: { kind: 'list' }, conditions };
   }
-  return { route: 'descriptive', conditions, text: text(residual) || constraints.rest };
+  return {
+    route: 'descriptive',
+    conditions,
+    text: text(residual) || constraints.rest,
+    noun: readProductNoun(db, q, residual),
+  };
+}
+
+/** The question words that named a catalog value. */
+function valueWords(typed: Word[], values: ValueMatches): Set<string> {
+  return new Set(typed.filter((_, i) => values.used.has(i)).map((w) => w.text));
 }
 
 function referencePlan(products: ProductRow[], q: string, conditions: Conditions, residual: Word[]): Plan {
@@ -254,16 +295,7 @@ function optionValuesOp(
 }
 
 function hasConditions(c: Conditions): boolean {
-  return Boolean(
-    c.categories.length ||
-    c.brands.length ||
-    c.seasons.length ||
-    c.attributes.length ||
-    c.comparisons.length ||
-    c.options.length ||
-    c.stockStates.length ||
-    c.onSale,
-  );
+  return namesValues(c) || c.comparisons.length > 0 || c.stockStates.length > 0 || c.onSale;
 }
 
 function text(ws: Word[]): string {
