@@ -73,12 +73,25 @@ export function askedStates(c: Conditions): StockState[] {
 
 /** Price and stock levels (not states) and "on sale", of a product (`p`) or of a variant (`v`). */
 function levels(alias: 'p' | 'v', c: Conditions, where: string[], params: (string | number)[]): void {
+  // A category or brand names few products; a price or stock bound, bound as a parameter, may hold
+  // for most. Without statistics SQLite picks the bound's index ("mice under $50": 500 ms at 100k
+  // products, against 2 ms by category); the unary plus leaves it the category's or brand's.
+  const lead = alias === 'p' && (c.categories.length || c.brands.length) ? '+' : '';
   for (const cmp of c.comparisons) {
     if (stateOf(cmp)) continue;
-    where.push(`${alias}.${cmp.field} ${cmp.op} ?`);
+    where.push(`${lead}${alias}.${cmp.field} ${cmp.op} ?`);
     params.push(cmp.value);
   }
   if (c.onSale) where.push(`${alias}.compare_at_price > ${alias}.price`);
+}
+
+/**
+ * Most products are in stock: without statistics SQLite would walk the stock-state index over nearly
+ * all of them ("mice under $50 in stock": 270 ms at 100k products) instead of the category's few.
+ * The unary plus keeps that index for the rare states only.
+ */
+function stateColumn(states: StockState[]): string {
+  return states.includes('in stock') ? '+p.stock_state' : 'p.stock_state';
 }
 
 function inList(column: string, values: readonly (string | number)[]): string {
@@ -98,8 +111,12 @@ export function conditionSql(c: Conditions): SqlCondition {
   const params: (string | number)[] = [];
   if (c.categories.length) {
     // "Listed under Clothing" includes Clothing > Hoodies: a category is a path, as in search filters.
-    where.push(`(${c.categories.map(() => CATEGORY_OR_CHILD).join(' OR ')})`);
-    for (const v of c.categories) params.push(v, `${v} > `, `${v} >!`);
+    const below = c.categories.map(() => CHILD_CATEGORIES).join(' UNION ALL ');
+    where.push(
+      `p.rowid IN (SELECT rowid FROM products WHERE category COLLATE NOCASE IN (${placeholders(c.categories.length)}) UNION ALL ${below})`,
+    );
+    params.push(...c.categories);
+    for (const v of c.categories) params.push(`${v} > `, `${v} >!`);
   }
   if (c.brands.length) {
     where.push(`p.brand COLLATE NOCASE IN (${placeholders(c.brands.length)})`);
@@ -124,7 +141,7 @@ export function conditionSql(c: Conditions): SqlCondition {
     where.push(offered.where);
     params.push(...offered.params);
   } else if (states.length) {
-    where.push(inList('p.stock_state', states));
+    where.push(inList(stateColumn(states), states));
     params.push(...states);
   }
   if (c.terms.length) {
@@ -134,9 +151,11 @@ export function conditionSql(c: Conditions): SqlCondition {
   return { where: where.length ? where.join(' AND ') : '1', params };
 }
 
-// The category or one below it; the range over "X > " (space + 1 is "!") uses the category index.
-const CATEGORY_OR_CHILD =
-  '(p.category COLLATE NOCASE = ? OR (p.category COLLATE NOCASE >= ? AND p.category COLLATE NOCASE < ?))';
+// The categories below one: the range over "X > " (space + 1 is "!") walks the category index. As
+// rowids (not an OR in the outer query, which SQLite answered by scanning every product: 425 → 17 ms
+// for "mice under $50 in stock" at 100k products).
+const CHILD_CATEGORIES =
+  'SELECT rowid FROM products WHERE category COLLATE NOCASE >= ? AND category COLLATE NOCASE < ?';
 
 // An attribute value read as a list ("Blue, Green | Red"), matched against one value with LIKE.
 const LISTED = String.raw`(',' || replace(replace(replace(replace(lower(CAST(json_extract(p.attributes, ?) AS TEXT)), ' ', ''), '|', ','), ';', ','), '/', ',') || ',') LIKE ? ESCAPE '\'`;
@@ -175,7 +194,7 @@ function offeredSql(options: OptionCondition[], states: StockState[]): SqlCondit
     params.push(...pairs.flat());
   }
   if (states.length) {
-    byAttribute.push(inList('p.stock_state', states));
+    byAttribute.push(inList(stateColumn(states), states));
     params.push(...states);
   }
   return { where: `((${byVariant.join(' AND ')}) OR (${byAttribute.join(' AND ')}))`, params };
