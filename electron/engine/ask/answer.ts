@@ -10,6 +10,7 @@ import { buildContext, DEFAULT_BUDGET } from './context.ts';
 import { answerDescriptive } from './describe.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { questionEmbedder } from './evidence.ts';
+import { answerForeign } from './language.ts';
 import { phraseWithModel } from './llm.ts';
 import { answerLookup } from './lookup.ts';
 import { noMatch } from './no-match.ts';
@@ -77,6 +78,8 @@ async function runPlan(env: AskEnv, plan: Plan): Promise<Draft> {
       return answerGroupComparison(env, plan.ask);
     case 'unknown-field':
       return answerUnknownField(env, plan.name);
+    case 'foreign':
+      return answerForeign(env);
     case 'unknown-id': {
       const nearest = plan.codes.flatMap((c) => nearestIds(env.db, c, 1));
       const lead = [

@@ -121,6 +121,8 @@ export function readingOf(plan: Plan, currency: string | null): Reading {
       };
     case 'unknown-id':
       return { form: 'looked up', where: plan.codes.map((c) => `id = ${c}`) };
+    case 'foreign':
+      return { form: 'not read', where: ['the question is not in English'] };
     case 'unknown-field':
       return { form: `asked about field “${plan.name}”`, where: ['no such field'] };
   }

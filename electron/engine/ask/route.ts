@@ -13,6 +13,7 @@ import { unknownOptionValue } from './options.ts';
 import type { ProductNoun } from './noun.ts';
 import { readProductNoun } from './noun.ts';
 import { findReferences } from './refs.ts';
+import { readsAsForeign } from './language.ts';
 import type { Alternative } from './reading.ts';
 import { otherReadings } from './rephrase.ts';
 import { readUnknownField } from './unknown-field.ts';
@@ -56,6 +57,8 @@ export type Plan =
   | { route: 'compare-groups'; ask: GroupComparison }
   /** A field the catalog does not have ("how many products have a warranty?"). */
   | { route: 'unknown-field'; name: string }
+  /** A question in another language than the one the grammar reads. */
+  | { route: 'foreign' }
   | { route: 'unknown-id'; codes: string[]; text: string };
 
 const COMPARE = /\b(compare|comparison|comparing|difference|differences|differ|vs|versus|better|or)\b/;
@@ -241,6 +244,7 @@ function readPlan(db: Db, question: string): Plan {
 
   if (byId.length) return referencePlan(refs.products, q, conditions, residual);
   if (refs.unknownIds.length) return { route: 'unknown-id', codes: refs.unknownIds, text: text(residual) };
+  if (!refs.products.length && readsAsForeign(db, typed, residual)) return { route: 'foreign' };
   if (op && !(op.kind === 'count' && namedOne)) {
     return { route: 'aggregate', op, conditions: { ...conditions, terms: residualTerms(residual) } };
   }

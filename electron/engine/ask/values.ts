@@ -246,6 +246,16 @@ function matchExact(question: Word[], values: CatalogValue[], used: Set<number>)
 /** Catalog values the question names, by field; the words that named them are marked used. */
 export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatches {
   const used = new Set<number>();
+  // "Tagged kitchen tools" names that tag, not every Kitchen… category by its first word: values of
+  // several words are read before categories are read from one.
+  const phrases = vocabulary.attributes.map((a) => ({
+    key: a.key,
+    values: matchExact(
+      question,
+      a.values.filter((v) => v.words.length > 1),
+      used,
+    ).map((v) => v.value),
+  }));
   const categories = matchCategories(question, vocabulary.categories, used);
   const brands = matchExact(question, vocabulary.brands, used).map((v) => v.value);
 
@@ -264,7 +274,10 @@ export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatc
   // Before attributes: a product-level "Color" column rarely lists every colour its variants come in.
   const options = matchOptions(question, vocabulary.options, used);
   const attributes = vocabulary.attributes
-    .map((a) => ({ key: a.key, values: matchExact(question, a.values, used).map((v) => v.value) }))
+    .map((a, i) => ({
+      key: a.key,
+      values: [...phrases[i].values, ...matchExact(question, a.values, used).map((v) => v.value)],
+    }))
     .filter((a) => a.values.length > 0);
   return {
     categories,
