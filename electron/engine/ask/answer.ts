@@ -79,7 +79,7 @@ async function runPlan(env: AskEnv, plan: Plan): Promise<Draft> {
     case 'unknown-field':
       return answerUnknownField(env, plan.name);
     case 'foreign':
-      return answerForeign(env);
+      return answerForeign();
     case 'unknown-id': {
       const nearest = plan.codes.flatMap((c) => nearestIds(env.db, c, 1));
       const lead = [

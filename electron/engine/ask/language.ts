@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.ts';
-import type { AskEnv, Draft } from './draft.ts';
+import type { Draft } from './draft.ts';
 import { resolveTerms } from './terms.ts';
 import type { Word } from './words.ts';
 import { GRAMMAR_WORDS, QUESTION_WORDS } from './words.ts';
@@ -34,7 +34,7 @@ export function readsAsForeign(db: Db, typed: Word[], residual: Word[]): boolean
   return unknown.some((w) => NON_LATIN.test(w));
 }
 
-export function answerForeign(env: AskEnv): Draft {
+export function answerForeign(): Draft {
   return {
     route: 'no-match',
     facts: [
