@@ -21,12 +21,15 @@ const FOREIGN_WORDS = new Set(
 const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 
 /**
- * Whether the question reads as another language: no English question word, and either words common in
- * another language or a script no product word uses.
+ * Whether the question reads as another language: more of its words common in another language than
+ * English question words, or no English word and a script no product word uses.
  */
 export function readsAsForeign(db: Db, typed: Word[], residual: Word[]): boolean {
-  if (typed.some((w) => QUESTION_WORDS.has(w.text) || GRAMMAR_WORDS.has(w.text))) return false;
-  if (typed.some((w) => FOREIGN_WORDS.has(w.text))) return true;
+  const english = typed.filter((w) => QUESTION_WORDS.has(w.text) || GRAMMAR_WORDS.has(w.text)).length;
+  // "Quanti prodotti sono in saldo?": "in" is English too; the other language has more of the words.
+  const foreign = typed.filter((w) => FOREIGN_WORDS.has(w.text)).length;
+  if (foreign > english) return true;
+  if (english > 0) return false;
   const unknown = resolveTerms(
     db,
     residual.map((w) => w.text),

@@ -48,6 +48,16 @@ export function nounSql(noun: ProductNoun): SqlCondition {
   };
 }
 
+/** "-proof", "-resistant", "-repellent" of one thing say nearly the same: "water resistant" for "waterproof". */
+const PROTECTION = /^(\p{L}{3,}?)[- ]?(proof|resistant|repellent)$/u;
+
+/** A word and the close wordings a description may use instead, as FTS5 phrases. */
+function closeWordings(word: string): string[] {
+  const m = PROTECTION.exec(word);
+  if (!m) return [quote(word)];
+  return [`${m[1]}proof`, `${m[1]} proof`, `${m[1]} resistant`, `${m[1]} repellent`].map(quote);
+}
+
 /**
  * The products of the kind asked for, best first: those that say the other words of the question
  * (description included), then those nearest the question in meaning ("water resistant" for
@@ -64,13 +74,9 @@ export async function ofTheKind(
   const others = words(text)
     .map((w) => w.text)
     .filter((w) => w !== noun.label && !QUESTION_WORDS.has(w));
-  const literal = others.length
-    ? rankThenFilter(
-        env.db,
-        `${noun.match} AND (${others.map(quote).join(' OR ')})`,
-        where,
-        env.budget.maxProducts,
-      )
+  const wordings = others.flatMap(closeWordings);
+  const literal = wordings.length
+    ? rankThenFilter(env.db, `${noun.match} AND (${wordings.join(' OR ')})`, where, env.budget.maxProducts)
     : [];
   const [vector] = await (await env.embedder()).embed([text]);
   const near = semanticSearch(env.catalog.handle, vector, where, env.budget.maxProducts);

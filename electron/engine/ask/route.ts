@@ -12,6 +12,7 @@ import { readPresence } from './missing.ts';
 import { unknownOptionValue } from './options.ts';
 import type { ProductNoun } from './noun.ts';
 import { readProductNoun } from './noun.ts';
+import type { References } from './refs.ts';
 import { findReferences } from './refs.ts';
 import { readsAsForeign } from './language.ts';
 import type { Alternative } from './reading.ts';
@@ -188,9 +189,12 @@ function readPlan(db: Db, question: string): Plan {
   const typed = words(constraints.rest);
   const values = matchValues(typed, vocabularyOf(db));
   // Bare numbers left over are counts ("3 cheapest") or parts of codes, never words products contain.
+  const named = valueWords(typed, values);
+  // A value named twice ("Puma shoes by Puma") is still a value, not also a word names must contain.
   const residual = typed.filter(
     (w, i) =>
       !values.used.has(i) &&
+      !named.has(w.text) &&
       !QUESTION_WORDS.has(w.text) &&
       !GRAMMAR_WORDS.has(w.text) &&
       !/^\d+$/.test(w.text) &&
@@ -214,9 +218,9 @@ function readPlan(db: Db, question: string): Plan {
   if (fieldOp) {
     return { route: 'aggregate', op: fieldOp, conditions: { ...conditions, terms: residualTerms(residual) } };
   }
-  const unknownField = readUnknownField(db, constraints.rest, valueWords(typed, values));
+  const unknownField = readUnknownField(db, constraints.rest, named);
   if (unknownField) return { route: 'unknown-field', name: unknownField };
-  const refs = findReferences(db, question);
+  const refs = kindsNotNames(findReferences(db, question), typed, named);
   const byId = refs.products.filter((p) => refs.by.get(p.id) === 'id');
   const comparison = byId.length ? null : readGroupComparison(db, constraints.rest, typed, constraints);
   // "Is the Hoodie cheaper than the Beanie?" compares two products; "…on average" compares groups.
@@ -259,6 +263,24 @@ function readPlan(db: Db, question: string): Plan {
     text: text(residual) || constraints.rest,
     noun: readProductNoun(db, q, residual),
   };
+}
+
+/**
+ * "Which hoodies have a pocket?" asks about hoodies, not the product named "Hoodie"; "which sunglasses…"
+ * about the Sunglasses category, not the product of that name: a one-word name typed only in another
+ * form (a plural), or naming a catalog value without "the", names a kind of product.
+ */
+const DEFINITE = new Set(['the', 'this', 'that', 'your', 'our']);
+
+function kindsNotNames(refs: References, typed: Word[], valueWords: Set<string>): References {
+  const kept = refs.products.filter((p) => {
+    const name = words(p.name);
+    if (refs.by.get(p.id) !== 'name' || name.length !== 1) return true;
+    const at = typed.findIndex((w) => w.text === name[0].text);
+    // "the Hoodie", "this Sunglasses" point at the one product.
+    return at >= 0 && (!valueWords.has(name[0].text) || DEFINITE.has(typed[at - 1]?.text ?? ''));
+  });
+  return { ...refs, products: kept };
 }
 
 /** The question words that named a catalog value. */

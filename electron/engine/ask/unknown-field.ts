@@ -10,22 +10,30 @@ import { GRAMMAR_WORDS, QUESTION_WORDS } from './words.ts';
 // "How many products have a warranty?" of a catalog with no warranty field: say so and name the fields
 // nearest in meaning, never count products whose name happens to mention the word.
 
-/** Phrases that ask about a field by name: "have a warranty", "without a warranty", "per material". */
+/** Phrases that ask about a field by name: "have a warranty", "without a warranty", "missing a barcode". */
 /** The subject of "have" is the products, never the shop ("do you have any televisions?"). */
-const ASKS_FIELD =
-  /\b(?:(?<!\b(?:you|we|i|ya)\s)(?:have|has|having|with)\s+(?:an?|any|no|some)|without(?:\s+an?)?|missing(?:\s+an?)?|lacking(?:\s+an?)?|per|for each|most common|most popular)\s+([\p{L}\p{N}]+)/gu;
+const ASKS_PRESENCE =
+  /\b(?:(?<!\b(?:you|we|i|ya)\s)(?:have|has|having|with)\s+(?:an?|any|no|some)|without(?:\s+an?)?|missing(?:\s+an?)?|lacking(?:\s+an?)?)\s+([\p{L}\p{N}]+)/gu;
+/** Phrases that group by a field: "per material", "for each fabric", "most common material". */
+const ASKS_GROUP = /\b(?:per|for each|most common|most popular|most frequent)\s+(?:the\s+)?([\p{L}\p{N}]+)/gu;
 const CLOSEST = 3;
 
 /**
- * The field a question asks about that the catalog does not have: named by a field phrase, no catalog
- * value, and no product's name, brand, category or attributes contain it. Null when there is none.
+ * The field a question asks about that the catalog does not have; null when there is none. A field it
+ * groups by ("per material") names a field whatever products' names say; "have a hood" may ask about
+ * a feature, so there the word must also be in no product's name, brand, category or attributes.
  */
 export function readUnknownField(db: Db, q: string, valueWords: Set<string>): string | null {
-  for (const m of q.matchAll(ASKS_FIELD)) {
-    const [word] = tokens(m[1]).map((t) => t.word.text);
-    if (!word || QUESTION_WORDS.has(word) || GRAMMAR_WORDS.has(word) || valueWords.has(word)) continue;
-    if (/^\d/.test(word)) continue;
-    if (resolveTerms(db, [word]).unknown.length) return word;
+  for (const [pattern, feature] of [
+    [ASKS_GROUP, false],
+    [ASKS_PRESENCE, true],
+  ] as const) {
+    for (const m of q.matchAll(pattern)) {
+      const [word] = tokens(m[1]).map((t) => t.word.text);
+      if (!word || QUESTION_WORDS.has(word) || GRAMMAR_WORDS.has(word) || valueWords.has(word)) continue;
+      if (/^\d/.test(word)) continue;
+      if (!feature || resolveTerms(db, [word]).unknown.length) return word;
+    }
   }
   return null;
 }
