@@ -1,14 +1,8 @@
 // Questions about fields a catalog does not have, questions in other languages and 1,000-character
 // questions, asked of real catalogs: never a count of something else.
-import path from 'node:path';
 import { describe, expect } from 'vitest';
 import type { Answer } from '../../../shared/types.ts';
-import { askEach, EXPORTS, importedWithoutIndex, readCsv } from './ask-each.ts';
-
-const DATASETS = '/work/shared/datasets';
-const DUMMYJSON = path.join(DATASETS, 'dummyjson-products/products_flat.csv');
-const MYNTRA = path.join(DATASETS, 'myntra-fashion-catalog/myntra_products_catalog.csv');
-const WOO = path.join(EXPORTS, 'woocommerce-products.csv');
+import { askEach, importedWithoutIndex, readCsv, MYNTRA_CSV, DUMMYJSON_CSV, WOO_CSV } from './ask-each.ts';
 
 interface Case {
   q: string;
@@ -38,10 +32,10 @@ function long(q: string): string {
 }
 
 describe('bad input to the Myntra catalog', () => {
-  const rows = readCsv(MYNTRA);
+  const rows = readCsv(MYNTRA_CSV);
   const puma = rows.filter((r) => r.ProductBrand.trim() === 'Puma').length;
   askEach<Case>(
-    () => importedWithoutIndex(MYNTRA),
+    () => importedWithoutIndex(MYNTRA_CSV),
     [
       // Descriptions say "Warranty: 3 months" often; still no field holds it.
       { q: 'How many products have a warranty?', check: noField('warranty', ['description']) },
@@ -59,10 +53,10 @@ describe('bad input to the Myntra catalog', () => {
 });
 
 describe('bad input to a WooCommerce export', () => {
-  const products = readCsv(WOO).filter((r) => r.Type !== 'variation');
+  const products = readCsv(WOO_CSV).filter((r) => r.Type !== 'variation');
   const hoodies = products.filter((r) => r.Categories === 'Clothing > Hoodies').length;
   askEach<Case>(
-    () => importedWithoutIndex(WOO),
+    () => importedWithoutIndex(WOO_CSV),
     [
       { q: 'How many products have a warranty?', check: noField('warranty', []) },
       { q: 'Which products are missing a barcode?', check: noField('barcode', []) },
@@ -78,10 +72,10 @@ describe('bad input to a WooCommerce export', () => {
 });
 
 describe('a field the catalog has, named by one word of it', () => {
-  const rows = readCsv(DUMMYJSON);
+  const rows = readCsv(DUMMYJSON_CSV);
   const stated = rows.filter((r) => r.warrantyInformation.trim()).length;
   askEach<Case>(
-    () => importedWithoutIndex(DUMMYJSON),
+    () => importedWithoutIndex(DUMMYJSON_CSV),
     [
       {
         q: 'How many products have a warranty?',

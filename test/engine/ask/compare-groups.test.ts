@@ -1,13 +1,8 @@
 // "Do we have more Sony or Panasonic products?", "Is the average price higher for X or Y?", asked of real
 // catalogs: each side counted (or averaged) on its own, the winner named first with both figures.
 // Expected figures are computed here from the files.
-import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { askEach, EXPORTS, importedWithoutIndex, readCsv } from './ask-each.ts';
-
-const DATASETS = '/work/shared/datasets';
-const MYNTRA = path.join(DATASETS, 'myntra-fashion-catalog/myntra_products_catalog.csv');
-const DUMMYJSON = path.join(DATASETS, 'dummyjson-products/products_flat.csv');
+import { askEach, importedWithoutIndex, readCsv, MYNTRA_CSV, DUMMYJSON_CSV, WOO_CSV } from './ask-each.ts';
 
 type Row = Record<string, string>;
 const count = new Intl.NumberFormat('en-US');
@@ -48,12 +43,12 @@ function check(a: { answer: string; reading: string; route: string }, c: Case): 
 }
 
 describe('comparisons of two groups in the Myntra fashion catalog', () => {
-  const rows = readCsv(MYNTRA);
+  const rows = readCsv(MYNTRA_CSV);
   const brand = (b: string) => () => rows.filter((r) => r.ProductBrand.trim() === b);
   const gender = (g: string) => () => rows.filter((r) => r.Gender.trim() === g);
   const inr = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'INR' });
   askEach(
-    () => importedWithoutIndex(MYNTRA),
+    () => importedWithoutIndex(MYNTRA_CSV),
     [
       {
         q: 'Do we have more Puma or Nike products?',
@@ -90,11 +85,11 @@ describe('comparisons of two groups in the Myntra fashion catalog', () => {
 });
 
 describe('comparisons of two groups in the DummyJSON catalog', () => {
-  const rows = readCsv(DUMMYJSON);
+  const rows = readCsv(DUMMYJSON_CSV);
   const where = (k: string, v: string) => () => rows.filter((r) => r[k] === v);
   const plain = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   askEach(
-    () => importedWithoutIndex(DUMMYJSON),
+    () => importedWithoutIndex(DUMMYJSON_CSV),
     [
       {
         q: 'Do we have more Apple or Samsung products?',
@@ -131,12 +126,10 @@ describe('comparisons of two groups in the DummyJSON catalog', () => {
 });
 
 describe('comparisons of two groups in a WooCommerce export', () => {
-  const products = readCsv(path.join(EXPORTS, 'woocommerce-products.csv')).filter(
-    (r) => r.Type !== 'variation',
-  );
+  const products = readCsv(WOO_CSV).filter((r) => r.Type !== 'variation');
   const under = (c: string) => () => products.filter((r) => r.Categories === c);
   askEach(
-    () => importedWithoutIndex(path.join(EXPORTS, 'woocommerce-products.csv')),
+    () => importedWithoutIndex(WOO_CSV),
     [
       {
         q: 'Do we have more hoodies or tshirts?',

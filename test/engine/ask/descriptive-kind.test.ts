@@ -5,12 +5,7 @@ import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { CatalogService } from '../../../electron/engine/catalog-service.ts';
 import { countingModels, importInto, tempDir } from '../helpers.ts';
-import { askEach, EXPORTS, importedWithoutIndex, readCsv } from './ask-each.ts';
-
-const DATASETS = '/work/shared/datasets';
-const DUMMYJSON = path.join(DATASETS, 'dummyjson-products/products_flat.csv');
-const MYNTRA = path.join(DATASETS, 'myntra-fashion-catalog/myntra_products_catalog.csv');
-const WOO = path.join(EXPORTS, 'woocommerce-products.csv');
+import { askEach, importedWithoutIndex, readCsv, MYNTRA_CSV, DUMMYJSON_CSV, WOO_CSV } from './ask-each.ts';
 
 interface Case {
   q: string;
@@ -33,10 +28,10 @@ function checkAgainst(byId: () => Map<string, string>) {
 }
 
 describe('the kind of product in the Myntra catalog', () => {
-  const rows = readCsv(MYNTRA);
+  const rows = readCsv(MYNTRA_CSV);
   const texts = () => new Map(rows.map((r) => [r.ProductID, `${r.ProductName} ${r.Description}`]));
   askEach(
-    () => importedWithoutIndex(MYNTRA),
+    () => importedWithoutIndex(MYNTRA_CSV),
     [
       {
         q: 'Which jackets are waterproof?',
@@ -61,13 +56,13 @@ describe('the kind of product in the Myntra catalog', () => {
 });
 
 describe('the kind of product in the DummyJSON catalog, indexed', () => {
-  const rows = readCsv(DUMMYJSON);
+  const rows = readCsv(DUMMYJSON_CSV);
   askEach(
     async () => {
       const catalog = CatalogService.open(path.join(tempDir(), 'c'), countingModels().models, {
         create: true,
       });
-      await importInto(catalog, DUMMYJSON, { index: true });
+      await importInto(catalog, DUMMYJSON_CSV, { index: true });
       return catalog;
     },
     [
@@ -92,9 +87,9 @@ describe('the kind of product in the DummyJSON catalog, indexed', () => {
 });
 
 describe('the kind of product in a WooCommerce export', () => {
-  const rows = readCsv(WOO);
+  const rows = readCsv(WOO_CSV);
   askEach(
-    () => importedWithoutIndex(WOO),
+    () => importedWithoutIndex(WOO_CSV),
     [
       {
         q: 'Which hoodies have a pocket?',

@@ -1,14 +1,8 @@
 // Words that shape a question ("in the Accessories category", "listed under", "tagged", "of type",
 // "come in") are its grammar, not words products must contain; list-valued fields ("Blue, Green, Red",
 // "beauty|mascara", "simple, downloadable, virtual") match each of their parts. Counts from the files.
-import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { askEach, EXPORTS, importedWithoutIndex, readCsv } from './ask-each.ts';
-
-const DATASETS = '/work/shared/datasets';
-const DUMMYJSON = path.join(DATASETS, 'dummyjson-products/products_flat.csv');
-const MYNTRA = path.join(DATASETS, 'myntra-fashion-catalog/myntra_products_catalog.csv');
-const WOO = path.join(EXPORTS, 'woocommerce-products.csv');
+import { askEach, importedWithoutIndex, readCsv, MYNTRA_CSV, DUMMYJSON_CSV, WOO_CSV } from './ask-each.ts';
 
 type Row = Record<string, string>;
 
@@ -31,11 +25,11 @@ function check(a: { answer: string; reading: string; route: string }, c: Case): 
 }
 
 describe('grammar words and list values in the DummyJSON catalog', () => {
-  const rows = readCsv(DUMMYJSON);
+  const rows = readCsv(DUMMYJSON_CSV);
   const tagged = (t: string) => rows.filter((r) => parts(r.tags, /\|/).includes(t)).length;
   const inCategory = (c: string) => rows.filter((r) => r.category === c).length;
   askEach(
-    () => importedWithoutIndex(DUMMYJSON),
+    () => importedWithoutIndex(DUMMYJSON_CSV),
     [
       {
         q: 'How many products are in the groceries category?',
@@ -63,13 +57,13 @@ describe('grammar words and list values in the DummyJSON catalog', () => {
 });
 
 describe('grammar words and list values in a WooCommerce export', () => {
-  const products = readCsv(WOO).filter((r) => r.Type !== 'variation');
+  const products = readCsv(WOO_CSV).filter((r) => r.Type !== 'variation');
   const attribute = (r: Row, name: string) =>
     [1, 2].flatMap((n) =>
       r[`Attribute ${n} name`] === name ? parts(r[`Attribute ${n} value(s)`], /,/) : [],
     );
   askEach(
-    () => importedWithoutIndex(WOO),
+    () => importedWithoutIndex(WOO_CSV),
     [
       {
         q: 'How many products are in the Accessories category?',
@@ -102,9 +96,9 @@ describe('grammar words and list values in a WooCommerce export', () => {
 });
 
 describe('a field named like a category in the Myntra catalog', () => {
-  const rows = readCsv(MYNTRA);
+  const rows = readCsv(MYNTRA_CSV);
   askEach(
-    () => importedWithoutIndex(MYNTRA),
+    () => importedWithoutIndex(MYNTRA_CSV),
     [
       {
         q: 'How many products are in the Women category?',
