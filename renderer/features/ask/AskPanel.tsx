@@ -63,7 +63,7 @@ function AnswerView({
         Based on: {answer.reading}
       </p>
       {answer.alternatives.length > 0 && (
-        <div className="alternatives" aria-label="Other readings">
+        <div className="examples alternatives" aria-label="Other readings">
           <span className="muted">Or read it as:</span>
           {answer.alternatives.map((a) => (
             <button
