@@ -295,6 +295,8 @@ async function askCommand(values: Values, args: string[]): Promise<number> {
     else {
       process.stdout.write(`${answer.answer}\n`);
       if (answer.citations.length) process.stdout.write(`\nSources: ${answer.citations.join(', ')}\n`);
+      process.stdout.write(`Based on: ${answer.reading}\n`);
+      for (const a of answer.alternatives) process.stdout.write(`Or read as ${a.reading}: ${a.question}\n`);
     }
     return 0;
   } finally {

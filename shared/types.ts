@@ -298,6 +298,10 @@ export const Answer = z.object({
   route: AskRoute,
   answeredBy: z.enum(['built-in', 'llm']),
   tookMs: z.number(),
+  /** The question as the engine read it: "counted: category = Accessories". */
+  reading: z.string(),
+  /** Other readings of an ambiguous question, each with a question that asks for it. */
+  alternatives: z.array(z.object({ reading: z.string(), question: z.string() })),
 });
 export type Answer = z.infer<typeof Answer>;
 

@@ -3,18 +3,24 @@ import type { CatalogService } from '../catalog-service.ts';
 import type { Embedder } from '../embed/embedder.ts';
 import { answerAggregate } from './aggregate.ts';
 import { answerComparison } from './compare.ts';
+import { answerGroupComparison } from './compare-groups.ts';
 import { composeAnswer } from './compose.ts';
 import type { AskContext, Budget } from './context.ts';
 import { buildContext, DEFAULT_BUDGET } from './context.ts';
 import { answerDescriptive } from './describe.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { questionEmbedder } from './evidence.ts';
+import { answerForeign } from './language.ts';
 import { phraseWithModel } from './llm.ts';
 import { answerLookup } from './lookup.ts';
 import { noMatch } from './no-match.ts';
 import { nearestIds } from './refs.ts';
+import type { Plan } from './route.ts';
 import { planQuestion } from './route.ts';
+import type { Alternative } from './reading.ts';
+import { readingOf, renderReading } from './reading.ts';
 import { answerSuperlative } from './superlative.ts';
+import { answerUnknownField } from './unknown-field.ts';
 import { answerVariants } from './variants.ts';
 import { vocabularyOf } from './values.ts';
 
@@ -22,6 +28,9 @@ export interface PreparedAnswer {
   context: AskContext;
   /** The engine's own answer, composed from the context alone. */
   builtIn: string;
+  /** The question as read, in the catalog's fields: "counted: category = Accessories". */
+  reading: string;
+  alternatives: Alternative[];
 }
 
 /** Routes the question, runs the route and fits what it found into the budget. */
@@ -40,13 +49,18 @@ export async function prepareAnswer(
     budget,
     embedder: () => (embedder ??= questionEmbedder(catalog)),
   };
-  const draft = await runPlan(env);
+  const { plan, alternatives } = planQuestion(db, question);
+  const draft = await runPlan(env, plan);
   const context = buildContext(question, draft.route, draft.facts, draft.products, budget, draft.qualifying);
-  return { context, builtIn: composeAnswer(context, draft.listProducts) };
+  return {
+    context,
+    builtIn: composeAnswer(context, draft.listProducts),
+    reading: renderReading(readingOf(plan, env.currency)),
+    alternatives,
+  };
 }
 
-async function runPlan(env: AskEnv): Promise<Draft> {
-  const plan = planQuestion(env.db, env.question);
+async function runPlan(env: AskEnv, plan: Plan): Promise<Draft> {
   switch (plan.route) {
     case 'aggregate':
       return answerAggregate(env, plan.op, plan.conditions);
@@ -59,7 +73,13 @@ async function runPlan(env: AskEnv): Promise<Draft> {
     case 'comparison':
       return answerComparison(env, plan.products, plan.text);
     case 'descriptive':
-      return answerDescriptive(env, plan.conditions, plan.text);
+      return answerDescriptive(env, plan.conditions, plan.text, plan.noun);
+    case 'compare-groups':
+      return answerGroupComparison(env, plan.ask);
+    case 'unknown-field':
+      return answerUnknownField(env, plan.name);
+    case 'foreign':
+      return answerForeign();
     case 'unknown-id': {
       const nearest = plan.codes.flatMap((c) => nearestIds(env.db, c, 1));
       const lead = [
@@ -85,7 +105,11 @@ export async function answerQuestion(
   opts: { budget?: Budget } = {},
 ): Promise<Answer> {
   const started = performance.now();
-  const { context, builtIn } = await prepareAnswer(catalog, question.trim(), opts.budget ?? DEFAULT_BUDGET);
+  const { context, builtIn, reading, alternatives } = await prepareAnswer(
+    catalog,
+    question.trim(),
+    opts.budget ?? DEFAULT_BUDGET,
+  );
   let answer = builtIn;
   let citations = context.products.map((p) => p.id);
   let answeredBy: Answer['answeredBy'] = 'built-in';
@@ -109,6 +133,8 @@ export async function answerQuestion(
     route: context.route,
     answeredBy,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
+    reading,
+    alternatives,
   };
 }
 

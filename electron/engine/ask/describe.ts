@@ -4,7 +4,11 @@ import { contextProduct } from './compose.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { chooseEvidence } from './evidence.ts';
 import { noMatch } from './no-match.ts';
+import type { ProductNoun } from './noun.ts';
+import { nounSql, ofTheKind } from './noun.ts';
 import { rowsByIds } from './rows.ts';
+import type { SqlCondition } from '../search/filter-sql.ts';
+import type { ProductRow } from '../store/products.ts';
 import { words } from './words.ts';
 
 /** Products recommended by name in the answer (the context may hold up to the budget's worth). */
@@ -16,13 +20,24 @@ export const MIN_SIMILARITY = 0.5;
  * Descriptive and recommendation questions: hybrid retrieval with the question's conditions, then the
  * best products, each with the description sentence that supports it.
  */
-export async function answerDescriptive(env: AskEnv, conditions: Conditions, text: string): Promise<Draft> {
+export async function answerDescriptive(
+  env: AskEnv,
+  conditions: Conditions,
+  text: string,
+  noun: ProductNoun | null = null,
+): Promise<Draft> {
   const pool = Math.max(env.budget.maxProducts * 3, 20);
+  const within = (c: Conditions): SqlCondition => {
+    const where = conditionSql(c);
+    if (!noun) return where;
+    const kind = nounSql(noun);
+    return { where: `${where.where} AND ${kind.where}`, params: [...where.params, ...kind.params] };
+  };
   // Conditions read from loose words ("for men", "clothing") may exclude everything; then they are
   // dropped rather than answering with nothing.
   const attempts: Conditions[] = [conditions, { ...noConditions(), comparisons: conditions.comparisons }];
   let used = conditions;
-  let rows: ReturnType<typeof rowsByIds> = [];
+  let rows: ProductRow[] = [];
   for (const attempt of attempts) {
     const result = await env.catalog.search({
       query: text,
@@ -33,8 +48,9 @@ export async function answerDescriptive(env: AskEnv, conditions: Conditions, tex
     rows = rowsByIds(
       env.db,
       result.hits.map((h) => h.id),
-      conditionSql(attempt),
+      within(attempt),
     );
+    if (noun) rows = await ofTheKind(env, noun, text, within(attempt), rows);
     used = attempt;
     if (rows.length) break;
   }
@@ -48,7 +64,7 @@ export async function answerDescriptive(env: AskEnv, conditions: Conditions, tex
   const relevant = top.filter(
     (r) => sharesWord(r.name, r.description) || (evidence.get(r.id)?.similarity ?? 0) >= MIN_SIMILARITY,
   );
-  const scope = describeConditions(used, env.currency);
+  const scope = [...describeConditions(used, env.currency), ...(noun ? [`among ${noun.label}`] : [])];
   // "Which toner cartridge is best for travel?": the catalog may well have travel products, just no
   // toner cartridge for travel. Say so of the scope asked about, and offer its products nearest in meaning.
   if (!relevant.length && scope.length) {

@@ -49,8 +49,21 @@ const attributeKeys = perImport((db: Db): { key: string; words: Word[] }[] => {
   const seen = new Set<string>();
   return [...keys, ...options]
     .filter((k) => !seen.has(k.toLowerCase()) && seen.add(k.toLowerCase()))
-    .map((key) => ({ key, words: words(key) }));
+    .map((key) => ({ key, words: words(spokenKey(key)) }));
 });
+
+/** A column name as a question says it: "warrantyInformation" → "warranty Information", "attr_t_colour" → "attr t colour". */
+function spokenKey(key: string): string {
+  return key.replace(/([\p{Ll}\d])(\p{Lu})/gu, '$1 $2').replace(/_/g, ' ');
+}
+
+/** Every field a question may name: the catalog's columns, then its attributes and options. */
+export function catalogFields(db: Db): CatalogField[] {
+  return [
+    ...COLUMN_NAMES.map(([column]): CatalogField => ({ kind: 'column', column, label: column })),
+    ...attributeKeys(db).map((a): CatalogField => ({ kind: 'attribute', key: a.key, label: a.key })),
+  ];
+}
 
 export interface Token {
   word: Word;

@@ -1,19 +1,29 @@
 import type { Db } from '../store/database.ts';
 import type { ProductRow } from '../store/products.ts';
+import type { GroupComparison } from './compare-groups.ts';
+import { readGroupComparison } from './compare-groups.ts';
 import type { Conditions } from './conditions.ts';
+import { namesValues } from './conditions.ts';
 import { parseConstraints } from './constraints.ts';
 import type { CatalogField } from './fields.ts';
 import { readGroupBy } from './group.ts';
 import type { PresenceAsk } from './missing.ts';
 import { readPresence } from './missing.ts';
 import { unknownOptionValue } from './options.ts';
+import type { ProductNoun } from './noun.ts';
+import { readProductNoun } from './noun.ts';
+import type { References } from './refs.ts';
 import { findReferences } from './refs.ts';
+import { readsAsForeign } from './language.ts';
+import type { Alternative } from './reading.ts';
+import { otherReadings } from './rephrase.ts';
+import { readUnknownField } from './unknown-field.ts';
 import { readVariantQuestion, VARIANT_WORDS } from './variant-question.ts';
 import type { VariantAsk } from './variant-question.ts';
 import type { ValueMatches } from './values.ts';
 import { matchValues, vocabularyOf } from './values.ts';
 import type { Word } from './words.ts';
-import { QUESTION_WORDS, words } from './words.ts';
+import { GRAMMAR_WORDS, QUESTION_WORDS, words } from './words.ts';
 
 export type Metric = 'price' | 'stock';
 
@@ -44,11 +54,18 @@ export type Plan =
   | { route: 'variants'; products: ProductRow[]; ask: VariantAsk }
   | { route: 'aggregate'; op: AggregateOp; conditions: Conditions }
   | { route: 'superlative'; order: Order; count: number; conditions: Conditions; text: string }
-  | { route: 'descriptive'; conditions: Conditions; text: string }
+  | { route: 'descriptive'; conditions: Conditions; text: string; noun: ProductNoun | null }
+  | { route: 'compare-groups'; ask: GroupComparison }
+  /** A field the catalog does not have ("how many products have a warranty?"). */
+  | { route: 'unknown-field'; name: string }
+  /** A question in another language than the one the grammar reads. */
+  | { route: 'foreign' }
   | { route: 'unknown-id'; codes: string[]; text: string };
 
 const COMPARE = /\b(compare|comparison|comparing|difference|differences|differ|vs|versus|better|or)\b/;
-const DISTINCT = /\b(?:how many|number of|which|what|list)\b.{0,25}?\b(categor(?:y|ies)|brands?|seasons)\b/;
+// "How many categories…", "which brand has the most…"; not "how many products in the Bags category".
+const DISTINCT =
+  /\b(?:how many|number of|which|what|list)\s+(?:(?:the|different|distinct|unique|separate|of the|all)\s+)*(categor(?:y|ies)|brands?|seasons)\b/;
 const SUPERLATIVES: [RegExp, Order][] = [
   [
     /\b(least expensive|lowest[- ]price[ds]?|cheapest|most affordable|lowest cost)\b/,
@@ -151,8 +168,16 @@ function lookupWants(q: string): LookupField[] {
   return wants;
 }
 
-/** Reads a question into a plan: which route answers it, and with what conditions. */
-export function planQuestion(db: Db, question: string): Plan {
+/**
+ * Reads a question into a plan: which route answers it, and with what conditions; with the other
+ * readings an ambiguous question allows, each as a question that asks for it.
+ */
+export function planQuestion(db: Db, question: string): { plan: Plan; alternatives: Alternative[] } {
+  const plan = readPlan(db, question);
+  return { plan, alternatives: otherReadings(db, question, plan) };
+}
+
+function readPlan(db: Db, question: string): Plan {
   // "What would suit a beach holiday?" asks for a fit, not for suits.
   const asked = question.replace(VERB_SUIT, '$1').toLowerCase().replace(/\s+/g, ' ').trim();
   // "Products without images": the field is what is asked about, not a word products contain.
@@ -164,10 +189,14 @@ export function planQuestion(db: Db, question: string): Plan {
   const typed = words(constraints.rest);
   const values = matchValues(typed, vocabularyOf(db));
   // Bare numbers left over are counts ("3 cheapest") or parts of codes, never words products contain.
+  const named = valueWords(typed, values);
+  // A value named twice ("Puma shoes by Puma") is still a value, not also a word names must contain.
   const residual = typed.filter(
     (w, i) =>
       !values.used.has(i) &&
+      !named.has(w.text) &&
       !QUESTION_WORDS.has(w.text) &&
+      !GRAMMAR_WORDS.has(w.text) &&
       !/^\d+$/.test(w.text) &&
       !(w.text in NUMBER_WORDS),
   );
@@ -189,8 +218,17 @@ export function planQuestion(db: Db, question: string): Plan {
   if (fieldOp) {
     return { route: 'aggregate', op: fieldOp, conditions: { ...conditions, terms: residualTerms(residual) } };
   }
-  const refs = findReferences(db, question);
+  const unknownField = readUnknownField(db, constraints.rest, named);
+  if (unknownField) return { route: 'unknown-field', name: unknownField };
+  const refs = kindsNotNames(findReferences(db, question), typed, named);
   const byId = refs.products.filter((p) => refs.by.get(p.id) === 'id');
+  const comparison = byId.length ? null : readGroupComparison(db, constraints.rest, typed, constraints);
+  // "Is the Hoodie cheaper than the Beanie?" compares two products; "…on average" compares groups.
+  if (
+    comparison &&
+    (comparison.measure !== 'avg-price' || !refs.products.length || /\baverage|mean\b/.test(q))
+  )
+    return { route: 'compare-groups', ask: comparison };
   const op = aggregateOp(q);
   const sup = superlative(q);
 
@@ -210,6 +248,7 @@ export function planQuestion(db: Db, question: string): Plan {
 
   if (byId.length) return referencePlan(refs.products, q, conditions, residual);
   if (refs.unknownIds.length) return { route: 'unknown-id', codes: refs.unknownIds, text: text(residual) };
+  if (!refs.products.length && readsAsForeign(db, typed, residual)) return { route: 'foreign' };
   if (op && !(op.kind === 'count' && namedOne)) {
     return { route: 'aggregate', op, conditions: { ...conditions, terms: residualTerms(residual) } };
   }
@@ -218,7 +257,35 @@ export function planQuestion(db: Db, question: string): Plan {
   if (LIST_START.test(q) && residual.length === 0 && hasConditions(conditions)) {
     return { route: 'aggregate', op: { kind: 'list' }, conditions };
   }
-  return { route: 'descriptive', conditions, text: text(residual) || constraints.rest };
+  return {
+    route: 'descriptive',
+    conditions,
+    text: text(residual) || constraints.rest,
+    noun: readProductNoun(db, q, residual),
+  };
+}
+
+/**
+ * "Which hoodies have a pocket?" asks about hoodies, not the product named "Hoodie"; "which sunglasses…"
+ * about the Sunglasses category, not the product of that name: a one-word name typed only in another
+ * form (a plural), or naming a catalog value without "the", names a kind of product.
+ */
+const DEFINITE = new Set(['the', 'this', 'that', 'your', 'our']);
+
+function kindsNotNames(refs: References, typed: Word[], valueWords: Set<string>): References {
+  const kept = refs.products.filter((p) => {
+    const name = words(p.name);
+    if (refs.by.get(p.id) !== 'name' || name.length !== 1) return true;
+    const at = typed.findIndex((w) => w.text === name[0].text);
+    // "the Hoodie", "this Sunglasses" point at the one product.
+    return at >= 0 && (!valueWords.has(name[0].text) || DEFINITE.has(typed[at - 1]?.text ?? ''));
+  });
+  return { ...refs, products: kept };
+}
+
+/** The question words that named a catalog value. */
+function valueWords(typed: Word[], values: ValueMatches): Set<string> {
+  return new Set(typed.filter((_, i) => values.used.has(i)).map((w) => w.text));
 }
 
 function referencePlan(products: ProductRow[], q: string, conditions: Conditions, residual: Word[]): Plan {
@@ -254,16 +321,7 @@ function optionValuesOp(
 }
 
 function hasConditions(c: Conditions): boolean {
-  return Boolean(
-    c.categories.length ||
-    c.brands.length ||
-    c.seasons.length ||
-    c.attributes.length ||
-    c.comparisons.length ||
-    c.options.length ||
-    c.stockStates.length ||
-    c.onSale,
-  );
+  return namesValues(c) || c.comparisons.length > 0 || c.stockStates.length > 0 || c.onSale;
 }
 
 function text(ws: Word[]): string {

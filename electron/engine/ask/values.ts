@@ -91,9 +91,16 @@ function loadVocabulary(db: Db): Vocabulary {
     )
     .all(MAX_ATTRIBUTE_VALUE_LENGTH) as { k: string; v: string }[];
   const byKey = new Map<string, string[]>();
-  for (const r of attrRows) byKey.set(r.k, [...(byKey.get(r.k) ?? []), r.v]);
+  const stored = new Map<string, number>();
+  for (const r of attrRows) {
+    const known = byKey.get(r.k) ?? [];
+    // "Blue, Green, Red" offers red: a listed value is matched by each of its parts.
+    for (const part of listParts(r.v)) if (!known.includes(part)) known.push(part);
+    byKey.set(r.k, known);
+    stored.set(r.k, (stored.get(r.k) ?? 0) + 1);
+  }
   const attributes = [...byKey.entries()]
-    .filter(([, values]) => values.length <= MAX_VALUES_PER_ATTRIBUTE)
+    .filter(([key]) => (stored.get(key) ?? 0) <= MAX_VALUES_PER_ATTRIBUTE)
     .slice(0, MAX_ATTRIBUTE_KEYS)
     .map(([key, values]) => ({
       key,
@@ -116,6 +123,16 @@ function loadVocabulary(db: Db): Vocabulary {
   };
 }
 
+/** Where files separate the values of a list-valued field (tags, sizes, colours, materials). */
+export const LIST_SEPARATORS = /\s*[,|;]\s*|\s*\/\s*/;
+
+/** A stored value and, when it lists several, each of them; addresses are never lists. */
+export function listParts(value: string): string[] {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return [value];
+  const parts = value.split(LIST_SEPARATORS).filter((p) => p.length >= 2);
+  return parts.length > 1 ? [value, ...parts] : [value];
+}
+
 function toValue(value: string): CatalogValue {
   return { value, words: words(value) };
 }
@@ -129,14 +146,27 @@ interface Found {
 function fullMatches(question: Word[], values: CatalogValue[], used: Set<number>): Found[] {
   const found: Found[] = [];
   for (const value of values) {
-    const start = findWords(question, value.words, used);
-    if (start >= 0) found.push({ value, start, end: start + value.words.length });
+    for (let start = findWords(question, value.words, used); start >= 0;) {
+      const f = { value, start, end: start + value.words.length };
+      if (readable(question, f)) {
+        found.push(f);
+        break;
+      }
+      start = findWords(question, value.words, used, start + 1);
+    }
   }
-  // "men's accessories" names Men's Accessories, not also Accessories.
+  const exact = (f: Found) =>
+    f.value.words.every((w, i) => question[f.start + i].stems.some((s) => w.stems.includes(s)));
+  // "men's accessories" names Men's Accessories, not also Accessories; "adidas" names ADIDAS, not also
+  // ADIVA one typo away.
   return found.filter(
     (f) =>
       !found.some(
-        (g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+        (g) =>
+          g !== f &&
+          g.start <= f.start &&
+          g.end >= f.end &&
+          (g.end - g.start > f.end - f.start || (exact(g) && !exact(f))),
       ),
   );
 }
@@ -177,6 +207,36 @@ function matchCategories(question: Word[], values: CatalogValue[], used: Set<num
   return [...chosen];
 }
 
+/** Words that name a brand or category just before it: "by AND", "from One", "brand All". */
+const NAMING_CUES = new Set([
+  'by',
+  'from',
+  'brand',
+  'brands',
+  'label',
+  'vendor',
+  'maker',
+  'make',
+  'category',
+]);
+/** Words after a value that say it names what products are: "AND products", "One items". */
+const NAMED_AFTER = new Set(['product', 'products', 'item', 'items', 'brand', 'category', 'range']);
+
+/**
+ * A value spelled only with question words ("AND", "It", "One", "All") is read as a value only where the
+ * question leaves no other reading: named by a cue ("by AND"), followed by "products", or the question itself.
+ */
+function readable(question: Word[], f: Found): boolean {
+  if (!f.value.words.every((w) => QUESTION_WORDS.has(w.text))) return true;
+  const before = question[f.start - 1]?.text;
+  const after = question[f.end]?.text;
+  return (
+    (before !== undefined && NAMING_CUES.has(before)) ||
+    (after !== undefined && NAMED_AFTER.has(after)) ||
+    question.length === f.end - f.start
+  );
+}
+
 function matchExact(question: Word[], values: CatalogValue[], used: Set<number>): CatalogValue[] {
   const found = fullMatches(question, values, used);
   for (const f of found) for (let i = f.start; i < f.end; i++) used.add(i);
@@ -186,6 +246,16 @@ function matchExact(question: Word[], values: CatalogValue[], used: Set<number>)
 /** Catalog values the question names, by field; the words that named them are marked used. */
 export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatches {
   const used = new Set<number>();
+  // "Tagged kitchen tools" names that tag, not every Kitchen… category by its first word: values of
+  // several words are read before categories are read from one.
+  const phrases = vocabulary.attributes.map((a) => ({
+    key: a.key,
+    values: matchExact(
+      question,
+      a.values.filter((v) => v.words.length > 1),
+      used,
+    ).map((v) => v.value),
+  }));
   const categories = matchCategories(question, vocabulary.categories, used);
   const brands = matchExact(question, vocabulary.brands, used).map((v) => v.value);
 
@@ -204,7 +274,10 @@ export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatc
   // Before attributes: a product-level "Color" column rarely lists every colour its variants come in.
   const options = matchOptions(question, vocabulary.options, used);
   const attributes = vocabulary.attributes
-    .map((a) => ({ key: a.key, values: matchExact(question, a.values, used).map((v) => v.value) }))
+    .map((a, i) => ({
+      key: a.key,
+      values: [...phrases[i].values, ...matchExact(question, a.values, used).map((v) => v.value)],
+    }))
     .filter((a) => a.values.length > 0);
   return {
     categories,

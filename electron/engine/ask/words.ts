@@ -118,6 +118,18 @@ export const QUESTION_WORDS = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words that say how a question names a value, not what products contain: "in the Accessories
+ * category", "listed under Clothing", "tagged red", "of type simple", "items that come in red".
+ */
+export const GRAMMAR_WORDS = new Set(
+  `category categories categorised categorized section sections department departments type types listed
+  filed labelled labeled tagged tag tags marked called named classed classified belong belongs belonging
+  falls under coming brand brands made maker vendor`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** A folded word as the question spelled it ("xl" → "XL" in "size XL?"), for quoting it back. */
 export function asTyped(question: string, folded: string): string {
   for (const token of question.split(SPLIT)) if (foldText(token) === folded) return token;

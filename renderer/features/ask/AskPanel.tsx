@@ -39,10 +39,12 @@ function AnswerView({
   answer,
   model,
   catalogId,
+  onAsk,
 }: {
   answer: Answer;
   model: string | null;
   catalogId: string;
+  onAsk: (question: string) => void;
 }) {
   const openProduct = useApp((s) => s.openProduct);
   const [showBasis, setShowBasis] = useState(false);
@@ -57,6 +59,25 @@ function AnswerView({
         </span>{' '}
         · {Math.round(answer.tookMs)} ms
       </p>
+      <p className="muted reading" aria-label="Based on">
+        Based on: {answer.reading}
+      </p>
+      {answer.alternatives.length > 0 && (
+        <div className="examples alternatives" aria-label="Other readings">
+          <span className="muted">Or read it as:</span>
+          {answer.alternatives.map((a) => (
+            <button
+              key={a.question}
+              type="button"
+              className="chip"
+              title={a.question}
+              onClick={() => onAsk(a.question)}
+            >
+              {a.reading}
+            </button>
+          ))}
+        </div>
+      )}
       {answer.citations.length > 0 && (
         <div className="citations" aria-label="Citations">
           <h3>Sources</h3>
@@ -155,7 +176,9 @@ export function AskPanel({ catalogId }: { catalogId: string }) {
           ))}
         </div>
       )}
-      {answer && <AnswerView answer={answer} model={model} catalogId={catalogId} />}
+      {answer && (
+        <AnswerView answer={answer} model={model} catalogId={catalogId} onAsk={(q) => void ask(q)} />
+      )}
     </div>
   );
 }

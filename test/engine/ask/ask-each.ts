@@ -9,6 +9,10 @@ import type { Answer, Settings } from '../../../shared/types.ts';
 import { countingModels, importInto, tempDir } from '../helpers.ts';
 
 export const EXPORTS = path.resolve(import.meta.dirname, '../../../e2e/fixtures/exports');
+const DATASETS = '/work/shared/datasets';
+export const MYNTRA_CSV = path.join(DATASETS, 'myntra-fashion-catalog/myntra_products_catalog.csv');
+export const DUMMYJSON_CSV = path.join(DATASETS, 'dummyjson-products/products_flat.csv');
+export const WOO_CSV = path.join(EXPORTS, 'woocommerce-products.csv');
 export const BUILT_IN: Settings = { llmEndpoint: null, llmModel: null, llmTimeoutMs: 5_000 };
 
 export function readCsv(file: string): Record<string, string>[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vocabulary } from '../../../electron/engine/ask/values.ts';
-import { matchValues } from '../../../electron/engine/ask/values.ts';
+import { listParts, matchValues } from '../../../electron/engine/ask/values.ts';
 import { words } from '../../../electron/engine/ask/words.ts';
 
 const value = (v: string) => ({ value: v, words: words(v) });
@@ -71,5 +71,20 @@ describe('matchValues', () => {
     expect(m.brands).toEqual(['North Face']);
     expect(m.attributes).toEqual([{ key: 'color', values: ['Navy Blue'] }]);
     expect([...m.used].sort()).toEqual([0, 1, 4, 5]);
+  });
+});
+
+describe('listParts', () => {
+  it('reads a list wherever files separate values with , | ; or /', () => {
+    expect(listParts('Blue, Green, Red')).toEqual(['Blue, Green, Red', 'Blue', 'Green', 'Red']);
+    expect(listParts('beauty|mascara')).toEqual(['beauty|mascara', 'beauty', 'mascara']);
+    expect(listParts('Small; Large')).toEqual(['Small; Large', 'Small', 'Large']);
+    expect(listParts('cotton/linen')).toEqual(['cotton/linen', 'cotton', 'linen']);
+  });
+
+  it('keeps single values, addresses and one-letter parts whole', () => {
+    expect(listParts('S; M; L')).toEqual(['S; M; L']);
+    expect(listParts('Navy Blue')).toEqual(['Navy Blue']);
+    expect(listParts('https://example.com/a/b.jpg')).toEqual(['https://example.com/a/b.jpg']);
   });
 });

@@ -1,0 +1,43 @@
+import type { Db } from '../store/database.ts';
+import type { Alternative } from './reading.ts';
+import type { Plan } from './route.ts';
+import { vocabularyOf } from './values.ts';
+import { QUESTION_WORDS, words } from './words.ts';
+
+// An ambiguous question is answered in one reading; the others are offered as questions that ask for
+// them unambiguously, for the manager to pick with one click.
+
+/** "Do we have more Puma or Nike products?" also asks how many there are of both together. */
+const MORE_OPENING =
+  /^\s*(?:(?:do|does|did)\s+(?:we|you|they|i)\s+(?:have|sell|carry|stock|offer)|are there|is there)\s+more\b/i;
+
+export function otherReadings(db: Db, question: string, plan: Plan): Alternative[] {
+  const out: Alternative[] = [];
+  if (plan.route === 'compare-groups' && plan.ask.measure === 'count' && MORE_OPENING.test(question)) {
+    out.push({
+      reading: 'both groups counted together',
+      question: question.replace(MORE_OPENING, 'How many').replace(/\s+/g, ' ').trim(),
+    });
+  }
+  const brands = 'conditions' in plan ? plan.conditions.brands : [];
+  out.push(...unreadBrands(db, question, brands));
+  return out;
+}
+
+/**
+ * Brands spelled with question words ("AND", "One") that the question contains but were read as
+ * words: offered as a brand ("…by AND").
+ */
+function unreadBrands(db: Db, question: string, read: string[]): Alternative[] {
+  const typed = new Set(words(question).map((w) => w.text));
+  const stem = question.replace(/[\s?.!]+$/, '');
+  return vocabularyOf(db)
+    .brands.filter(
+      (b) =>
+        b.words.length > 0 &&
+        b.words.every((w) => QUESTION_WORDS.has(w.text) && typed.has(w.text)) &&
+        !read.includes(b.value),
+    )
+    .slice(0, 2)
+    .map((b) => ({ reading: `brand = ${b.value}`, question: `${stem} by ${b.value}?` }));
+}
