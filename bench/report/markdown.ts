@@ -412,9 +412,11 @@ export function reading(r: BenchResults): string[] {
   return out;
 }
 
+/** `handLevers`: markdown of levers measured by hand (docs/bench/semantic-levers.md), after the swept ones. */
 export function renderMarkdown(
   r: BenchResults,
   links: { results: string; latency: string; ndcg: string | null },
+  handLevers?: string,
 ): string {
   const goals = evaluateGoals(r);
   return [
@@ -487,6 +489,7 @@ export function renderMarkdown(
     '',
     leversSection(r),
     '',
+    ...(handLevers ? [handLevers, ''] : []),
     '## Charts',
     '',
     `![latency vs catalog size](${links.latency})`,
