@@ -10,12 +10,10 @@ import { CatalogService } from '../electron/engine/catalog-service.ts';
 import { ProgressMeter } from '../electron/engine/jobs/progress.ts';
 import { createModelProvider } from '../electron/engine/models.ts';
 import type { Judgments } from './lib/metrics.ts';
+import { DATASETS_DIR } from './lib/sources.ts';
 import { mean, ndcgAt, percentile, recallAt } from './lib/metrics.ts';
 
-export const ICECAT_DIR = path.resolve(
-  import.meta.dirname,
-  '../../shared/datasets/icecat-chorus-electronics',
-);
+export const ICECAT_DIR = path.join(DATASETS_DIR, 'icecat-chorus-electronics');
 
 export function requireIcecat(): void {
   if (!fs.existsSync(path.join(ICECAT_DIR, 'products.jsonl.gz'))) {
@@ -49,6 +47,16 @@ export function loadSplit(name: 'dev' | 'holdout'): string[] {
     .filter(Boolean);
 }
 
+/** Judged queries: the query lists of each split, and each query's graded judgments. */
+export interface JudgedQueries {
+  splits: Record<string, string[]>;
+  judgments: Map<string, Judgments>;
+}
+
+export function icecatJudged(): JudgedQueries {
+  return { splits: { dev: loadSplit('dev'), holdout: loadSplit('holdout') }, judgments: loadJudgments() };
+}
+
 /**
  * Opens the Icecat catalog in `dir`, importing and indexing it first if it is not there yet; `file` may
  * name a subset of the Icecat products (quick benchmark runs).
@@ -58,11 +66,19 @@ export async function openIcecat(
   file = path.join(ICECAT_DIR, 'products.jsonl.gz'),
 ): Promise<CatalogService> {
   requireIcecat();
+  return openImported(dir, file, 'icecat');
+}
+
+/**
+ * Opens the catalog in `dir`, importing `file` and indexing it first unless an earlier run left it
+ * there fully embedded: later runs reuse its vectors instead of embedding it again.
+ */
+export async function openImported(dir: string, file: string, name: string): Promise<CatalogService> {
   const fresh = !fs.existsSync(path.join(dir, 'manifest.json'));
-  const catalog = CatalogService.open(dir, createModelProvider(), { create: true, name: 'icecat' });
+  const catalog = CatalogService.open(dir, createModelProvider(), { create: true, name });
   if (fresh || catalog.info().embedded < catalog.info().products || catalog.info().products === 0) {
     let last = 0;
-    const meter = new ProgressMeter({ jobId: 'bench', catalogId: 'icecat', kind: 'import' }, (p) => {
+    const meter = new ProgressMeter({ jobId: 'bench', catalogId: name, kind: 'import' }, (p) => {
       if (Date.now() - last > 5000) {
         last = Date.now();
         process.stderr.write(`${p.phase} ${p.done}/${p.total} (${p.ratePerSec}/s)\n`);
@@ -100,19 +116,21 @@ export interface Searcher {
 }
 
 /**
- * NDCG@10 and recall@50 per split and mode. `typed` turns each judged query into what is searched
- * (a slip, a word cut short); the ranking is judged against the judged query either way.
+ * NDCG@10 and recall@50 per split and mode, on the Icecat judgments unless others are given. `typed`
+ * turns each judged query into what is searched (a slip, a word cut short); the ranking is judged
+ * against the judged query either way.
  */
 export async function evaluateRelevance(
   catalog: Searcher,
-  splits: ('dev' | 'holdout')[],
+  splits: string[],
   modes: SearchMode[] = ['keyword', 'semantic', 'hybrid'],
   typed: (query: string) => string = (q) => q,
+  judged: JudgedQueries = icecatJudged(),
 ): Promise<RelevanceRow[]> {
-  const judgments = loadJudgments();
+  const { judgments } = judged;
   const rows: RelevanceRow[] = [];
   for (const split of splits) {
-    const queries = loadSplit(split).filter((q) => judgments.has(q));
+    const queries = (judged.splits[split] ?? []).filter((q) => judgments.has(q));
     for (const mode of modes) {
       const ndcg: number[] = [];
       const ndcgJudged: number[] = [];
@@ -123,13 +141,13 @@ export async function evaluateRelevance(
       for (const query of queries) {
         const result = await catalog.search({ query: typed(query), mode, limit: 50, filters: {} });
         const ids = result.hits.map((h) => h.id);
-        const judged = judgments.get(query) as Judgments;
-        const ndcgOf = (keep: (id: string) => boolean) => ndcgAt(ids.filter(keep), judged, 10);
+        const graded = judgments.get(query) as Judgments;
+        const ndcgOf = (keep: (id: string) => boolean) => ndcgAt(ids.filter(keep), graded, 10);
         ndcg.push(ndcgOf(() => true));
-        ndcgJudged.push(ndcgOf((id) => judged.has(id)));
-        ndcgNoRejected.push(ndcgOf((id) => judged.get(id) !== 0));
-        unjudged.push(ids.slice(0, 10).filter((id) => !judged.has(id)).length);
-        recall.push(recallAt(ids, judged, 50));
+        ndcgJudged.push(ndcgOf((id) => graded.has(id)));
+        ndcgNoRejected.push(ndcgOf((id) => graded.get(id) !== 0));
+        unjudged.push(ids.slice(0, 10).filter((id) => !graded.has(id)).length);
+        recall.push(recallAt(ids, graded, 50));
         took.push(result.tookMs);
       }
       rows.push({

@@ -7,7 +7,7 @@
 //        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
 //        [--shopify SIZES] [--no-shopify]  (a generated Shopify product CSV per size; default 100000, quick 2000)
 //        [--xml-mb N] [--no-xml]  (a generated Google Merchant XML feed of N MiB and of N/4; default 1024, quick 16)
-//        [--only shopify,xml]  (just those stages, added to the published results of an earlier run)
+//        [--only shopify,xml,relevance]  (just those stages, added to the published results of an earlier run)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,7 @@ import type { AnnLever } from './stages/ann.ts';
 import type { EmbeddingLever } from './stages/embedding.ts';
 import type { RelevanceLever } from './stages/relevance-levers.ts';
 import { measureRelevanceLevers } from './stages/relevance-levers.ts';
+import { measureFashionRelevance } from './stages/fashion-relevance.ts';
 import type { StageFailure } from './stages/platform-import.ts';
 import { isFailure } from './stages/platform-import.ts';
 import type { ShopifyImport } from './stages/shopify-import.ts';
@@ -131,7 +132,8 @@ if (plan.catalogs) {
 
 let relevance: BenchResults['relevance'] = { skipped: 'not requested (--no-relevance)' };
 let relevanceLevers: RelevanceLever[] = [];
-if (plan.catalogs && !values['no-relevance']) {
+let fashionRelevance: BenchResults['fashionRelevance'];
+if (plan.relevance) {
   const subsetFile = path.join(OUT, `icecat-subset-${QUICK_ICECAT}.jsonl.gz`);
   // A quick run reuses the full Icecat catalog when an earlier full run left it indexed.
   const subset = quick && !fs.existsSync(path.join(OUT, 'icecat', 'manifest.json'));
@@ -152,6 +154,8 @@ if (plan.catalogs && !values['no-relevance']) {
   } finally {
     catalog.close();
   }
+  log('relevance on the fashion catalogs (Myntra, Hermes)');
+  fashionRelevance = await measureFashionRelevance(OUT);
 }
 
 // The platform exports: each run in a temp dir of its own, its counts checked against the file.
@@ -181,6 +185,7 @@ const fresh: BenchResults = {
   annGraphLevers,
   relevance,
   relevanceLevers,
+  fashionRelevance,
   shopify,
   xmlFeed,
   tookSec: Math.round((performance.now() - started) / 1000),
@@ -196,6 +201,7 @@ const results_ = !plan.only
       {
         shopify: plan.only.includes('shopify') ? shopify : undefined,
         xmlFeed: plan.only.includes('xml') ? xmlFeed : undefined,
+        ...(plan.only.includes('relevance') ? { relevance, relevanceLevers, fashionRelevance } : {}),
       },
     );
 if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);

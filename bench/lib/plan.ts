@@ -1,8 +1,8 @@
-// Which stages a run measures: the generated catalogs (with peers and relevance) and the platform
-// exports (a Shopify CSV, a Google Merchant XML feed), from the command line.
+// Which stages a run measures: the generated catalogs (with peers), relevance (Icecat and the fashion
+// catalogs) and the platform exports (a Shopify CSV, a Google Merchant XML feed), from the command line.
 import { parseSize } from './sizes.ts';
 
-export const ONLY_STAGES = ['shopify', 'xml'] as const;
+export const ONLY_STAGES = ['shopify', 'xml', 'relevance'] as const;
 export type OnlyStage = (typeof ONLY_STAGES)[number];
 
 export interface PlanOptions {
@@ -12,13 +12,16 @@ export interface PlanOptions {
   'no-shopify'?: boolean;
   'xml-mb'?: string;
   'no-xml'?: boolean;
+  'no-relevance'?: boolean;
 }
 
 export interface Plan {
   /** The stages named by `--only`; null for a whole run. */
   only: OnlyStage[] | null;
-  /** The generated catalogs, the peers and relevance (a whole run only). */
+  /** The generated catalogs and the peers (a whole run only). */
   catalogs: boolean;
+  /** Relevance on the Icecat judgments and the fashion catalogs (a whole run, or --only relevance). */
+  relevance: boolean;
   shopify: number[] | { skipped: string };
   xmlMib: number | { skipped: string };
 }
@@ -40,6 +43,7 @@ export function planRun(o: PlanOptions): Plan {
   return {
     only: only as OnlyStage[] | null,
     catalogs: only === null,
+    relevance: !o['no-relevance'] && (only === null || only.includes('relevance')),
     shopify: skip('shopify', 'no-shopify') ?? (o.shopify ?? defaults.shopify).split(',').map(parseSize),
     xmlMib: skip('xml', 'no-xml') ?? mib,
   };

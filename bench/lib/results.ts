@@ -7,6 +7,7 @@ import type { PipelineOverhead } from '../stages/overhead.ts';
 import type { ParallelEmbeddingLever } from '../stages/parallel-embedding.ts';
 import type { StageRuns } from '../stages/platform-import.ts';
 import type { RelevanceLever } from '../stages/relevance-levers.ts';
+import type { FashionRelevance } from '../stages/fashion-relevance.ts';
 import type { FtsAlone } from '../stages/search-latency.ts';
 import type { ShopifyImport } from '../stages/shopify-import.ts';
 import type { XmlFeedImport } from '../stages/xml-feed-import.ts';
@@ -53,6 +54,8 @@ export interface BenchResults {
   relevance: { catalog: string; rows: RelevanceRow[] } | { skipped: string };
   /** Absent from results written before the relevance levers were measured. */
   relevanceLevers?: RelevanceLever[];
+  /** The fashion catalogs' rule-judged queries. Absent from results written before they were measured. */
+  fashionRelevance?: FashionRelevance[];
   /** A generated Shopify product CSV per size. Absent from results written before it was measured. */
   shopify?: StageRuns<ShopifyImport>;
   /** A generated Google Merchant XML feed at a quarter of its size and at its size. Absent likewise. */
@@ -60,14 +63,15 @@ export interface BenchResults {
   tookSec: number;
 }
 
-/** The platform-export figures a run measured, over an earlier run's results (an `--only` run). */
+/** The figures an `--only` run measured (platform exports, relevance), over an earlier run's results. */
 export function withStages(
   base: BenchResults,
-  fresh: Pick<BenchResults, 'shopify' | 'xmlFeed'>,
+  fresh: Partial<
+    Pick<BenchResults, 'shopify' | 'xmlFeed' | 'relevance' | 'relevanceLevers' | 'fashionRelevance'>
+  >,
 ): BenchResults {
-  return {
-    ...base,
-    ...(fresh.shopify ? { shopify: fresh.shopify } : {}),
-    ...(fresh.xmlFeed ? { xmlFeed: fresh.xmlFeed } : {}),
-  };
+  const measured = Object.entries(fresh).filter(
+    ([, v]) => v !== undefined && !(Array.isArray(v) && !v.length),
+  );
+  return { ...base, ...Object.fromEntries(measured) };
 }

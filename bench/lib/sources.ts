@@ -4,7 +4,18 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 
-export const DATASETS_DIR = path.resolve(import.meta.dirname, '../../../shared/datasets');
+/**
+ * The team's shared datasets: the nearest `shared/datasets` above the repo, so the bench runs from the
+ * main checkout (/work/main) and from a worktree nested deeper (/work/wt/<name>) alike.
+ */
+export const DATASETS_DIR = findDatasetsDir(path.resolve(import.meta.dirname, '../..'));
+
+function findDatasetsDir(repo: string): string {
+  for (let dir = path.dirname(repo); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'datasets');
+    if (fs.existsSync(candidate) || dir === path.dirname(dir)) return candidate;
+  }
+}
 const ICECAT_FILE = path.join(DATASETS_DIR, 'icecat-chorus-electronics/products.jsonl.gz');
 const MYNTRA_FILE = path.join(DATASETS_DIR, 'myntra-fashion-catalog/myntra_products_catalog.csv');
 

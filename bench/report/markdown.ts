@@ -223,6 +223,24 @@ function peersSection(sizes: SizeResult[]): string {
   return parts.join('\n');
 }
 
+/** The fashion catalogs' rule-judged queries (absent from results written before they were measured). */
+function fashionSection(r: BenchResults): string[] {
+  if (!r.fashionRelevance?.length) return [];
+  return [
+    '### Fashion catalogs: descriptive queries',
+    '',
+    'Neither catalog comes with judgments. Each query is a description a shopper types or writes ("something warm to wear in winter for men", "a bag to carry my laptop and documents to work"); its judgments are a rule over the file\'s own fields, written with the query before any search ran and applied to every product (bench/lib/fashion-judgments.ts): grade 2 for the product type the query asks for (read off the end of the name) with every constraint it states (Myntra: Gender, PrimaryColor; Hermes: category, seasons), 1 for the type with a constraint missed, 0 otherwise. Every product is judged. Nothing was tuned on them.',
+    '',
+    table(
+      ['catalog', 'products', 'mode', 'NDCG@10', 'recall@50', 'queries', 'p50 ms'],
+      r.fashionRelevance.flatMap((f) =>
+        f.rows.map((x) => [f.catalog, f.products, x.mode, x.ndcg10, x.recall50, x.queries, x.p50Ms]),
+      ),
+    ),
+    '',
+  ];
+}
+
 function relevanceSection(r: BenchResults): string {
   if (!('rows' in r.relevance)) return `Relevance: skipped (${r.relevance.skipped}).`;
   const { rows } = r.relevance;
@@ -394,9 +412,11 @@ export function reading(r: BenchResults): string[] {
   return out;
 }
 
+/** `handLevers`: markdown of levers measured by hand (docs/bench/semantic-levers.md), after the swept ones. */
 export function renderMarkdown(
   r: BenchResults,
   links: { results: string; latency: string; ndcg: string | null },
+  handLevers?: string,
 ): string {
   const goals = evaluateGoals(r);
   return [
@@ -464,10 +484,12 @@ export function renderMarkdown(
     '',
     relevanceSection(r),
     '',
+    ...fashionSection(r),
     '## Levers',
     '',
     leversSection(r),
     '',
+    ...(handLevers ? [handLevers, ''] : []),
     '## Charts',
     '',
     `![latency vs catalog size](${links.latency})`,

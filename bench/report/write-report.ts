@@ -53,6 +53,11 @@ function ndcgChart(r: BenchResults): string | null {
 }
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
+/**
+ * The semantic-search levers measured once and removed (issue 21): kept by hand with the figures and
+ * how each was measured, and included in every report so a re-render does not lose them.
+ */
+const SEMANTIC_LEVERS = path.join(REPO, 'docs', 'bench', 'semantic-levers.md');
 
 /**
  * Where a run's report goes: a quick run is a smoke test, so its report stays in bench/out/quick and
@@ -82,11 +87,15 @@ export async function writeReport(results: BenchResults): Promise<{ mdFile: stri
   if (failed) process.stderr.write(`[bench] ${failed}\n`);
   const relative = (file: string) => path.relative(path.dirname(mdFile), path.join(docsDir, file));
   const link = (name: string) => relative(`${name}.${failed ? 'svg' : 'png'}`);
-  const md = renderMarkdown(results, {
-    results: relative('results.json'),
-    latency: link('latency-vs-size'),
-    ndcg: ndcg ? link('ndcg-per-mode') : null,
-  });
+  const md = renderMarkdown(
+    results,
+    {
+      results: relative('results.json'),
+      latency: link('latency-vs-size'),
+      ndcg: ndcg ? link('ndcg-per-mode') : null,
+    },
+    fs.existsSync(SEMANTIC_LEVERS) ? fs.readFileSync(SEMANTIC_LEVERS, 'utf8').trim() : undefined,
+  );
   fs.writeFileSync(mdFile, md);
   return { mdFile, docsDir };
 }

@@ -1,4 +1,4 @@
-// The relevance levers, on the Icecat judgments (--levers): the fusion weights, what completing and
+// The relevance levers, on the Icecat judgments (--levers): the fusion and re-rank weights, what completing and
 // correcting words adds when queries are typed with a slip or cut mid-word, and what the embedding text
 // is made of. Every row is hybrid search (the app's default) unless it says otherwise.
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,8 @@ import { typingLastWord, withTypo } from '../lib/query-variants.ts';
 import type { RelevanceRow } from '../relevance.ts';
 import { evaluateRelevance, loadJudgments, loadSplit } from '../relevance.ts';
 
-export type RelevanceLeverKind = 'semantic weight' | 'name-length penalty' | 'word repair' | 'embedding text';
+export type RelevanceLeverKind =
+  'semantic weight' | 're-rank weight' | 'name-length penalty' | 'word repair' | 'embedding text';
 
 export interface RelevanceLever {
   lever: RelevanceLeverKind;
@@ -36,6 +37,8 @@ export interface RelevanceLever {
 }
 
 const SEMANTIC_WEIGHTS = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
+// 0: the model scores only the products among its own nearest neighbours (the fusion before re-ranking).
+const RERANK_WEIGHTS = [0, 0.1, 0.15, 0.2, 0.25, 0.3];
 const NAME_LENGTH_PENALTIES = [0, 0.1, 0.2, 0.3];
 const QUERY_FORMS = [
   { queries: 'as judged', typed: (q: string) => q },
@@ -71,6 +74,7 @@ async function fusionLevers(catalog: CatalogService): Promise<RelevanceLever[]> 
     }
   };
   await sweep('semantic weight', 'semanticWeight', SEMANTIC_WEIGHTS);
+  await sweep('re-rank weight', 'rerankWeight', RERANK_WEIGHTS);
   await sweep('name-length penalty', 'nameLengthPenalty', NAME_LENGTH_PENALTIES);
   return out;
 }

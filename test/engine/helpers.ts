@@ -69,3 +69,11 @@ export async function withImportedCsv<T>(
     catalog.close();
   }
 }
+
+/** A fresh catalog of the Hermes fixture, imported and embedded with the real model. */
+export async function indexedHermes(): Promise<CatalogService> {
+  const dir = path.join(tempDir(), 'hermes');
+  const catalog = CatalogService.open(dir, createModelProvider(), { create: true, name: 'Hermes' });
+  await importInto(catalog, HERMES_CSV);
+  return catalog;
+}

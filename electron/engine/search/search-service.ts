@@ -10,7 +10,8 @@ import { describeFilters, filterSql, hasFilters } from './filter-sql.ts';
 import { keywordSearch } from './keyword.ts';
 import { LruCache } from './lru-cache.ts';
 import { parseQuery } from './query-parse.ts';
-import { productVector, semanticSearch } from './semantic.ts';
+import { productVector, semanticSearch, storedSimilarities } from './semantic.ts';
+import { rerankBonus } from './rerank.ts';
 import type { SynonymIndex } from './synonyms.ts';
 import { buildSynonymIndex, DEFAULT_SYNONYMS, singular } from './synonyms.ts';
 import { foldText, idCandidates, normalizeIdKey, terms } from './text.ts';
@@ -28,11 +29,14 @@ export type EmbedQuery = (text: string) => Promise<Float32Array>;
 
 /**
  * Fusion weights, chosen on the Icecat dev judgments (`npm run bench -- --levers` sweeps the semantic
- * weight and the name-length penalty). USE-lite adds little to bm25 on product data (it misses model
- * numbers, sizes and brands), so its score mostly breaks ties; weights of 0.07–0.15 scored 0.705–0.708
- * on dev (0.1 is the middle of that plateau), 0.2 fell below keyword alone, and routing weak keyword
- * queries to it measured lower too. The name-length penalty: dev NDCG@10 0.6947 → 0.7039 at 0.2
- * (0.1–0.3 measured 0.697–0.704), before the semantic weight was re-chosen.
+ * weight, the re-rank weight and the name-length penalty). USE-lite adds little to bm25 on product data
+ * (it misses model numbers, sizes and brands), so its score mostly breaks ties; weights of 0.07–0.15
+ * scored 0.705–0.708 on dev (0.1 is the middle of that plateau), 0.2 fell below keyword alone, and
+ * routing weak keyword queries to it measured lower too. The name-length penalty: dev NDCG@10 0.6947 →
+ * 0.7039 at 0.2 (0.1–0.3 measured 0.697–0.704), before the semantic weight was re-chosen.
+ * The re-rank weight: the model also scores every keyword candidate from its stored vector, not only
+ * those among its own 100 nearest (most are not): 0.2 measured dev 0.711 against 0.706 without
+ * (0.15 0.709, 0.25 0.705; see rerankBonus).
  */
 export const FUSION = {
   semanticCandidates: 100,
@@ -42,6 +46,7 @@ export const FUSION = {
   accessoryFactor: 0.5,
   titleMatchBoost: 0.3,
   nameLengthPenalty: 0.2,
+  rerankWeight: 0.2,
 };
 export type FusionWeights = typeof FUSION;
 const CANDIDATES = 100;
@@ -140,6 +145,14 @@ export class SearchService {
       for (const h of keyword) add(h.rowid, (1 - weight) * h.score);
       if (weight > 0 && this.cat.ann.size > 0) {
         const vector = await this.embedQuery(analyzed.readAs);
+        if (req.mode === 'hybrid' && this.fusion.rerankWeight > 0) {
+          const candidates = storedSimilarities(
+            this.cat,
+            vector,
+            keyword.map((h) => h.rowid),
+          );
+          for (const [rowid, bonus] of rerankBonus(candidates, this.fusion.rerankWeight)) add(rowid, bonus);
+        }
         // In hybrid the model's list only breaks ties and adds near neighbours: a short one will do, and
         // under a filter, whatever passes of the first over-fetch once it fills a page. Widening until
         // 100 passed cost 100k hybrid+filter p50 12.6–13.4 against 8.3 ms (in stock, under the median

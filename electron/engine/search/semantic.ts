@@ -113,3 +113,22 @@ export function productVector(cat: CatalogHandle, rowid: number): Float32Array |
     { v: Buffer } | undefined;
   return row ? decodeVector(row.v) : null;
 }
+
+/**
+ * The query's similarity to each of these products' stored vectors, read by rowid: how the model ranks
+ * a candidate list it did not retrieve. Products not embedded yet are left out.
+ */
+export function storedSimilarities(
+  cat: CatalogHandle,
+  query: Float32Array,
+  rowids: Iterable<number>,
+): Map<number, number> {
+  const keys = [...rowids];
+  const out = new Map<number, number>();
+  if (keys.length === 0) return out;
+  const rows = cat.reader
+    .prepare('SELECT rowid, v FROM vectors WHERE rowid IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(keys)) as { rowid: number; v: Buffer }[];
+  for (const row of rows) out.set(row.rowid, dotEncoded(query, row.v));
+  return out;
+}

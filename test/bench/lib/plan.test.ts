@@ -6,10 +6,17 @@ describe('planRun', () => {
     expect(planRun({ quick: false })).toEqual({
       only: null,
       catalogs: true,
+      relevance: true,
       shopify: [100_000],
       xmlMib: 1024,
     });
-    expect(planRun({ quick: true })).toEqual({ only: null, catalogs: true, shopify: [2000], xmlMib: 16 });
+    expect(planRun({ quick: true })).toEqual({
+      only: null,
+      catalogs: true,
+      relevance: true,
+      shopify: [2000],
+      xmlMib: 16,
+    });
   });
 
   it('takes sizes for the Shopify CSV and MiB for the feed', () => {
@@ -31,6 +38,7 @@ describe('planRun', () => {
     expect(planRun({ quick: false, only: 'shopify' })).toEqual({
       only: ['shopify'],
       catalogs: false,
+      relevance: false,
       shopify: [100_000],
       xmlMib: { skipped: 'not run (--only shopify)' },
     });
@@ -41,8 +49,24 @@ describe('planRun', () => {
     });
   });
 
+  it('runs relevance alone with --only relevance, and not at all with --no-relevance', () => {
+    expect(planRun({ quick: false, only: 'relevance' })).toEqual({
+      only: ['relevance'],
+      catalogs: false,
+      relevance: true,
+      shopify: { skipped: 'not run (--only relevance)' },
+      xmlMib: { skipped: 'not run (--only relevance)' },
+    });
+    expect(planRun({ quick: false, 'no-relevance': true })).toMatchObject({
+      catalogs: true,
+      relevance: false,
+    });
+  });
+
   it('refuses an unknown stage and a size that is not one', () => {
-    expect(() => planRun({ quick: false, only: 'shopify,peers' })).toThrow(/--only takes shopify, xml/);
+    expect(() => planRun({ quick: false, only: 'shopify,peers' })).toThrow(
+      /--only takes shopify, xml, relevance/,
+    );
     expect(() => planRun({ quick: false, 'xml-mb': 'lots' })).toThrow(/--xml-mb/);
     expect(() => planRun({ quick: false, 'xml-mb': '0' })).toThrow(/--xml-mb/);
     expect(() => planRun({ quick: false, shopify: 'many' })).toThrow(/not a catalog size/);

@@ -118,3 +118,36 @@ describe('reading', () => {
     expect([floor(false), floor(true)]).toEqual([true, false]);
   });
 });
+
+describe('relevance on the fashion catalogs and the levers measured by hand', () => {
+  const links = { results: 'r.json', latency: 'l.png', ndcg: null };
+  const row = (mode: 'keyword' | 'hybrid', ndcg10: number) => ({
+    split: 'all',
+    mode,
+    ndcg10,
+    ndcg10Judged: ndcg10,
+    ndcg10NoRejected: ndcg10,
+    unjudgedTop10: 0,
+    ceiling: 1,
+    recall50: 0.5,
+    queries: 10,
+    p50Ms: 2,
+  });
+
+  it('tables each fashion catalog per mode, and includes the hand-kept levers after the swept ones', () => {
+    const r = results([size('10k', 10_000, 4)]);
+    r.fashionRelevance = [
+      { catalog: 'Hermes', products: 99, rows: [row('keyword', 0.7), row('hybrid', 0.75)] },
+    ];
+    const md = renderMarkdown(r, links, '### Levers measured by hand\n\n| lever | dev |');
+    expect(md).toContain('| Hermes | 99 | keyword | 0.7 | 0.5 | 10 | 2 |');
+    expect(md).toContain('| Hermes | 99 | hybrid | 0.75 | 0.5 | 10 | 2 |');
+    expect(md.indexOf('### Levers measured by hand')).toBeGreaterThan(md.indexOf('## Levers'));
+    expect(md.indexOf('### Levers measured by hand')).toBeLessThan(md.indexOf('## Charts'));
+  });
+
+  it('has no fashion section in results written before it was measured', () => {
+    const md = renderMarkdown(results([size('10k', 10_000, 4)]), links);
+    expect(md).not.toContain('Fashion catalogs');
+  });
+});

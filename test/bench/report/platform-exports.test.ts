@@ -102,4 +102,13 @@ describe('withStages', () => {
     expect(merged.shopify).toEqual({ runs: [shopifyRun(2000)] });
     expect(merged.generatedAt).toBe(base.generatedAt);
   });
+
+  it('replaces relevance with what an --only relevance run measured, and keeps levers it did not measure', () => {
+    const base = results([size('100k', 100_000, 8)]);
+    const fresh = { catalog: 'Icecat', rows: [] };
+    const merged = withStages(base, { relevance: fresh, relevanceLevers: [], fashionRelevance: undefined });
+    expect(merged.relevance).toBe(fresh);
+    expect(merged.relevanceLevers).toBe(base.relevanceLevers);
+    expect(merged.sizes).toBe(base.sizes);
+  });
 });

@@ -1,20 +1,16 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CatalogService } from '../../../electron/engine/catalog-service.ts';
-import { createModelProvider } from '../../../electron/engine/models.ts';
+import type { CatalogService } from '../../../electron/engine/catalog-service.ts';
 import { filteredShare, passing } from '../../../electron/engine/search/filter-rows.ts';
 import { filterSql } from '../../../electron/engine/search/filter-sql.ts';
 import { productVector, semanticSearch } from '../../../electron/engine/search/semantic.ts';
 import { dot } from '../../../electron/engine/vector/codec.ts';
-import { HERMES_CSV, importInto, tempDir } from '../helpers.ts';
+import { indexedHermes } from '../helpers.ts';
 
 describe('semantic search under a filter', () => {
-  const dir = path.join(tempDir(), 'hermes');
   let catalog: CatalogService;
 
   beforeAll(async () => {
-    catalog = CatalogService.open(dir, createModelProvider(), { create: true, name: 'Hermes' });
-    await importInto(catalog, HERMES_CSV);
+    catalog = await indexedHermes();
   }, 120_000);
 
   afterAll(() => catalog.close());
