@@ -146,7 +146,11 @@ if (plan.relevance) {
     ? await openIcecat(path.join(OUT, 'icecat-subset'), subsetFile)
     : await openIcecat(path.join(OUT, 'icecat'));
   try {
-    relevance = { catalog: label, rows: await evaluateRelevance(catalog, ['dev', 'holdout']) };
+    relevance = {
+      catalog: label,
+      rows: await evaluateRelevance(catalog, ['dev', 'holdout']),
+      measured: { at: new Date().toISOString(), commit, machine },
+    };
     if (values.levers) {
       log('relevance levers: fusion weights, word repair, embedding text');
       relevanceLevers = await measureRelevanceLevers(catalog, models, OUT);

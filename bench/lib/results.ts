@@ -51,7 +51,14 @@ export interface BenchResults {
   annLevers: AnnLever[];
   /** Absent from results written before connectivity and ef_add were swept. */
   annGraphLevers?: { size: string; rows: AnnGraphLever[] };
-  relevance: { catalog: string; rows: RelevanceRow[] } | { skipped: string };
+  relevance:
+    | {
+        catalog: string;
+        rows: RelevanceRow[];
+        /** When, on what and at which commit (an `--only relevance` run keeps the header of an earlier one). */
+        measured?: { at: string; commit: string; machine: MachineInfo };
+      }
+    | { skipped: string };
   /** Absent from results written before the relevance levers were measured. */
   relevanceLevers?: RelevanceLever[];
   /** The fashion catalogs' rule-judged queries. Absent from results written before they were measured. */

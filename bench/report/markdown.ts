@@ -250,6 +250,11 @@ function relevanceSection(r: BenchResults): string {
   const ceilings = (['dev', 'holdout'] as const).map((split) => rows.find((x) => x.split === split)?.ceiling);
   return [
     `On ${r.relevance.catalog}; 135 judged queries, dev for tuning, holdout never tuned on. Unjudged products count as irrelevant (judgments were pooled from a keyword engine, so semantic figures are lower bounds).`,
+    ...(r.relevance.measured
+      ? [
+          `Measured at ${r.relevance.measured.at.slice(0, 16).replace('T', ' ')} UTC, commit ${r.relevance.measured.commit}, load average ${r.relevance.measured.machine.loadAtStart} at the start of the run (the fashion catalogs below in the same run).`,
+        ]
+      : []),
     ...(ceilings.every((c) => c !== undefined)
       ? [
           `Some queries have no product judged relevant and score 0 whatever the ranking: NDCG@10 cannot exceed ${ceilings[0]} (dev) / ${ceilings[1]} (holdout). "Rejected removed" is NDCG@10 with every product the raters judged irrelevant taken out of the ranking: the most that demoting them could reach.`,

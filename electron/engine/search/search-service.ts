@@ -35,8 +35,8 @@ export type EmbedQuery = (text: string) => Promise<Float32Array>;
  * routing weak keyword queries to it measured lower too. The name-length penalty: dev NDCG@10 0.6947 →
  * 0.7039 at 0.2 (0.1–0.3 measured 0.697–0.704), before the semantic weight was re-chosen.
  * The re-rank weight: the model also scores every keyword candidate from its stored vector, not only
- * those among its own 100 nearest (most are not): 0.2 measured dev 0.711 against 0.706 without
- * (0.15 0.709, 0.25 0.705; see rerankBonus).
+ * those among its own 100 nearest (most are not): 0.2 measured dev 0.710 against 0.706 without
+ * (0.15 0.709, 0.25 0.705, 0.3 0.704; see rerankBonus and docs/bench/semantic-levers.md).
  */
 export const FUSION = {
   semanticCandidates: 100,
