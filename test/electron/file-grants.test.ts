@@ -33,6 +33,8 @@ function setup() {
         return { jobId: 'j' };
       },
       pickFile: async () => (next ? { path: next } : null),
+      pickSaveFile: async () => null,
+      startExport: async () => ({ jobId: 'e' }),
     },
     grants,
   );
