@@ -49,7 +49,7 @@ function plant(): Planted {
   const original = parse(fs.readFileSync(SOURCE), { columns: true }) as Row[];
   const rows = original
     .filter((r) => CATEGORIES.has(r.category))
-    .map((r) => ({ ...r, Color: '', Colour: '', Size: '' }));
+    .map((r): Row => ({ ...r, Color: '', Colour: '', Size: '' }));
   const byCategory = (c: string) => rows.filter((r) => r.category === c);
   const copy = (r: Row, id: string, name: string): Row => ({
     ...r,
