@@ -124,6 +124,8 @@ export const ExportRequest = z.object({
   query: z.string().max(1000).default(''),
   mode: SearchMode.default('hybrid'),
   filters: Filters.default({}),
+  /** How many ranked hits a query exports (the search screen shows 500); a listing exports every product. */
+  limit: z.number().int().min(1).max(1000).default(1000),
   variants: VariantLayout.default('rows'),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;

@@ -13,12 +13,9 @@ import type { ExportSelection } from './product-source.ts';
 import { ProductSource } from './product-source.ts';
 import { xlsxSink } from './xlsx-sink.ts';
 
-/** The most products a search ranks; an empty query (a listing) exports every product that passes. */
-const MAX_RANKED = 1000;
-
 /**
  * What the search view shows for this request: a query with words is ranked by the search (its top
- * MAX_RANKED), an empty one lists every product passing the filters (those typed in the query too) by
+ * `limit`, as many as the screen shows), an empty one lists every product passing the filters (those typed in the query too) by
  * name, and a health finding's products come grouped as the report groups them.
  */
 async function selectProducts(catalog: CatalogService, req: ExportRequest): Promise<ExportSelection> {
@@ -30,7 +27,7 @@ async function selectProducts(catalog: CatalogService, req: ExportRequest): Prom
   const result = await catalog.search({
     query: req.query,
     mode: req.mode,
-    limit: MAX_RANKED,
+    limit: req.limit,
     filters: req.filters,
   });
   const rowids = catalog.handle.reader.prepare('SELECT rowid FROM products WHERE id = ?').pluck();
@@ -54,7 +51,10 @@ export async function runExport(
   const started = performance.now();
   const format = exportFormatOf(req.out);
   if (!format) throw new EngineError('invalid-input', `${req.out}: the file name must end in .csv or .xlsx`);
-  const dir = path.dirname(path.resolve(req.out));
+  // The host resolves what the user chose; a relative path would land wherever the engine runs.
+  if (!path.isAbsolute(req.out))
+    throw new EngineError('invalid-input', `${req.out}: the export path must be absolute`);
+  const dir = path.dirname(req.out);
   if (!fs.existsSync(dir))
     throw new EngineError('invalid-input', `${req.out}: the folder ${dir} does not exist`);
   const source = new ProductSource(catalog.handle.reader, await selectProducts(catalog, req));
@@ -65,7 +65,7 @@ export async function runExport(
     variants: req.variants,
     finding: source.isFinding,
   });
-  const tmp = `${path.resolve(req.out)}.tmp-${process.pid}`;
+  const tmp = `${req.out}.tmp-${process.pid}`;
   const sink = format === 'csv' ? csvSink(tmp) : xlsxSink(tmp);
   let products = 0;
   let rows = 0;

@@ -46,6 +46,7 @@ const request = (out: string, more: Partial<ExportRequest> = {}): ExportRequest 
   query: '',
   mode: 'hybrid',
   filters: {},
+  limit: 1000,
   variants: 'rows',
   ...more,
 });
