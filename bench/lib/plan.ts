@@ -1,8 +1,8 @@
-// Which stages a run measures: the generated catalogs (with peers and relevance) and the platform
-// exports (a Shopify CSV, a Google Merchant XML feed), from the command line.
+// Which stages a run measures: the generated catalogs (with peers and relevance), the platform exports
+// (a Shopify CSV, a Google Merchant XML feed) and the health pass with the export, from the command line.
 import { parseSize } from './sizes.ts';
 
-export const ONLY_STAGES = ['shopify', 'xml'] as const;
+export const ONLY_STAGES = ['shopify', 'xml', 'health'] as const;
 export type OnlyStage = (typeof ONLY_STAGES)[number];
 
 export interface PlanOptions {
@@ -12,6 +12,8 @@ export interface PlanOptions {
   'no-shopify'?: boolean;
   'xml-mb'?: string;
   'no-xml'?: boolean;
+  health?: string;
+  'no-health'?: boolean;
 }
 
 export interface Plan {
@@ -21,9 +23,14 @@ export interface Plan {
   catalogs: boolean;
   shopify: number[] | { skipped: string };
   xmlMib: number | { skipped: string };
+  /** Catalog sizes the health pass and the export are measured at. */
+  health: number[] | { skipped: string };
 }
 
-const DEFAULTS = { quick: { shopify: '2000', xmlMib: '16' }, full: { shopify: '100000', xmlMib: '1024' } };
+const DEFAULTS = {
+  quick: { shopify: '2000', xmlMib: '16', health: '2k' },
+  full: { shopify: '100000', xmlMib: '1024', health: '100k' },
+};
 
 export function planRun(o: PlanOptions): Plan {
   const only = o.only === undefined ? null : o.only.split(',').map((s) => s.trim());
@@ -33,7 +40,7 @@ export function planRun(o: PlanOptions): Plan {
   const defaults = o.quick ? DEFAULTS.quick : DEFAULTS.full;
   const skip = (stage: OnlyStage, flag: string): { skipped: string } | null => {
     if (only) return only.includes(stage) ? null : { skipped: `not run (--only ${only.join(',')})` };
-    return o[flag as 'no-shopify' | 'no-xml'] ? { skipped: `not requested (--${flag})` } : null;
+    return o[flag as 'no-shopify' | 'no-xml' | 'no-health'] ? { skipped: `not requested (--${flag})` } : null;
   };
   const mib = Number(o['xml-mb'] ?? defaults.xmlMib);
   if (!(mib > 0)) throw new Error(`--xml-mb takes a size in MiB, not "${o['xml-mb']}"`);
@@ -42,5 +49,6 @@ export function planRun(o: PlanOptions): Plan {
     catalogs: only === null,
     shopify: skip('shopify', 'no-shopify') ?? (o.shopify ?? defaults.shopify).split(',').map(parseSize),
     xmlMib: skip('xml', 'no-xml') ?? mib,
+    health: skip('health', 'no-health') ?? (o.health ?? defaults.health).split(',').map(parseSize),
   };
 }

@@ -8,6 +8,7 @@ import type { ParallelEmbeddingLever } from '../stages/parallel-embedding.ts';
 import type { StageRuns } from '../stages/platform-import.ts';
 import type { RelevanceLever } from '../stages/relevance-levers.ts';
 import type { FtsAlone } from '../stages/search-latency.ts';
+import type { HealthCheckRun } from '../stages/health-check.ts';
 import type { ShopifyImport } from '../stages/shopify-import.ts';
 import type { XmlFeedImport } from '../stages/xml-feed-import.ts';
 import type { MachineInfo } from './machine.ts';
@@ -57,17 +58,20 @@ export interface BenchResults {
   shopify?: StageRuns<ShopifyImport>;
   /** A generated Google Merchant XML feed at a quarter of its size and at its size. Absent likewise. */
   xmlFeed?: StageRuns<XmlFeedImport>;
+  /** The health pass and the export of every product on a generated catalog. Absent likewise. */
+  health?: StageRuns<HealthCheckRun>;
   tookSec: number;
 }
 
 /** The platform-export figures a run measured, over an earlier run's results (an `--only` run). */
 export function withStages(
   base: BenchResults,
-  fresh: Pick<BenchResults, 'shopify' | 'xmlFeed'>,
+  fresh: Pick<BenchResults, 'shopify' | 'xmlFeed' | 'health'>,
 ): BenchResults {
   return {
     ...base,
     ...(fresh.shopify ? { shopify: fresh.shopify } : {}),
     ...(fresh.xmlFeed ? { xmlFeed: fresh.xmlFeed } : {}),
+    ...(fresh.health ? { health: fresh.health } : {}),
   };
 }
