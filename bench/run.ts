@@ -7,7 +7,8 @@
 //        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
 //        [--shopify SIZES] [--no-shopify]  (a generated Shopify product CSV per size; default 100000, quick 2000)
 //        [--xml-mb N] [--no-xml]  (a generated Google Merchant XML feed of N MiB and of N/4; default 1024, quick 16)
-//        [--only shopify,xml,relevance]  (just those stages, added to the published results of an earlier run)
+//        [--health SIZES] [--no-health]  (the health pass and the export at each size; default 100k, quick 2k)
+//        [--only shopify,xml,relevance,health]  (just those stages, added to the published results of an earlier run)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +37,8 @@ import { isFailure } from './stages/platform-import.ts';
 import type { ShopifyImport } from './stages/shopify-import.ts';
 import { measureShopifyImport } from './stages/shopify-import.ts';
 import { measureXmlFeedScaling } from './stages/xml-feed-import.ts';
+import type { HealthCheckRun } from './stages/health-check.ts';
+import { measureHealthCheck } from './stages/health-check.ts';
 
 const OUT = path.join(import.meta.dirname, 'out');
 const QUICK_SIZE = '2k';
@@ -57,6 +60,8 @@ const { values } = parseArgs({
     'xml-mb': { type: 'string' },
     'no-xml': { type: 'boolean', default: false },
     only: { type: 'string' },
+    health: { type: 'string' },
+    'no-health': { type: 'boolean', default: false },
   },
 });
 const started = performance.now();
@@ -80,7 +85,7 @@ const machine = machineInfo();
 // The code measured is the code loaded now: record the commit before anything runs.
 const commit = gitCommit(REPO);
 log(
-  `machine ${JSON.stringify(machine)}; ${plan.catalogs ? `sizes ${sizes.map(sizeLabel).join(', ')}` : `only ${plan.only?.join(', ')}`}; shopify ${JSON.stringify(plan.shopify)}; xml MiB ${JSON.stringify(plan.xmlMib)}`,
+  `machine ${JSON.stringify(machine)}; ${plan.catalogs ? `sizes ${sizes.map(sizeLabel).join(', ')}` : `only ${plan.only?.join(', ')}`}; shopify ${JSON.stringify(plan.shopify)}; xml MiB ${JSON.stringify(plan.xmlMib)}; health ${JSON.stringify(plan.health)}`,
 );
 
 let loadedPools: Pools | undefined;
@@ -173,7 +178,18 @@ const xmlFeed: BenchResults['xmlFeed'] =
   typeof plan.xmlMib === 'number'
     ? { runs: await measureXmlFeedScaling(pools(), plan.xmlMib, seed) }
     : plan.xmlMib;
-const failures = [shopify, xmlFeed].flatMap((r) => (r && 'runs' in r ? r.runs.filter(isFailure) : []));
+let health: BenchResults['health'] = Array.isArray(plan.health) ? undefined : plan.health;
+if (Array.isArray(plan.health)) {
+  const runs: (HealthCheckRun | StageFailure)[] = [];
+  for (const n of plan.health) {
+    const { file } = await ensureCatalogCsv(n);
+    runs.push(await measureHealthCheck(file, n, OUT, values.reuse ?? false));
+  }
+  health = { runs };
+}
+const failures = [shopify, xmlFeed, health].flatMap((r) =>
+  r && 'runs' in r ? r.runs.filter(isFailure) : [],
+);
 
 const fresh: BenchResults = {
   generatedAt: new Date().toISOString(),
@@ -192,6 +208,7 @@ const fresh: BenchResults = {
   fashionRelevance,
   shopify,
   xmlFeed,
+  health,
   tookSec: Math.round((performance.now() - started) / 1000),
 };
 // An --only run adds its stages to the results it would overwrite (the catalogs' figures stay theirs).
@@ -206,6 +223,7 @@ const results_ = !plan.only
         shopify: plan.only.includes('shopify') ? shopify : undefined,
         xmlFeed: plan.only.includes('xml') ? xmlFeed : undefined,
         ...(plan.only.includes('relevance') ? { relevance, relevanceLevers, fashionRelevance } : {}),
+        health: plan.only.includes('health') ? health : undefined,
       },
     );
 if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);

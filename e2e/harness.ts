@@ -33,6 +33,8 @@ export interface Shelf {
   problems: string[];
   /** Makes the next "Choose a file…" return this fixture (or absolute path), as if picked in the native dialog. */
   pickNext(file: string): Promise<void>;
+  /** Makes the next save dialog (an export) return this absolute path, as if chosen by the user. */
+  saveNext(file: string): Promise<void>;
   /** Quits and restarts the engine on the same data, then reloads the window; null where unsupported. */
   restart: (() => Promise<void>) | null;
   /** Drops a fixture on the window with a real DataTransfer holding its bytes and name. */
@@ -73,6 +75,10 @@ export const test = base.extend<Options & { shelf: Shelf }>({
             app.evaluate(({ dialog }, picked) => {
               dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [picked] })) as never;
             }, file),
+          saveNext: (file) =>
+            app.evaluate(({ dialog }, chosen) => {
+              dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as never;
+            }, file),
         }),
       );
       await app.close();
@@ -91,6 +97,7 @@ export const test = base.extend<Options & { shelf: Shelf }>({
     await use(
       shelfOn(page, target, problems, {
         pickNext: async (file) => bridge.pickNext(file),
+        saveNext: async (file) => bridge.saveNext(file),
         restart: async () => {
           await bridge.restart();
           await page.reload();
@@ -119,7 +126,11 @@ function shelfOn(
   page: Page,
   target: Target,
   problems: string[],
-  host: { pickNext(file: string): Promise<void>; restart?: () => Promise<void> },
+  host: {
+    pickNext(file: string): Promise<void>;
+    saveNext(file: string): Promise<void>;
+    restart?: () => Promise<void>;
+  },
 ): Shelf {
   return {
     page,
@@ -127,6 +138,7 @@ function shelfOn(
     problems,
     restart: host.restart ?? null,
     pickNext: (file) => host.pickNext(path.isAbsolute(file) ? file : fixturePath(file)),
+    saveNext: (file) => host.saveNext(file),
     async drop(fixture) {
       const bytes = [...fs.readFileSync(fixturePath(fixture))];
       const dataTransfer = await page.evaluateHandle(

@@ -31,6 +31,8 @@ import { ProgressMeter } from './engine/jobs/progress.ts';
 import { createModelProvider } from './engine/models.ts';
 import { loadSettings } from './engine/settings.ts';
 import { parseFilterExpressions } from './engine/search/filter-expressions.ts';
+import { describeHealth } from './engine/health/describe-report.ts';
+import { ExportRequest, HealthOptions } from '../shared/health.ts';
 
 const USAGE = `Usage:
   shelfscope import FILE --catalog DIR [--format csv|tsv|json|jsonl|xlsx|xml] [--sheet NAME] [--map field=column ...] [--no-index] [--json]
@@ -38,8 +40,11 @@ const USAGE = `Usage:
   shelfscope search --catalog DIR [--mode hybrid|keyword|semantic] [--limit N] [--filter EXPR ...] (QUERY | --queries FILE) [--json]
   shelfscope ask    --catalog DIR QUESTION [--json]
   shelfscope stats  --catalog DIR [--json]
+  shelfscope health --catalog DIR [--min-words N] [--similarity S] [--json]
+  shelfscope export --catalog DIR [QUERY] [--mode M] [--filter EXPR ...] [--variants rows|nested] --out FILE.csv|FILE.xlsx [--json]
 
 Filters: price<50  price>=20  category=Bags  brand=Nike  instock  onsale  option.Size=M  season=Winter  ATTRIBUTE=VALUE
+         health=FINDING (the products of a health finding: health=duplicates, health=missing:field:brand)
 Exit codes: 0 success, 1 bad input (reason on stderr), 2 usage error. --debug prints the stack of an internal error.`;
 
 class UsageError extends Error {}
@@ -56,6 +61,10 @@ const OPTIONS = {
   filter: { type: 'string', multiple: true },
   queries: { type: 'string' },
   debug: { type: 'boolean' },
+  out: { type: 'string' },
+  variants: { type: 'string' },
+  'min-words': { type: 'string' },
+  similarity: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -83,6 +92,10 @@ export async function main(argv: string[]): Promise<number> {
         return await askCommand(values, rest);
       case 'stats':
         return await statsCommand(values);
+      case 'health':
+        return await healthCommand(values);
+      case 'export':
+        return await exportCommand(values, rest);
       default:
         return usage(`unknown command "${command}"`);
     }
@@ -217,16 +230,7 @@ async function searchCommand(values: Values, args: string[]): Promise<number> {
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new UsageError('--limit must be an integer from 1 to 1000');
-  let parsedFilters: Filters;
-  try {
-    parsedFilters = parseFilterExpressions(values.filter ?? []);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  // The bounds the app's IPC applies (filter counts, value lengths) hold on the command line too.
-  const checked = Filters.safeParse(parsedFilters);
-  if (!checked.success) throw new UsageError(`--filter: ${describeIssues(checked.error)}`);
-  const filters = checked.data;
+  const filters = filtersOf(values);
   if (values.queries && args.length) throw new UsageError('give either QUERY or --queries FILE, not both');
   if (!values.queries && args.length === 0) throw new UsageError('search needs a QUERY or --queries FILE');
   const queries = values.queries ? readQueries(values.queries) : [args.join(' ')];
@@ -274,6 +278,19 @@ function hitDetails(h: SearchHit): string {
   if (h.variantCount > 0) parts.push(`${h.variantCount} variant${h.variantCount === 1 ? '' : 's'}`);
   if (h.matchedVariant !== null) parts.push(`(matched variant ${h.matchedVariant})`);
   return parts.map((p) => `  ${p}`).join('');
+}
+
+/** The --filter expressions as the shared Filters schema has them, with the bounds the app's IPC applies. */
+function filtersOf(values: { filter?: string[] }): Filters {
+  let parsedFilters: Filters;
+  try {
+    parsedFilters = parseFilterExpressions(values.filter ?? []);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const checked = Filters.safeParse(parsedFilters);
+  if (!checked.success) throw new UsageError(`--filter: ${describeIssues(checked.error)}`);
+  return checked.data;
 }
 
 function readQueries(file: string): string[] {
@@ -329,6 +346,47 @@ async function statsCommand(values: Values): Promise<number> {
   }
 }
 
+async function healthCommand(values: Values): Promise<number> {
+  const options = HealthOptions.safeParse({
+    minWords: values['min-words'] === undefined ? undefined : Number(values['min-words']),
+    similarity: values.similarity === undefined ? undefined : Number(values.similarity),
+  });
+  if (!options.success) throw new UsageError(`health: ${describeIssues(options.error)}`);
+  const catalog = openCatalog(values);
+  try {
+    const report = await catalog.checkHealth(options.data, progressMeter(catalog.id, 'health'));
+    if (values.json) print(report);
+    else process.stdout.write(describeHealth(report));
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+async function exportCommand(values: Values, args: string[]): Promise<number> {
+  if (!values.out) throw new UsageError('export needs --out FILE.csv or --out FILE.xlsx');
+  const request = ExportRequest.safeParse({
+    out: path.resolve(values.out),
+    query: args.join(' '),
+    mode: values.mode,
+    filters: filtersOf(values),
+    variants: values.variants,
+  });
+  if (!request.success) throw new UsageError(`export: ${describeIssues(request.error)}`);
+  const catalog = openCatalog(values);
+  try {
+    const result = await catalog.exportProducts(request.data, progressMeter(catalog.id, 'export'));
+    if (values.json) print(result);
+    else
+      process.stdout.write(
+        `exported ${result.products} products (${result.rows} rows) to ${result.out} (${(result.tookMs / 1000).toFixed(1)} s)\n`,
+      );
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
 /**
  * Where `ask` finds settings.json (the optional local model): the nearest of the catalog's parent and
  * grandparent folders that has one — so a catalog next to a settings file uses it, and one in the app's
@@ -344,7 +402,7 @@ function print(value: unknown): void {
 }
 
 /** Progress on stderr: a redrawn line on a terminal, a line every few seconds otherwise. */
-function progressMeter(catalogId: string, kind: 'import' | 'index'): ProgressMeter {
+function progressMeter(catalogId: string, kind: JobProgress['kind']): ProgressMeter {
   const tty = process.stderr.isTTY;
   let last = 0;
   return new ProgressMeter({ jobId: 'cli', catalogId, kind }, (p: JobProgress) => {

@@ -1,6 +1,7 @@
 // Which files the renderer may have the engine read. Electron-free, so the e2e bridge applies the same
 // rule as the app and tests can check it without an Electron binary.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { MethodArgs } from '../shared/api.ts';
 import type { HandlerTable } from './engine/dispatch.ts';
 import { EngineError } from './engine/errors.ts';
@@ -20,6 +21,24 @@ function realpath(file: string): string | null {
  */
 export class FileGrants {
   private readonly granted = new Set<string>();
+  private readonly saveTargets = new Set<string>();
+
+  /** A path the user chose in the save dialog: the engine may write that one file (it may not exist yet). */
+  grantSave(file: string): void {
+    this.saveTargets.add(path.resolve(file));
+  }
+
+  /** The path of a granted save target; an EngineError for any other. */
+  checkSave(file: string): string {
+    const resolved = path.resolve(file);
+    if (!this.saveTargets.has(resolved)) {
+      throw new EngineError(
+        'invalid-input',
+        `${file} was not chosen in a save dialog of this window: choose it again`,
+      );
+    }
+    return resolved;
+  }
 
   grant(file: string): void {
     const real = realpath(file);
@@ -40,19 +59,26 @@ export class FileGrants {
   }
 }
 
-type Handlers = Required<Pick<HandlerTable, 'previewImport' | 'startImport' | 'pickFile'>>;
+type Handlers = Required<
+  Pick<HandlerTable, 'previewImport' | 'startImport' | 'pickFile' | 'pickSaveFile' | 'startExport'>
+>;
 type Previewer = (args: MethodArgs<'previewImport'>) => Promise<unknown>;
 type Importer = (args: MethodArgs<'startImport'>) => Promise<unknown>;
 type Picker = () => Promise<{ path: string } | null>;
+type SavePicker = (args: MethodArgs<'pickSaveFile'>) => Promise<{ path: string } | null>;
+type Exporter = (args: MethodArgs<'startExport'>) => Promise<unknown>;
 
 /**
  * The handler table with file access guarded: what `pickFile` returns is granted, and `previewImport` /
- * `startImport` read only granted files, by their resolved real path.
+ * `startImport` read only granted files, by their resolved real path; `startExport` writes only a path
+ * `pickSaveFile` returned.
  */
 export function guardFileAccess<H extends Handlers>(handlers: H, grants: FileGrants): H {
   const preview = handlers.previewImport as unknown as Previewer;
   const start = handlers.startImport as unknown as Importer;
   const pick = handlers.pickFile as unknown as Picker;
+  const pickSave = handlers.pickSaveFile as unknown as SavePicker;
+  const exportTo = handlers.startExport as unknown as Exporter;
   return {
     ...handlers,
     pickFile: async () => {
@@ -62,5 +88,11 @@ export function guardFileAccess<H extends Handlers>(handlers: H, grants: FileGra
     },
     previewImport: (args: MethodArgs<'previewImport'>) => preview({ ...args, path: grants.check(args.path) }),
     startImport: (args: MethodArgs<'startImport'>) => start({ ...args, path: grants.check(args.path) }),
+    pickSaveFile: async (args: MethodArgs<'pickSaveFile'>) => {
+      const picked = await pickSave(args);
+      if (picked) grants.grantSave(picked.path);
+      return picked;
+    },
+    startExport: (args: MethodArgs<'startExport'>) => exportTo({ ...args, out: grants.checkSave(args.out) }),
   };
 }

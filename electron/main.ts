@@ -105,6 +105,21 @@ async function pickFile(): Promise<{ path: string } | null> {
   return result.canceled || result.filePaths.length === 0 ? null : { path: result.filePaths[0] };
 }
 
+/** Where an export goes: the native save dialog, starting from the name the renderer proposes. */
+async function pickSaveFile({ defaultName }: { defaultName: string }): Promise<{ path: string } | null> {
+  const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export products',
+    defaultPath: path.basename(defaultName),
+    filters: [
+      { name: 'CSV (UTF-8)', extensions: ['csv'] },
+      { name: 'Excel workbook', extensions: ['xlsx'] },
+    ],
+  };
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : { path: result.filePath };
+}
+
 function start(): void {
   serveRenderer();
   lockDownSession();
@@ -115,7 +130,7 @@ function start(): void {
   });
   const grants = new FileGrants();
   registerFileGrants(grants);
-  registerIpcHandlers(createDispatcher(guardFileAccess({ ...engine, pickFile }, grants)));
+  registerIpcHandlers(createDispatcher(guardFileAccess({ ...engine, pickFile, pickSaveFile }, grants)));
   forwardEngineEvents(engine, () => BrowserWindow.getAllWindows().map((win) => win.webContents));
   createWindow();
 

@@ -5,6 +5,7 @@ import { ErrorBanners } from './components/ErrorBanners.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { AskPanel } from './features/ask/AskPanel.tsx';
 import { CatalogList } from './features/catalogs/CatalogList.tsx';
+import { HealthView } from './features/health/HealthView.tsx';
 import { DropOverlay } from './features/import/DropOverlay.tsx';
 import { DropTarget, ImportView } from './features/import/ImportView.tsx';
 import { ImportPreview } from './features/import/ImportPreview.tsx';
@@ -28,6 +29,7 @@ const TABS: { view: View; label: string }[] = [
   { view: 'synonyms', label: 'Synonyms' },
   { view: 'import', label: 'Import & indexing' },
   { view: 'stats', label: 'Stats' },
+  { view: 'health', label: 'Health' },
 ];
 
 function useEngineEvents() {
@@ -76,6 +78,8 @@ function CatalogScreen({ catalogId, view }: { catalogId: string; view: View }) {
       return <ImportView />;
     case 'stats':
       return <StatsView catalogId={catalogId} />;
+    case 'health':
+      return <HealthView catalogId={catalogId} />;
   }
 }
 

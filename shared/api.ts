@@ -20,6 +20,7 @@ import {
   Settings,
   SynonymGroup,
 } from './types.ts';
+import { ExportRequest, HealthOptions, HealthReport, ProductPair } from './health.ts';
 
 const catalogRef = z.object({ catalogId: CatalogId });
 const filePath = z.string().min(1).max(4096);
@@ -74,6 +75,25 @@ export const methods = {
   stats: method(catalogRef, CatalogStats),
   getSynonyms: method(catalogRef, z.array(SynonymGroup)),
   setSynonyms: method(catalogRef.extend({ groups: z.array(SynonymGroup).max(5000) }), z.array(SynonymGroup)),
+  /** Runs the catalog health check as a job; `healthReport` then has its report. */
+  startHealth: method(
+    catalogRef.extend({ options: HealthOptions.default({ minWords: 8, similarity: 0.9 }) }),
+    z.object({ jobId: z.string() }),
+  ),
+  /** The last health report, or null when none was made or the catalog changed since. */
+  healthReport: method(catalogRef, HealthReport.nullable()),
+  /** "Not duplicates": remembered by product id; the current report's clusters regrouped without them. */
+  dismissDuplicates: method(
+    catalogRef.extend({ pairs: z.array(ProductPair).min(1).max(10_000) }),
+    HealthReport.nullable(),
+  ),
+  /** Opens the native save dialog for an export; null when the user cancels. */
+  pickSaveFile: method(
+    z.object({ defaultName: z.string().min(1).max(200) }),
+    z.object({ path: filePath }).nullable(),
+  ),
+  /** Writes what a search or a health finding shows to CSV or XLSX, as a job with progress. */
+  startExport: method(catalogRef.extend(ExportRequest.shape), z.object({ jobId: z.string() })),
   getSettings: method(z.object({}), Settings),
   setSettings: method(Settings.partial(), Settings),
 };
@@ -116,7 +136,7 @@ export const methodNames = Object.keys(methods) as MethodName[];
 export const eventNames = Object.keys(events) as EventName[];
 
 /** What the engine implements: every method but the ones only the main process can serve. */
-export type EngineMethodName = Exclude<MethodName, 'pickFile'>;
+export type EngineMethodName = Exclude<MethodName, 'pickFile' | 'pickSaveFile'>;
 export type EngineHandlers = {
   [M in EngineMethodName]: (args: MethodArgs<M>) => Promise<MethodOutput<M>>;
 };

@@ -168,14 +168,25 @@ export const ImportResult = ImportCounts.extend({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
-export const JOB_PHASES = ['reading', 'embedding', 'saving', 'done', 'cancelled', 'failed'] as const;
+export const JOB_PHASES = [
+  'reading',
+  'embedding',
+  'saving',
+  'done',
+  'cancelled',
+  'failed',
+  // The health check: reading every product, then comparing embeddings; an export writing its file.
+  'scanning',
+  'comparing',
+  'writing',
+] as const;
 export const JobPhase = z.enum(JOB_PHASES);
 export type JobPhase = z.infer<typeof JobPhase>;
 
 export const JobProgress = z.object({
   jobId: z.string(),
   catalogId: z.string(),
-  kind: z.enum(['import', 'index']),
+  kind: z.enum(['import', 'index', 'health', 'export']),
   phase: JobPhase,
   done: z.number(),
   total: z.number(),
@@ -225,6 +236,8 @@ export const Filters = z.object({
   options: keyedFilter(200).optional(),
   /** true: only products a buyer gets below their regular price now. */
   onSale: z.boolean().optional(),
+  /** Only the products of a health finding (shared/health.ts FindingRef): "missing:field:brand", "duplicates#3". */
+  health: z.string().min(1).max(600).optional(),
 });
 export type Filters = z.infer<typeof Filters>;
 

@@ -1,8 +1,9 @@
 // Which stages a run measures: the generated catalogs (with peers), relevance (Icecat and the fashion
-// catalogs) and the platform exports (a Shopify CSV, a Google Merchant XML feed), from the command line.
+// catalogs), the platform exports (a Shopify CSV, a Google Merchant XML feed) and the health pass with
+// the export, from the command line.
 import { parseSize } from './sizes.ts';
 
-export const ONLY_STAGES = ['shopify', 'xml', 'relevance'] as const;
+export const ONLY_STAGES = ['shopify', 'xml', 'relevance', 'health'] as const;
 export type OnlyStage = (typeof ONLY_STAGES)[number];
 
 export interface PlanOptions {
@@ -13,6 +14,8 @@ export interface PlanOptions {
   'xml-mb'?: string;
   'no-xml'?: boolean;
   'no-relevance'?: boolean;
+  health?: string;
+  'no-health'?: boolean;
 }
 
 export interface Plan {
@@ -24,9 +27,14 @@ export interface Plan {
   relevance: boolean;
   shopify: number[] | { skipped: string };
   xmlMib: number | { skipped: string };
+  /** Catalog sizes the health pass and the export are measured at. */
+  health: number[] | { skipped: string };
 }
 
-const DEFAULTS = { quick: { shopify: '2000', xmlMib: '16' }, full: { shopify: '100000', xmlMib: '1024' } };
+const DEFAULTS = {
+  quick: { shopify: '2000', xmlMib: '16', health: '2k' },
+  full: { shopify: '100000', xmlMib: '1024', health: '100k' },
+};
 
 export function planRun(o: PlanOptions): Plan {
   const only = o.only === undefined ? null : o.only.split(',').map((s) => s.trim());
@@ -36,7 +44,7 @@ export function planRun(o: PlanOptions): Plan {
   const defaults = o.quick ? DEFAULTS.quick : DEFAULTS.full;
   const skip = (stage: OnlyStage, flag: string): { skipped: string } | null => {
     if (only) return only.includes(stage) ? null : { skipped: `not run (--only ${only.join(',')})` };
-    return o[flag as 'no-shopify' | 'no-xml'] ? { skipped: `not requested (--${flag})` } : null;
+    return o[flag as 'no-shopify' | 'no-xml' | 'no-health'] ? { skipped: `not requested (--${flag})` } : null;
   };
   const mib = Number(o['xml-mb'] ?? defaults.xmlMib);
   if (!(mib > 0)) throw new Error(`--xml-mb takes a size in MiB, not "${o['xml-mb']}"`);
@@ -46,5 +54,6 @@ export function planRun(o: PlanOptions): Plan {
     relevance: !o['no-relevance'] && (only === null || only.includes('relevance')),
     shopify: skip('shopify', 'no-shopify') ?? (o.shopify ?? defaults.shopify).split(',').map(parseSize),
     xmlMib: skip('xml', 'no-xml') ?? mib,
+    health: skip('health', 'no-health') ?? (o.health ?? defaults.health).split(',').map(parseSize),
   };
 }

@@ -9,6 +9,7 @@ import type { StageRuns } from '../stages/platform-import.ts';
 import type { RelevanceLever } from '../stages/relevance-levers.ts';
 import type { FashionRelevance } from '../stages/fashion-relevance.ts';
 import type { FtsAlone } from '../stages/search-latency.ts';
+import type { HealthCheckRun } from '../stages/health-check.ts';
 import type { ShopifyImport } from '../stages/shopify-import.ts';
 import type { XmlFeedImport } from '../stages/xml-feed-import.ts';
 import type { MachineInfo } from './machine.ts';
@@ -67,6 +68,8 @@ export interface BenchResults {
   shopify?: StageRuns<ShopifyImport>;
   /** A generated Google Merchant XML feed at a quarter of its size and at its size. Absent likewise. */
   xmlFeed?: StageRuns<XmlFeedImport>;
+  /** The health pass and the export of every product on a generated catalog. Absent likewise. */
+  health?: StageRuns<HealthCheckRun>;
   tookSec: number;
 }
 
@@ -74,7 +77,10 @@ export interface BenchResults {
 export function withStages(
   base: BenchResults,
   fresh: Partial<
-    Pick<BenchResults, 'shopify' | 'xmlFeed' | 'relevance' | 'relevanceLevers' | 'fashionRelevance'>
+    Pick<
+      BenchResults,
+      'shopify' | 'xmlFeed' | 'relevance' | 'relevanceLevers' | 'fashionRelevance' | 'health'
+    >
   >,
 ): BenchResults {
   const measured = Object.entries(fresh).filter(

@@ -7,6 +7,7 @@ import { isFailure } from '../stages/platform-import.ts';
 import type { ShopifyImport } from '../stages/shopify-import.ts';
 import type { XmlFeedImport } from '../stages/xml-feed-import.ts';
 import { mb, num, sec, table } from './format.ts';
+import { HEALTH } from './health-check.ts';
 
 const MIB = 2 ** 20;
 /** Peak RSS counts as flat when 4× the file moves it by no more than this factor. */
@@ -45,7 +46,7 @@ const failedRow = (f: StageFailure, columns: number) => [
   ...Array.from({ length: columns - 2 }, () => ''),
 ];
 
-interface SectionSpec<T> {
+export interface SectionSpec<T> {
   title: string;
   intro: string;
   head: string[];
@@ -175,5 +176,7 @@ const XML_FEED: SectionSpec<XmlFeedImport> = {
 };
 
 export function platformExportSections(r: BenchResults): string {
-  return [section(r.shopify, SHOPIFY), section(r.xmlFeed, XML_FEED)].filter(Boolean).join('\n');
+  return [section(r.shopify, SHOPIFY), section(r.xmlFeed, XML_FEED), section(r.health, HEALTH)]
+    .filter(Boolean)
+    .join('\n');
 }

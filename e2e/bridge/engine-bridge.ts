@@ -31,6 +31,8 @@ export interface EngineBridge {
   dataDir: string;
   /** The path the next pickFile call returns, as if the user chose it in the dialog. */
   pickNext(file: string): void;
+  /** The path the next pickSaveFile call returns, as if the user chose it in the save dialog. */
+  saveNext(file: string): void;
   /** Closes the engine as quitting the app would, and opens a new one on the same data. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -44,9 +46,10 @@ async function startEngine(
   dataDir: string,
   pickFile: () => Promise<{ path: string } | null>,
   grants: FileGrants,
+  pickSaveFile: () => Promise<{ path: string } | null>,
 ): Promise<Running> {
   const engine = await createEngine({ dataDir });
-  const dispatch = createDispatcher(guardFileAccess({ ...engine, pickFile }, grants), {
+  const dispatch = createDispatcher(guardFileAccess({ ...engine, pickFile, pickSaveFile }, grants), {
     validateOutput: true,
   });
   const offs = eventNames.map((event) =>
@@ -80,10 +83,16 @@ export async function bridgeEngine(page: Page, files: Record<string, string>): P
     picked = null;
     return file ? { path: file } : null;
   };
+  let saveTo: string | null = null;
+  const pickSaveFile = async () => {
+    const file = saveTo;
+    saveTo = null;
+    return file ? { path: file } : null;
+  };
   // The registered files stand for files the user drops on the window: the app grants exactly those.
   const grants = new FileGrants();
   for (const file of Object.values(files)) grants.grant(file);
-  let running = await startEngine(page, dataDir, pickFile, grants);
+  let running = await startEngine(page, dataDir, pickFile, grants, pickSaveFile);
   await page.exposeBinding('__shelfscopeInvoke', (_source, method: string, payload: unknown) =>
     running.dispatch(method, payload),
   );
@@ -97,9 +106,12 @@ export async function bridgeEngine(page: Page, files: Record<string, string>): P
     pickNext(file) {
       picked = file;
     },
+    saveNext(file) {
+      saveTo = file;
+    },
     async restart() {
       await running.close();
-      running = await startEngine(page, dataDir, pickFile, grants);
+      running = await startEngine(page, dataDir, pickFile, grants, pickSaveFile);
     },
     async close() {
       await running.close();

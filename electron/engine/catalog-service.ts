@@ -29,6 +29,11 @@ import type { SearchRequest, SearchTuning } from './search/search-service.ts';
 import { readSynonyms, SearchService, writeSynonyms } from './search/search-service.ts';
 import type { SearchResult } from '../../shared/types.ts';
 import { isRunningElsewhere } from './jobs/job-owner.ts';
+import type { ExportRequest, ExportResult, HealthOptions, HealthReport } from '../../shared/health.ts';
+import { runExport } from './export/run-export.ts';
+import { runHealth } from './health/run-health.ts';
+import { loadReport } from './health/report-store.ts';
+import { dismissDuplicates } from './health/sections.ts';
 
 /** Where embedders come from: one query embedder shared by every catalog, a fresh worker per job. */
 export interface ModelProvider {
@@ -223,6 +228,30 @@ export class CatalogService {
 
   moreLikeThis(id: string, limit: number): Promise<SearchResult> {
     return this.searcher.moreLikeThis(id, limit);
+  }
+
+  /** The health pass; its report is kept until the catalog changes (`healthReport`). */
+  async checkHealth(options: HealthOptions, meter: ProgressMeter, signal?: AbortSignal): Promise<HealthReport> {
+    const report = await runHealth(this.handle, options, meter, signal);
+    // Searches filtered by a finding read the members just replaced: no cached answer may survive them.
+    this.handle.touch();
+    return report;
+  }
+
+  /** The last health report, or null when there is none or the catalog changed since. */
+  healthReport(): HealthReport | null {
+    return loadReport(this.handle.reader);
+  }
+
+  dismissDuplicates(pairs: [string, string][]): HealthReport | null {
+    const report = dismissDuplicates(this.handle, pairs);
+    this.handle.touch();
+    return report;
+  }
+
+  /** Writes the products a search (or a health finding) shows to a CSV or XLSX file. */
+  exportProducts(req: ExportRequest, meter: ProgressMeter, signal?: AbortSignal): Promise<ExportResult> {
+    return runExport(this, req, meter, signal);
   }
 
   getProduct(id: string): Product | null {

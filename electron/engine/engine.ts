@@ -76,7 +76,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
 
   const startJob = (
     catalogId: string,
-    kind: 'import' | 'index',
+    kind: JobProgress['kind'],
     run: (
       service: CatalogService,
       jobId: string,
@@ -194,6 +194,23 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async currentJob({ catalogId }) {
       catalog(catalogId);
       return jobOf(catalogId)?.progress ?? null;
+    },
+    async startHealth({ catalogId, options }) {
+      // The report is fetched with healthReport: a job's result event carries import results only.
+      return startJob(catalogId, 'health', (service, _jobId, meter, signal) =>
+        service.checkHealth(options, meter, signal).then(() => undefined),
+      );
+    },
+    async healthReport({ catalogId }) {
+      return catalog(catalogId).healthReport();
+    },
+    async dismissDuplicates({ catalogId, pairs }) {
+      return catalog(catalogId).dismissDuplicates(pairs);
+    },
+    async startExport({ catalogId, ...request }) {
+      return startJob(catalogId, 'export', (service, _jobId, meter, signal) =>
+        service.exportProducts(request, meter, signal).then(() => undefined),
+      );
     },
     async rejectedRows({ catalogId }) {
       return catalog(catalogId).rejectedRows();

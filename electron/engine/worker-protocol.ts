@@ -16,5 +16,7 @@ export type FromWorker =
   | { type: 'event'; event: EventName; payload: unknown }
   | { type: 'fatal'; error: ApiError };
 
-/** Every method the engine serves; `pickFile` needs a window, so the host serves it. */
-export const engineMethodNames = methodNames.filter((name): name is EngineMethodName => name !== 'pickFile');
+/** Every method the engine serves; the file dialogs need a window, so the host serves them. */
+export const engineMethodNames = methodNames.filter(
+  (name): name is EngineMethodName => name !== 'pickFile' && name !== 'pickSaveFile',
+);

@@ -17,7 +17,7 @@ type SearchState = {
   run(catalogId: string): Promise<void>;
 };
 
-const RESULT_LIMIT = 500;
+export const RESULT_LIMIT = 500;
 let latest = 0;
 
 export const useSearch = create<SearchState>()((set, get) => ({

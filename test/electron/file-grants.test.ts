@@ -12,8 +12,10 @@ function setup() {
   fs.writeFileSync(chosen, 'id,name\n1,a\n');
   fs.writeFileSync(secret, 'user,password\nroot,hunter2\n');
   const read: string[] = [];
+  const written: string[] = [];
   const grants = new FileGrants();
   let next: string | null = chosen;
+  const saveAs = path.join(dir, 'export.csv');
   const handlers = guardFileAccess(
     {
       previewImport: async (args: { path: string }) => {
@@ -33,11 +35,26 @@ function setup() {
         return { jobId: 'j' };
       },
       pickFile: async () => (next ? { path: next } : null),
+      pickSaveFile: async () => ({ path: saveAs }),
+      startExport: async (args: { out: string }) => {
+        written.push(args.out);
+        return { jobId: 'e' };
+      },
     },
     grants,
   );
   const dispatch = createDispatcher(handlers);
-  return { dir, chosen, secret, read, grants, dispatch, pickNext: (p: string | null) => (next = p) };
+  return {
+    dir,
+    chosen,
+    secret,
+    read,
+    written,
+    saveAs,
+    grants,
+    dispatch,
+    pickNext: (p: string | null) => (next = p),
+  };
 }
 
 describe('file grants', () => {
@@ -69,5 +86,18 @@ describe('file grants', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
+  });
+
+  it('lets an export write only the path chosen in the save dialog', async () => {
+    const { dir, saveAs, written, dispatch } = setup();
+    const other = path.join(dir, 'elsewhere.csv');
+    expect(await dispatch('startExport', { catalogId: 'c', out: saveAs })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await dispatch('pickSaveFile', { defaultName: 'export.csv' })).toMatchObject({ ok: true });
+    expect(await dispatch('startExport', { catalogId: 'c', out: saveAs })).toMatchObject({ ok: true });
+    expect(await dispatch('startExport', { catalogId: 'c', out: other })).toMatchObject({ ok: false });
+    expect(written).toEqual([saveAs]);
   });
 });

@@ -51,7 +51,10 @@ describe('IPC payload fuzzing', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-fuzz-'));
     engine = await createEngine({ dataDir });
-    dispatch = createDispatcher({ ...engine, pickFile: async () => null }, { validateOutput: true });
+    dispatch = createDispatcher(
+      { ...engine, pickFile: async () => null, pickSaveFile: async () => null },
+      { validateOutput: true },
+    );
     target = await createCatalog(dispatch, 'Fuzz target catalog');
     const finished = new Promise((resolve) => engine.on('jobFinished', resolve));
     await dispatch('startImport', { catalogId: target, path: HERMES_CSV });

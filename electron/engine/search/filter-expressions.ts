@@ -4,7 +4,7 @@ const EXPRESSION = /^\s*([\w.\- ]+?)\s*(<=|>=|<|>|=)\s*(.+?)\s*$/;
 
 /**
  * CLI filter expressions: `price<50`, `price>=20`, `category=Bags`, `brand=Nike`, `instock`, `onsale`,
- * `option.Size=M` for a variant option, and `NAME=VALUE` for any attribute (`season=Winter`). A price bound is inclusive either way, as a
+ * `option.Size=M` for a variant option, `health=FINDING` for a health finding's products, and `NAME=VALUE` for any attribute (`season=Winter`). A price bound is inclusive either way, as a
  * manager reading "under 50" expects 50 itself to count.
  */
 export function parseFilterExpressions(expressions: string[]): Filters {
@@ -36,7 +36,8 @@ export function parseFilterExpressions(expressions: string[]): Filters {
       continue;
     }
     if (op !== '=') throw new Error(`filter "${expression}": only price can be compared with ${op}`);
-    if (name === 'category') filters.categories = [...(filters.categories ?? []), value];
+    if (name === 'health') filters.health = value;
+    else if (name === 'category') filters.categories = [...(filters.categories ?? []), value];
     else if (name === 'brand') filters.brands = [...(filters.brands ?? []), value];
     else if (name.startsWith('option.') && name.length > 7)
       filters.options = { ...filters.options, [rawName.trim().slice(7)]: value };

@@ -1,4 +1,5 @@
 import type { Filters } from '../../../shared/types.ts';
+import { findingSql } from '../health/finding-sql.ts';
 
 export interface SqlCondition {
   /** A boolean SQL expression over the products table aliased `p` ('1' when there is no filter). */
@@ -19,7 +20,8 @@ export function hasFilters(f: Filters): boolean {
     f.inStock !== undefined ||
     f.onSale !== undefined ||
     Object.keys(f.attributes ?? {}).length > 0 ||
-    Object.keys(f.options ?? {}).length > 0
+    Object.keys(f.options ?? {}).length > 0 ||
+    f.health !== undefined
   );
 }
 
@@ -66,6 +68,11 @@ export function filterSql(f: Filters): SqlCondition {
     where.push('lower(CAST(json_extract(p.attributes, ?) AS TEXT)) = lower(?)');
     params.push(jsonPath(key), value);
   }
+  if (f.health !== undefined) {
+    const finding = findingSql(f.health);
+    where.push(finding.where);
+    params.push(...finding.params);
+  }
   return { where: where.length ? where.join(' AND ') : '1', params };
 }
 
@@ -83,5 +90,6 @@ export function describeFilters(f: Filters, currency: string | null): string {
   if (f.onSale === true) parts.push('on sale');
   if (f.onSale === false) parts.push('not on sale');
   for (const [k, v] of Object.entries({ ...f.attributes, ...f.options })) parts.push(`${k} = ${v}`);
+  if (f.health !== undefined) parts.push(`health finding ${f.health} (run Health again if the catalog changed)`);
   return parts.join(', ');
 }

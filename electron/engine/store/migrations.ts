@@ -138,4 +138,17 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE jobs ADD COLUMN owner_pid INTEGER;
   `,
+  // Catalog health (2026-12): the products of each finding of the last report (a search filter and the
+  // export read them), and the pairs a manager said are not duplicates, by product id so they survive
+  // re-imports (rowids do not).
+  `
+  CREATE TABLE health_members (
+    finding TEXT NOT NULL,
+    grp INTEGER NOT NULL,
+    product_rowid INTEGER NOT NULL,
+    note TEXT
+  );
+  CREATE INDEX health_members_finding ON health_members(finding, grp);
+  CREATE TABLE health_not_duplicates (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+  `,
 ];

@@ -14,6 +14,9 @@ const PHASES: Record<JobPhase, string> = {
   done: 'Done',
   cancelled: 'Cancelled',
   failed: 'Failed',
+  scanning: 'Checking products',
+  comparing: 'Comparing embeddings',
+  writing: 'Writing the file',
 };
 
 /** What the file was read as, so a wrong guess (a generic CSV where a Shopify export was meant) shows. */

@@ -4,6 +4,7 @@ import type { FacetCount, Facets } from '../../../shared/types.ts';
 import { CategoryName } from '../../components/CategoryName.tsx';
 import { formatCount } from '../../components/format.ts';
 import { useSearch } from '../../store/search-store.ts';
+import { findingLabel } from '../health/finding-label.ts';
 import {
   applyFacet,
   applyOption,
@@ -165,6 +166,19 @@ export function FilterPanel() {
           </button>
         )}
       </div>
+      {filters.health && (
+        <div className="chip health-chip" data-testid="filter-health">
+          Health: {findingLabel(filters.health)}
+          <button
+            type="button"
+            className="link-button"
+            aria-label="Clear the health filter"
+            onClick={() => setFilters(withoutEmpty({ ...filters, health: undefined }))}
+          >
+            ×
+          </button>
+        </div>
+      )}
       <label className="toggle">
         <input
           type="checkbox"

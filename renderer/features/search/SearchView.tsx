@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatCount } from '../../components/format.ts';
 import { selectCatalog, useApp } from '../../store/app-store.ts';
 import { useSearch } from '../../store/search-store.ts';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { DropTarget } from '../import/ImportView.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { ResultList } from './ResultList.tsx';
@@ -20,8 +21,9 @@ function useSearchAsYouType(catalogId: string) {
   }, [catalogId, query, mode, filters]);
 }
 
-function ResultHeader() {
+function ResultHeader({ catalogId }: { catalogId: string }) {
   const result = useSearch((s) => s.result);
+  const name = useApp((s) => selectCatalog(s)?.name ?? 'products');
   const loading = useSearch((s) => s.loading);
   if (!result) return <div className="result-header">{loading ? 'Searching…' : ''}</div>;
   return (
@@ -43,6 +45,15 @@ function ResultHeader() {
         </span>
       )}
       {loading && <span className="muted">Updating…</span>}
+      {result.total > 0 && (
+        <ExportButton
+          catalogId={catalogId}
+          query={result.query}
+          mode={result.mode}
+          filters={result.filters}
+          name={result.query ? `${name} ${result.query}` : name}
+        />
+      )}
     </div>
   );
 }
@@ -67,7 +78,7 @@ export function SearchView({ catalogId }: { catalogId: string }) {
       <div className="search-body">
         <FilterPanel />
         <section className="search-results" aria-label="Results">
-          <ResultHeader />
+          <ResultHeader catalogId={catalogId} />
           {result && result.hits.length > 0 && <ResultList hits={result.hits} />}
           {result && result.hits.length === 0 && (
             <EmptyState title="No products match">
