@@ -9,6 +9,7 @@ describe('planRun', () => {
       relevance: true,
       shopify: [100_000],
       xmlMib: 1024,
+      health: [100_000],
     });
     expect(planRun({ quick: true })).toEqual({
       only: null,
@@ -16,6 +17,7 @@ describe('planRun', () => {
       relevance: true,
       shopify: [2000],
       xmlMib: 16,
+      health: [2000],
     });
   });
 
@@ -41,6 +43,7 @@ describe('planRun', () => {
       relevance: false,
       shopify: [100_000],
       xmlMib: { skipped: 'not run (--only shopify)' },
+      health: { skipped: 'not run (--only shopify)' },
     });
     expect(planRun({ quick: true, only: 'xml,shopify', shopify: '500' })).toMatchObject({
       only: ['xml', 'shopify'],
@@ -56,6 +59,7 @@ describe('planRun', () => {
       relevance: true,
       shopify: { skipped: 'not run (--only relevance)' },
       xmlMib: { skipped: 'not run (--only relevance)' },
+      health: { skipped: 'not run (--only relevance)' },
     });
     expect(planRun({ quick: false, 'no-relevance': true })).toMatchObject({
       catalogs: true,
@@ -65,7 +69,7 @@ describe('planRun', () => {
 
   it('refuses an unknown stage and a size that is not one', () => {
     expect(() => planRun({ quick: false, only: 'shopify,peers' })).toThrow(
-      /--only takes shopify, xml, relevance/,
+      /--only takes shopify, xml, relevance, health/,
     );
     expect(() => planRun({ quick: false, 'xml-mb': 'lots' })).toThrow(/--xml-mb/);
     expect(() => planRun({ quick: false, 'xml-mb': '0' })).toThrow(/--xml-mb/);
