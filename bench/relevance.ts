@@ -11,11 +11,9 @@ import { ProgressMeter } from '../electron/engine/jobs/progress.ts';
 import { createModelProvider } from '../electron/engine/models.ts';
 import type { Judgments } from './lib/metrics.ts';
 import { mean, ndcgAt, percentile, recallAt } from './lib/metrics.ts';
+import { DATASETS_DIR } from './lib/sources.ts';
 
-export const ICECAT_DIR = path.resolve(
-  import.meta.dirname,
-  '../../shared/datasets/icecat-chorus-electronics',
-);
+export const ICECAT_DIR = path.join(DATASETS_DIR, 'icecat-chorus-electronics');
 
 export function requireIcecat(): void {
   if (!fs.existsSync(path.join(ICECAT_DIR, 'products.jsonl.gz'))) {

@@ -31,6 +31,7 @@ import { ProgressMeter } from './engine/jobs/progress.ts';
 import { createModelProvider } from './engine/models.ts';
 import { loadSettings } from './engine/settings.ts';
 import { parseFilterExpressions } from './engine/search/filter-expressions.ts';
+import { describeInsights } from './insights-text.ts';
 
 const USAGE = `Usage:
   shelfscope import FILE --catalog DIR [--format csv|tsv|json|jsonl|xlsx|xml] [--sheet NAME] [--map field=column ...] [--no-index] [--json]
@@ -38,6 +39,7 @@ const USAGE = `Usage:
   shelfscope search --catalog DIR [--mode hybrid|keyword|semantic] [--limit N] [--filter EXPR ...] (QUERY | --queries FILE) [--json]
   shelfscope ask    --catalog DIR QUESTION [--json]
   shelfscope stats  --catalog DIR [--json]
+  shelfscope insights --catalog DIR [--clear] [--json]   (the query log: top, zero-result and slowest queries)
 
 Filters: price<50  price>=20  category=Bags  brand=Nike  instock  onsale  option.Size=M  season=Winter  ATTRIBUTE=VALUE
 Exit codes: 0 success, 1 bad input (reason on stderr), 2 usage error. --debug prints the stack of an internal error.`;
@@ -56,6 +58,7 @@ const OPTIONS = {
   filter: { type: 'string', multiple: true },
   queries: { type: 'string' },
   debug: { type: 'boolean' },
+  clear: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -83,6 +86,8 @@ export async function main(argv: string[]): Promise<number> {
         return await askCommand(values, rest);
       case 'stats':
         return await statsCommand(values);
+      case 'insights':
+        return await insightsCommand(values);
       default:
         return usage(`unknown command "${command}"`);
     }
@@ -239,9 +244,10 @@ async function searchCommand(values: Values, args: string[]): Promise<number> {
     );
   }
   const catalog = openCatalog(values);
+  catalog.queryLog.enabled = loadSettings(settingsDirOf(catalogDir(values))).queryLog !== false;
   try {
     for (const query of queries) {
-      const result = await catalog.search({ query, mode, limit, filters });
+      const result = await catalog.search({ query, mode, limit, filters }, { record: true });
       if (values.json) {
         print(result);
         continue;
@@ -321,6 +327,25 @@ async function statsCommand(values: Values): Promise<number> {
             : ''),
       );
     }
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+async function insightsCommand(values: Values): Promise<number> {
+  const catalog = openCatalog(values);
+  try {
+    if (values.clear) {
+      const { cleared } = catalog.clearQueryLog();
+      if (values.json) print({ cleared });
+      else process.stdout.write(`cleared ${cleared} logged searches\n`);
+      return 0;
+    }
+    catalog.queryLog.enabled = loadSettings(settingsDirOf(catalogDir(values))).queryLog !== false;
+    const report = catalog.insights();
+    if (values.json) print(report);
+    else process.stdout.write(describeInsights(report));
     return 0;
   } finally {
     catalog.close();

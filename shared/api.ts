@@ -20,6 +20,7 @@ import {
   Settings,
   SynonymGroup,
 } from './types.ts';
+import { InsightsReport, SynonymSuggestions } from './insights.ts';
 
 const catalogRef = z.object({ catalogId: CatalogId });
 const filePath = z.string().min(1).max(4096);
@@ -74,6 +75,9 @@ export const methods = {
   stats: method(catalogRef, CatalogStats),
   getSynonyms: method(catalogRef, z.array(SynonymGroup)),
   setSynonyms: method(catalogRef.extend({ groups: z.array(SynonymGroup).max(5000) }), z.array(SynonymGroup)),
+  insights: method(catalogRef, InsightsReport),
+  clearQueryLog: method(catalogRef, z.object({ cleared: z.number().int() })),
+  suggestSynonyms: method(catalogRef.extend({ query }), SynonymSuggestions),
   getSettings: method(z.object({}), Settings),
   setSettings: method(Settings.partial(), Settings),
 };

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 
-export const DATASETS_DIR = path.resolve(import.meta.dirname, '../../../shared/datasets');
+// The team's shared folder sits next to the repository (/work/main) or next to the worktrees' folder
+// (/work/wt/<name>).
+export const DATASETS_DIR =
+  ['../../../shared/datasets', '../../../../shared/datasets']
+    .map((rel) => path.resolve(import.meta.dirname, rel))
+    .find((dir) => fs.existsSync(dir)) ?? path.resolve(import.meta.dirname, '../../../shared/datasets');
 const ICECAT_FILE = path.join(DATASETS_DIR, 'icecat-chorus-electronics/products.jsonl.gz');
 const MYNTRA_FILE = path.join(DATASETS_DIR, 'myntra-fashion-catalog/myntra_products_catalog.csv');
 

@@ -28,6 +28,14 @@ import {
 import type { SearchRequest, SearchTuning } from './search/search-service.ts';
 import { readSynonyms, SearchService, writeSynonyms } from './search/search-service.ts';
 import type { SearchResult } from '../../shared/types.ts';
+import type { InsightsReport, SynonymSuggestions } from '../../shared/insights.ts';
+import type { QueryCacheOptions } from './search/query-cache.ts';
+import { memoEmbed, QueryCache } from './search/query-cache.ts';
+import { QueryLog } from './insights/query-log.ts';
+import { readInsights } from './insights/insights-report.ts';
+import { suggestSynonyms } from './insights/synonym-suggestions.ts';
+import type { PrefetchOutcome } from './insights/prefetch.ts';
+import { prefetchPopular } from './insights/prefetch.ts';
 
 /** Where embedders come from: one query embedder shared by every catalog, a fresh worker per job. */
 export interface ModelProvider {
@@ -45,6 +53,8 @@ export interface ModelProvider {
  * 1,024, 2.0 s in batches of 64). A cancel or a crash costs at most one batch, under a second.
  */
 const INDEX_BATCH = 1024;
+/** Searches the Stats view's latency chart shows. */
+const RECENT_LATENCIES = 50;
 
 interface JobRecord {
   id: string;
@@ -60,17 +70,27 @@ interface JobRecord {
  */
 export class CatalogService {
   readonly handle: CatalogHandle;
-  readonly searcher: SearchService;
+  /** Search through the result cache (exact, normalised and embedding layers). */
+  readonly searcher: QueryCache;
+  readonly queryLog: QueryLog;
   private readonly models: ModelProvider;
-  private readonly embedQuery = async (text: string): Promise<Float32Array> => {
+  private readonly embedQuery = memoEmbed(async (text: string): Promise<Float32Array> => {
     const [v] = await (await this.models.queryEmbedder()).embed([text]);
     return v;
-  };
+  });
+  private readonly ranker: SearchService;
 
   private constructor(handle: CatalogHandle, models: ModelProvider) {
     this.handle = handle;
     this.models = models;
-    this.searcher = new SearchService(handle, this.embedQuery);
+    this.ranker = new SearchService(handle, this.embedQuery);
+    this.searcher = new QueryCache(handle, this.ranker, this.embedQuery);
+    this.queryLog = new QueryLog(handle.writer, handle.reader);
+  }
+
+  /** The same ranking behind a result cache configured otherwise: the cache benchmark's on/off runs. */
+  cachedSearcher(opts: QueryCacheOptions): QueryCache {
+    return new QueryCache(this.handle, this.ranker, this.embedQuery, opts);
   }
 
   /** Search over this catalog ranked with other settings: the benchmark's lever sweeps. */
@@ -218,12 +238,44 @@ export class CatalogService {
     }
   }
 
-  search(req: SearchRequest): Promise<SearchResult> {
-    return this.searcher.search(req);
+  /**
+   * A search through the result cache. `record`: a search a person made (the app, the CLI), kept in
+   * the query log; the engine's own searches (answers, prefetch, benchmarks) are not.
+   */
+  async search(req: SearchRequest, opts: { record?: boolean } = {}): Promise<SearchResult> {
+    const { result, layer } = await this.searcher.search(req);
+    if (opts.record) {
+      this.queryLog.record({ query: req.query, mode: req.mode, limit: req.limit, result, cache: layer });
+    }
+    return result;
+  }
+
+  insights(): InsightsReport {
+    return readInsights(this.queryLog.readable(), this.queryLog.enabled);
+  }
+
+  clearQueryLog(): { cleared: number } {
+    return { cleared: this.queryLog.clear() };
+  }
+
+  suggestSynonyms(query: string): Promise<SynonymSuggestions> {
+    return suggestSynonyms(
+      this.handle,
+      async (texts) => (await this.models.queryEmbedder()).embed(texts),
+      query,
+    );
+  }
+
+  /** Warms the result cache and the pages of what the query log says is popular; see prefetch.ts. */
+  prefetch(stop: () => boolean = () => false): Promise<PrefetchOutcome> {
+    return prefetchPopular(
+      { handle: this.handle, cachedSearch: async (req) => (await this.searcher.search(req)).result },
+      stop,
+    );
   }
 
   moreLikeThis(id: string, limit: number): Promise<SearchResult> {
-    return this.searcher.moreLikeThis(id, limit);
+    return this.ranker.moreLikeThis(id, limit);
   }
 
   getProduct(id: string): Product | null {
@@ -249,7 +301,9 @@ export class CatalogService {
 
   setSynonyms(groups: SynonymGroup[]): SynonymGroup[] {
     const saved = writeSynonyms(this.handle, groups);
-    this.searcher.setSynonyms(saved);
+    this.ranker.setSynonyms(saved);
+    // A committed write: results cached under the old synonyms are of another generation.
+    this.handle.touch();
     return saved;
   }
 
@@ -288,7 +342,7 @@ export class CatalogService {
       dimensions: this.handle.manifest.model.dimensions,
       vectorIndex: this.handle.indexHealth(),
       lastImport: lastImport ? (JSON.parse(lastImport) as CatalogStats['lastImport']) : null,
-      recentQueryMs: [...this.searcher.latencies],
+      recentQueryMs: this.queryLog.recentLatencies(RECENT_LATENCIES),
     };
   }
 
@@ -336,6 +390,7 @@ export class CatalogService {
   }
 
   close(): void {
+    this.queryLog.close();
     this.handle.close();
   }
 }
