@@ -8,8 +8,14 @@ import { terms } from '../search/text.ts';
  * oldest rows go first.
  */
 export const QUERY_LOG_ROWS = 50_000;
-/** Searches are written together, a moment after the last one, never while the search answers. */
-const FLUSH_DELAY_MS = 250;
+/**
+ * Searches are written together, a moment after the last one, never while the search answers. The
+ * moment is long enough for search-as-you-type: a search that extends or trims the one before it within
+ * TYPING_MS replaces it, so "purs" is not logged on the way to "purse".
+ */
+const FLUSH_DELAY_MS = 1500;
+const TYPING_MS = 1500;
+const MAX_WAIT_MS = 10_000;
 
 export interface LoggedSearch {
   query: string;
@@ -46,6 +52,18 @@ export function correctedText(result: Pick<SearchResult, 'text' | 'corrections'>
     .join(' ');
 }
 
+function isStillTyping(before: Row, after: Row): boolean {
+  const a = before.query.trim();
+  const b = after.query.trim();
+  return (
+    after.at - before.at <= TYPING_MS &&
+    before.mode === after.mode &&
+    before.filters === after.filters &&
+    a !== b &&
+    (b.startsWith(a) || a.startsWith(b))
+  );
+}
+
 function filtersJson(filters: Filters): string {
   return JSON.stringify(filters, Object.keys(filters).sort());
 }
@@ -72,7 +90,7 @@ export class QueryLog {
   record(search: LoggedSearch): void {
     if (!this.enabled || this.closed) return;
     const { result } = search;
-    this.pending.push({
+    const row: Row = {
       at: Date.now(),
       query: search.query,
       key: queryKey(search.query),
@@ -83,16 +101,25 @@ export class QueryLog {
       tookMs: result.tookMs,
       correctedTo: correctedText(result),
       cache: search.cache,
-    });
+    };
+    const last = this.pending[this.pending.length - 1];
+    if (last && isStillTyping(last, row)) this.pending[this.pending.length - 1] = row;
+    else this.pending.push(row);
     this.schedule();
   }
 
+  /** Waits for a pause in searching, but never keeps a row waiting longer than MAX_WAIT_MS. */
   private schedule(): void {
-    if (this.timer || this.closed) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (!this.flush()) this.schedule();
-    }, FLUSH_DELAY_MS);
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    const waited = this.pending.length ? Date.now() - this.pending[0].at : 0;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        if (!this.flush()) this.schedule();
+      },
+      waited >= MAX_WAIT_MS ? 0 : FLUSH_DELAY_MS,
+    );
     // A pending write never keeps a CLI run alive: close() writes what is left.
     this.timer.unref();
   }

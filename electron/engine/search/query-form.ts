@@ -3,7 +3,7 @@ import type { AnalyzedQuery, AnalyzeContext } from './analyze.ts';
 import { analyzeQuery } from './analyze.ts';
 import { parseQuery } from './query-parse.ts';
 import { singular } from './synonyms.ts';
-import { idCandidates } from './text.ts';
+import { idCandidates, terms } from './text.ts';
 
 export interface FormRequest {
   query: string;
@@ -21,8 +21,18 @@ export interface QueryForm {
    * share results: an empty text (a listing) or one naming a product code, which ranks by how it is typed.
    */
   normal: string | null;
+  /**
+   * The words with digits, sorted: model numbers and sizes, which embeddings barely tell apart ("iphone 7"
+   * and "iphone 8": cosine 0.991). Queries share by embedding only when these are equal.
+   */
+  codes: string;
   text: string;
   analyzed: AnalyzedQuery;
+}
+
+/** The words of a text that hold a digit, deduplicated and sorted. */
+export function codeWords(text: string): string {
+  return [...new Set(terms(text).filter((t) => /\p{N}/u.test(t)))].sort().join(' ');
 }
 
 /** JSON with sorted keys at every level, so equal filters give equal strings. */
@@ -49,18 +59,17 @@ export function queryForm(req: FormRequest, ctx: AnalyzeContext): QueryForm {
   const analyzed = analyzeQuery(parsed.text, ctx);
   const shareable =
     parsed.text.trim() !== '' && analyzed.groups.length > 0 && !idCandidates(req.query).length;
+  // A group's first alternative is what was typed (or what a slip was read as), the rest are its synonyms:
+  // "earbuds" and "earphones" expand to the same alternatives but rank differently.
+  const phrase = (words: string[]) => words.map(singular).join(' ');
   const normal = shareable
     ? analyzed.groups
         .map(
           (g) =>
-            (g.prefix ? '*' : '') +
-            g.alternatives
-              .map((phrase) => phrase.map(singular).join(' '))
-              .sort()
-              .join('|'),
+            `${g.prefix ? '*' : ''}${phrase(g.alternatives[0])}>${g.alternatives.slice(1).map(phrase).sort().join('|')}`,
         )
         .sort()
         .join(';')
     : null;
-  return { group, normal, text: parsed.text, analyzed };
+  return { group, normal, codes: codeWords(parsed.text), text: parsed.text, analyzed };
 }

@@ -117,11 +117,22 @@ describe('the query log on the Hermes catalog', () => {
     expect(logged(catalog)).toBe(1);
   });
 
+  it('logs a query typed letter by letter once, as it stood when the typing paused', async () => {
+    catalog.clearQueryLog();
+    for (const query of ['le', 'leat', 'leather', 'leather w', 'leather wallet']) {
+      await catalog.search({ query, mode: 'hybrid', limit: 5, filters: {} }, { record: true });
+    }
+    await catalog.search({ query: 'scarf', mode: 'hybrid', limit: 5, filters: {} }, { record: true });
+    catalog.queryLog.flush();
+    const queries = catalog.handle.reader.prepare('SELECT query FROM query_log ORDER BY seq').pluck().all();
+    expect(queries).toEqual(['leather wallet', 'scarf']);
+  });
+
   it('keeps only the newest rows once the log is full', async () => {
     catalog.clearQueryLog();
     const result = await catalog.search({ query: 'tote', mode: 'keyword', limit: 5, filters: {} });
     for (let i = 0; i < QUERY_LOG_ROWS + 25; i++) {
-      catalog.queryLog.record({ query: `q${i}`, mode: 'keyword', limit: 5, result, cache: 'miss' });
+      catalog.queryLog.record({ query: `q${i}x`, mode: 'keyword', limit: 5, result, cache: 'miss' });
     }
     catalog.queryLog.flush();
     expect(logged(catalog)).toBe(QUERY_LOG_ROWS);
@@ -129,7 +140,7 @@ describe('the query log on the Hermes catalog', () => {
       .prepare('SELECT query FROM query_log ORDER BY seq LIMIT 1')
       .pluck()
       .get();
-    expect(oldest).toBe('q25');
+    expect(oldest).toBe('q25x');
     expect(catalog.clearQueryLog()).toEqual({ cleared: QUERY_LOG_ROWS });
     expect(logged(catalog)).toBe(0);
     expect(catalog.insights()).toMatchObject({ searches: 0, top: [], zeroResult: [], slowest: [] });
