@@ -26,7 +26,7 @@ const GROUPED = `
                avg(CASE WHEN cache = 'miss' THEN took_ms END) AS mean_ms,
                max(CASE WHEN cache = 'miss' THEN took_ms END) AS max_ms,
                max(CASE WHEN results = 0 THEN seq END) AS latest_zero
-        FROM query_log GROUP BY query_key) g
+        FROM query_log WHERE query_key <> '' GROUP BY query_key) g
   JOIN query_log l ON l.seq = g.latest`;
 
 function toStat(r: StatRow): QueryStat {
@@ -47,7 +47,10 @@ function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Top, zero-result and slowest queries, and the log's totals, read from `query_log`. */
+/**
+ * Top, zero-result and slowest queries, and the log's totals, read from `query_log`. Browsing (an empty
+ * query: every product, maybe filtered) is a search the latency chart shows, but not a query.
+ */
 export function readInsights(db: Db, logging: boolean): InsightsReport {
   const list = (where: string, order: string) =>
     (
@@ -58,17 +61,19 @@ export function readInsights(db: Db, logging: boolean): InsightsReport {
   const totals = db
     .prepare(
       `SELECT count(*) AS searches, count(DISTINCT query_key) AS distinct_queries,
-              sum(results = 0) AS zero, min(at) AS since FROM query_log`,
+              sum(results = 0) AS zero, min(at) AS since FROM query_log WHERE query_key <> ''`,
     )
     .get() as { searches: number; distinct_queries: number; zero: number | null; since: number | null };
-  const layers = db.prepare('SELECT cache, count(*) AS n FROM query_log GROUP BY cache').all() as {
+  const layers = db
+    .prepare("SELECT cache, count(*) AS n FROM query_log WHERE query_key <> '' GROUP BY cache")
+    .all() as {
     cache: CacheLayer;
     n: number;
   }[];
   const cacheHits = Object.fromEntries(CACHE_LAYERS.map((l) => [l, 0])) as Record<CacheLayer, number>;
   for (const l of layers) if (l.cache in cacheHits) cacheHits[l.cache] = l.n;
   const ran = db
-    .prepare("SELECT took_ms FROM query_log WHERE cache = 'miss' ORDER BY took_ms")
+    .prepare("SELECT took_ms FROM query_log WHERE cache = 'miss' AND query_key <> '' ORDER BY took_ms")
     .pluck()
     .all() as number[];
   const searches = totals.searches;

@@ -60,6 +60,8 @@ function isStillTyping(before: Row, after: Row): boolean {
     before.mode === after.mode &&
     before.filters === after.filters &&
     a !== b &&
+    a !== '' &&
+    b !== '' &&
     (b.startsWith(a) || a.startsWith(b))
   );
 }

@@ -97,7 +97,7 @@ export function InsightsView({ catalogId }: { catalogId: string }) {
     [
       'Found nothing',
       formatShare(report.zeroResultShare),
-      `${formatCount(report.zeroResult.length)} queries still fail`,
+      `${formatCount(report.zeroResult.length)} ${report.zeroResult.length === 1 ? 'query still fails' : 'queries still fail'}`,
     ],
     [
       'Answered from cache',
