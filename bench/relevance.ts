@@ -10,8 +10,8 @@ import { CatalogService } from '../electron/engine/catalog-service.ts';
 import { ProgressMeter } from '../electron/engine/jobs/progress.ts';
 import { createModelProvider } from '../electron/engine/models.ts';
 import type { Judgments } from './lib/metrics.ts';
-import { DATASETS_DIR } from './lib/sources.ts';
 import { mean, ndcgAt, percentile, recallAt } from './lib/metrics.ts';
+import { DATASETS_DIR } from './lib/sources.ts';
 
 export const ICECAT_DIR = path.join(DATASETS_DIR, 'icecat-chorus-electronics');
 

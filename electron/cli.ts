@@ -33,6 +33,7 @@ import { loadSettings } from './engine/settings.ts';
 import { parseFilterExpressions } from './engine/search/filter-expressions.ts';
 import { describeHealth } from './engine/health/describe-report.ts';
 import { ExportRequest, HealthOptions } from '../shared/health.ts';
+import { describeInsights } from './insights-text.ts';
 
 const USAGE = `Usage:
   shelfscope import FILE --catalog DIR [--format csv|tsv|json|jsonl|xlsx|xml] [--sheet NAME] [--map field=column ...] [--no-index] [--json]
@@ -42,6 +43,7 @@ const USAGE = `Usage:
   shelfscope stats  --catalog DIR [--json]
   shelfscope health --catalog DIR [--min-words N] [--similarity S] [--json]
   shelfscope export --catalog DIR [QUERY] [--mode M] [--filter EXPR ...] [--variants rows|nested] --out FILE.csv|FILE.xlsx [--json]
+  shelfscope insights --catalog DIR [--clear] [--json]   (the query log: top, zero-result and slowest queries)
 
 Filters: price<50  price>=20  category=Bags  brand=Nike  instock  onsale  option.Size=M  season=Winter  ATTRIBUTE=VALUE
          health=FINDING (the products of a health finding: health=duplicates, health=missing:field:brand)
@@ -65,6 +67,7 @@ const OPTIONS = {
   variants: { type: 'string' },
   'min-words': { type: 'string' },
   similarity: { type: 'string' },
+  clear: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -96,6 +99,8 @@ export async function main(argv: string[]): Promise<number> {
         return await healthCommand(values);
       case 'export':
         return await exportCommand(values, rest);
+      case 'insights':
+        return await insightsCommand(values);
       default:
         return usage(`unknown command "${command}"`);
     }
@@ -243,9 +248,10 @@ async function searchCommand(values: Values, args: string[]): Promise<number> {
     );
   }
   const catalog = openCatalog(values);
+  catalog.queryLog.enabled = loadSettings(settingsDirOf(catalogDir(values))).queryLog !== false;
   try {
     for (const query of queries) {
-      const result = await catalog.search({ query, mode, limit, filters });
+      const result = await catalog.search({ query, mode, limit, filters }, { record: true });
       if (values.json) {
         print(result);
         continue;
@@ -381,6 +387,25 @@ async function exportCommand(values: Values, args: string[]): Promise<number> {
       process.stdout.write(
         `exported ${result.products} products (${result.rows} rows) to ${result.out} (${(result.tookMs / 1000).toFixed(1)} s)\n`,
       );
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+async function insightsCommand(values: Values): Promise<number> {
+  const catalog = openCatalog(values);
+  try {
+    if (values.clear) {
+      const { cleared } = catalog.clearQueryLog();
+      if (values.json) print({ cleared });
+      else process.stdout.write(`cleared ${cleared} logged searches\n`);
+      return 0;
+    }
+    catalog.queryLog.enabled = loadSettings(settingsDirOf(catalogDir(values))).queryLog !== false;
+    const report = catalog.insights();
+    if (values.json) print(report);
+    else process.stdout.write(describeInsights(report));
     return 0;
   } finally {
     catalog.close();

@@ -9,6 +9,7 @@ import { HealthView } from './features/health/HealthView.tsx';
 import { DropOverlay } from './features/import/DropOverlay.tsx';
 import { DropTarget, ImportView } from './features/import/ImportView.tsx';
 import { ImportPreview } from './features/import/ImportPreview.tsx';
+import { InsightsView } from './features/insights/InsightsView.tsx';
 import { ProductPanel } from './features/product/ProductPanel.tsx';
 import { SEARCH_INPUT_ID } from './features/search/SearchBar.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
@@ -27,6 +28,7 @@ const TABS: { view: View; label: string }[] = [
   { view: 'search', label: 'Search' },
   { view: 'ask', label: 'Ask' },
   { view: 'synonyms', label: 'Synonyms' },
+  { view: 'insights', label: 'Insights' },
   { view: 'import', label: 'Import & indexing' },
   { view: 'stats', label: 'Stats' },
   { view: 'health', label: 'Health' },
@@ -74,6 +76,8 @@ function CatalogScreen({ catalogId, view }: { catalogId: string; view: View }) {
       return <AskPanel catalogId={catalogId} />;
     case 'synonyms':
       return <SynonymsView catalogId={catalogId} />;
+    case 'insights':
+      return <InsightsView catalogId={catalogId} />;
     case 'import':
       return <ImportView />;
     case 'stats':

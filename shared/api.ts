@@ -21,6 +21,7 @@ import {
   SynonymGroup,
 } from './types.ts';
 import { ExportRequest, HealthOptions, HealthReport, ProductPair } from './health.ts';
+import { InsightsReport, SynonymSuggestions } from './insights.ts';
 
 const catalogRef = z.object({ catalogId: CatalogId });
 const filePath = z.string().min(1).max(4096);
@@ -94,6 +95,9 @@ export const methods = {
   ),
   /** Writes what a search or a health finding shows to CSV or XLSX, as a job with progress. */
   startExport: method(catalogRef.extend(ExportRequest.shape), z.object({ jobId: z.string() })),
+  insights: method(catalogRef, InsightsReport),
+  clearQueryLog: method(catalogRef, z.object({ cleared: z.number().int() })),
+  suggestSynonyms: method(catalogRef.extend({ query }), SynonymSuggestions),
   getSettings: method(z.object({}), Settings),
   setSettings: method(Settings.partial(), Settings),
 };

@@ -402,6 +402,11 @@ export const Settings = z.object({
   llmEndpoint: z.string().max(500).nullable(),
   llmModel: z.string().max(200).nullable(),
   llmTimeoutMs: z.number().int().min(500).max(120_000),
+  /**
+   * Record searches in each catalog's local query log (the Insights view); it never leaves the machine.
+   * Absent means on: settings saved before the log existed keep it on.
+   */
+  queryLog: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -33,3 +33,8 @@ export function typingLastWord(query: string): string {
   words[words.length - 1] = last.slice(0, Math.max(3, Math.ceil(last.length * 0.6)));
   return words.join(' ');
 }
+
+/** The query's words in reverse order ("wireless headphones" → "headphones wireless"). */
+export function reordered(query: string): string {
+  return query.split(' ').reverse().join(' ');
+}

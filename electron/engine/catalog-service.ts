@@ -34,6 +34,14 @@ import { runExport } from './export/run-export.ts';
 import { runHealth } from './health/run-health.ts';
 import { loadReport } from './health/report-store.ts';
 import { dismissDuplicates } from './health/sections.ts';
+import type { InsightsReport, SynonymSuggestions } from '../../shared/insights.ts';
+import type { QueryCacheOptions } from './search/query-cache.ts';
+import { memoEmbed, QueryCache } from './search/query-cache.ts';
+import { QueryLog } from './insights/query-log.ts';
+import { readInsights } from './insights/insights-report.ts';
+import { suggestSynonyms } from './insights/synonym-suggestions.ts';
+import type { PrefetchOutcome } from './insights/prefetch.ts';
+import { prefetchPopular } from './insights/prefetch.ts';
 
 /** Where embedders come from: one query embedder shared by every catalog, a fresh worker per job. */
 export interface ModelProvider {
@@ -51,6 +59,8 @@ export interface ModelProvider {
  * 1,024, 2.0 s in batches of 64). A cancel or a crash costs at most one batch, under a second.
  */
 const INDEX_BATCH = 1024;
+/** Searches the Stats view's latency chart shows. */
+const RECENT_LATENCIES = 50;
 
 interface JobRecord {
   id: string;
@@ -67,17 +77,27 @@ interface JobRecord {
  */
 export class CatalogService {
   readonly handle: CatalogHandle;
-  readonly searcher: SearchService;
+  /** Search through the result cache (exact, normalised and embedding layers). */
+  readonly searcher: QueryCache;
+  readonly queryLog: QueryLog;
   private readonly models: ModelProvider;
-  private readonly embedQuery = async (text: string): Promise<Float32Array> => {
+  private readonly embedQuery = memoEmbed(async (text: string): Promise<Float32Array> => {
     const [v] = await (await this.models.queryEmbedder()).embed([text]);
     return v;
-  };
+  });
+  private readonly ranker: SearchService;
 
   private constructor(handle: CatalogHandle, models: ModelProvider) {
     this.handle = handle;
     this.models = models;
-    this.searcher = new SearchService(handle, this.embedQuery);
+    this.ranker = new SearchService(handle, this.embedQuery);
+    this.searcher = new QueryCache(handle, this.ranker, this.embedQuery);
+    this.queryLog = new QueryLog(handle.writer, handle.reader);
+  }
+
+  /** The same ranking behind a result cache configured otherwise: the cache benchmark's on/off runs. */
+  cachedSearcher(opts: QueryCacheOptions): QueryCache {
+    return new QueryCache(this.handle, this.ranker, this.embedQuery, opts);
   }
 
   /** Search over this catalog ranked with other settings: the benchmark's lever sweeps. */
@@ -222,16 +242,52 @@ export class CatalogService {
     }
   }
 
-  search(req: SearchRequest): Promise<SearchResult> {
-    return this.searcher.search(req);
+  /**
+   * A search through the result cache. `record`: a search a person made (the app, the CLI), kept in
+   * the query log; the engine's own searches (answers, prefetch, benchmarks) are not.
+   */
+  async search(req: SearchRequest, opts: { record?: boolean } = {}): Promise<SearchResult> {
+    const { result, layer } = await this.searcher.search(req);
+    if (opts.record) {
+      this.queryLog.record({ query: req.query, mode: req.mode, limit: req.limit, result, cache: layer });
+    }
+    return result;
+  }
+
+  insights(): InsightsReport {
+    return readInsights(this.queryLog.readable(), this.queryLog.enabled);
+  }
+
+  clearQueryLog(): { cleared: number } {
+    return { cleared: this.queryLog.clear() };
+  }
+
+  suggestSynonyms(query: string): Promise<SynonymSuggestions> {
+    return suggestSynonyms(
+      this.handle,
+      async (texts) => (await this.models.queryEmbedder()).embed(texts),
+      query,
+    );
+  }
+
+  /** Warms the result cache and the pages of what the query log says is popular; see prefetch.ts. */
+  prefetch(stop: () => boolean = () => false): Promise<PrefetchOutcome> {
+    return prefetchPopular(
+      { handle: this.handle, cachedSearch: async (req) => (await this.searcher.search(req)).result },
+      stop,
+    );
   }
 
   moreLikeThis(id: string, limit: number): Promise<SearchResult> {
-    return this.searcher.moreLikeThis(id, limit);
+    return this.ranker.moreLikeThis(id, limit);
   }
 
   /** The health pass; its report is kept until the catalog changes (`healthReport`). */
-  async checkHealth(options: HealthOptions, meter: ProgressMeter, signal?: AbortSignal): Promise<HealthReport> {
+  async checkHealth(
+    options: HealthOptions,
+    meter: ProgressMeter,
+    signal?: AbortSignal,
+  ): Promise<HealthReport> {
     const report = await runHealth(this.handle, options, meter, signal);
     // Searches filtered by a finding read the members just replaced: no cached answer may survive them.
     this.handle.touch();
@@ -277,7 +333,9 @@ export class CatalogService {
 
   setSynonyms(groups: SynonymGroup[]): SynonymGroup[] {
     const saved = writeSynonyms(this.handle, groups);
-    this.searcher.setSynonyms(saved);
+    this.ranker.setSynonyms(saved);
+    // A committed write: results cached under the old synonyms are of another generation.
+    this.handle.touch();
     return saved;
   }
 
@@ -316,7 +374,7 @@ export class CatalogService {
       dimensions: this.handle.manifest.model.dimensions,
       vectorIndex: this.handle.indexHealth(),
       lastImport: lastImport ? (JSON.parse(lastImport) as CatalogStats['lastImport']) : null,
-      recentQueryMs: [...this.searcher.latencies],
+      recentQueryMs: this.queryLog.recentLatencies(RECENT_LATENCIES),
     };
   }
 
@@ -380,6 +438,7 @@ export class CatalogService {
   }
 
   close(): void {
+    this.queryLog.close();
     this.handle.close();
   }
 }

@@ -52,8 +52,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       throw new EngineError('not-found', `no catalog "${id}"`);
     }
     const service = CatalogService.open(catalogDir(id), models);
+    service.queryLog.enabled = settings.queryLog !== false;
     open.set(id, service);
     verifyInBackground(id, service);
+    prefetchInBackground(id, service);
     return service;
   };
   const jobOf = (catalogId: string) => [...jobs.values()].find((j) => j.catalogId === catalogId);
@@ -71,6 +73,15 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         }
       })
       // A failed comparison changes nothing it had not finished; the next open runs it again.
+      .catch(() => undefined);
+  };
+
+  // What the query log says is popular is searched once, so its first search after opening is warm.
+  // It stops when the catalog closes or changes; a failure costs only the warmth.
+  const prefetchInBackground = (id: string, service: CatalogService) => {
+    const generation = service.handle.version;
+    service
+      .prefetch(() => open.get(id) !== service || service.handle.version !== generation)
       .catch(() => undefined);
   };
 
@@ -149,7 +160,9 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
           .slice(0, 40) || 'catalog';
       let id = slug;
       for (let n = 2; fs.existsSync(catalogDir(id)); n++) id = `${slug}-${n}`;
-      open.set(id, CatalogService.open(catalogDir(id), models, { create: true, name }));
+      const created = CatalogService.open(catalogDir(id), models, { create: true, name });
+      created.queryLog.enabled = settings.queryLog !== false;
+      open.set(id, created);
       return info(id);
     },
     async renameCatalog({ catalogId, name }) {
@@ -216,7 +229,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       return catalog(catalogId).rejectedRows();
     },
     async search({ catalogId, query, mode, limit, filters }: MethodArgs<'search'>) {
-      return catalog(catalogId).search({ query, mode, limit, filters });
+      return catalog(catalogId).search({ query, mode, limit, filters }, { record: true });
     },
     async getProduct({ catalogId, id }) {
       return catalog(catalogId).getProduct(id);
@@ -236,6 +249,15 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async setSynonyms({ catalogId, groups }) {
       return catalog(catalogId).setSynonyms(groups);
     },
+    async insights({ catalogId }) {
+      return catalog(catalogId).insights();
+    },
+    async clearQueryLog({ catalogId }) {
+      return catalog(catalogId).clearQueryLog();
+    },
+    async suggestSynonyms({ catalogId, query }) {
+      return catalog(catalogId).suggestSynonyms(query);
+    },
     async getSettings() {
       return settings;
     },
@@ -243,6 +265,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       // A key sent as undefined means "unchanged", not "erase": the contract's partial() lets it through.
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       settings = saveSettings(opts.dataDir, { ...settings, ...given });
+      for (const service of open.values()) service.queryLog.enabled = settings.queryLog !== false;
       return settings;
     },
   };

@@ -8,7 +8,7 @@ import { restartNotice } from './engine-restart.ts';
 import { onFinished, onProgress, onStarted } from './jobs.ts';
 import type { JobsByCatalog } from './jobs.ts';
 
-export type View = 'search' | 'ask' | 'synonyms' | 'import' | 'stats' | 'health';
+export type View = 'search' | 'ask' | 'synonyms' | 'insights' | 'import' | 'stats' | 'health';
 
 type Banner = ApiError & { id: number };
 

@@ -5,7 +5,7 @@ import type { TypoCorrector } from './typo.ts';
 
 // Function words of a conversational query ("something for the beach"): matched on their own they
 // would pull in every description that contains "for" or "the".
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   (
     'a an the and or of for to in on at by with from into about as is are be it its this that these those ' +
     'i me my we our you your some something anything any what which who whose how can could would should ' +

@@ -22,6 +22,16 @@ export class LruCache<V> {
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
   }
 
+  /** Whether the key is held, without touching its recency. */
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  /** Every value, least recently used first, without touching their recency. */
+  values(): IterableIterator<V> {
+    return this.map.values();
+  }
+
   clear(): void {
     this.map.clear();
   }

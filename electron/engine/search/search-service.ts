@@ -8,7 +8,6 @@ import { analyzeQuery } from './analyze.ts';
 import { computeFacets } from './facets.ts';
 import { describeFilters, filterSql, hasFilters } from './filter-sql.ts';
 import { keywordSearch } from './keyword.ts';
-import { LruCache } from './lru-cache.ts';
 import { parseQuery } from './query-parse.ts';
 import { productVector, semanticSearch, storedSimilarities } from './semantic.ts';
 import { rerankBonus } from './rerank.ts';
@@ -74,7 +73,6 @@ function inNamedCategory(row: ProductSummary | undefined, named: NamedValues): b
 function isNamed(row: ProductSummary, named: NamedValues): boolean {
   return inNamedCategory(row, named) || (row.brand !== null && named.brands.includes(row.brand));
 }
-const LATENCY_WINDOW = 50;
 
 interface Scored {
   rowid: number;
@@ -83,17 +81,15 @@ interface Scored {
 
 /**
  * Search over one catalog: query understanding (filters typed in the text, ids, synonyms, typos),
- * keyword and semantic retrieval, score fusion, facets over the result set, hydration, and an LRU cache
- * keyed on the catalog's write version so no write can leave a stale answer behind.
+ * keyword and semantic retrieval, score fusion, facets over the result set, hydration. Uncached: the
+ * result cache is a layer around it (query-cache.ts).
  */
 export class SearchService {
   private readonly cat: CatalogHandle;
   private readonly embedQuery: EmbedQuery;
-  private readonly cache = new LruCache<SearchResult>(256);
   private synonymIndex: SynonymIndex | null = null;
   private readonly fusion: FusionWeights;
   private readonly repairWords: boolean;
-  readonly latencies: number[] = [];
 
   constructor(cat: CatalogHandle, embedQuery: EmbedQuery, tuning: SearchTuning = {}) {
     this.cat = cat;
@@ -104,14 +100,8 @@ export class SearchService {
 
   async search(req: SearchRequest): Promise<SearchResult> {
     const started = performance.now();
-    const key = `${this.cat.version}|${JSON.stringify(req)}`;
-    const cached = this.cache.get(key);
-    if (cached) return { ...cached, tookMs: round(performance.now() - started) };
     const result = await this.run(req);
     result.tookMs = round(performance.now() - started);
-    this.cache.set(key, result);
-    this.latencies.push(result.tookMs);
-    if (this.latencies.length > LATENCY_WINDOW) this.latencies.shift();
     return result;
   }
 
@@ -382,16 +372,11 @@ export class SearchService {
 
   setSynonyms(groups: SynonymGroup[]): void {
     this.synonymIndex = buildSynonymIndex([...DEFAULT_SYNONYMS, ...groups]);
-    this.cache.clear();
   }
 
   private synonyms(): SynonymIndex {
     if (!this.synonymIndex) this.setSynonyms(readSynonyms(this.cat));
     return this.synonymIndex as SynonymIndex;
-  }
-
-  clearCache(): void {
-    this.cache.clear();
   }
 }
 

@@ -151,4 +151,23 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX health_members_finding ON health_members(finding, grp);
   CREATE TABLE health_not_duplicates (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
   `,
+  // Search insights (2026-12): the query log, kept on this machine only and bounded (the oldest rows are
+  // pruned). `query_key` groups what differs only in case, spacing and punctuation; `cache` says which
+  // layer of the result cache answered, so hit rates come from the same rows as the latencies.
+  `
+  CREATE TABLE query_log (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    query TEXT NOT NULL,
+    query_key TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    filters TEXT NOT NULL,
+    result_limit INTEGER NOT NULL,
+    results INTEGER NOT NULL,
+    took_ms REAL NOT NULL,
+    corrected_to TEXT,
+    cache TEXT NOT NULL
+  );
+  CREATE INDEX query_log_key ON query_log(query_key);
+  `,
 ];

@@ -34,3 +34,9 @@ export function dot(a: Float32Array, b: Float32Array): number {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 }
+
+/** Cosine similarity; 0 when either vector is all zeros. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  const norms = Math.sqrt(dot(a, a) * dot(b, b));
+  return norms > 0 ? dot(a, b) / norms : 0;
+}

@@ -20,7 +20,7 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
     if (refused) setError(sentence(refused));
     else onClose();
   };
-  const field = (key: keyof SettingsForm) => ({
+  const field = (key: 'endpoint' | 'model' | 'timeoutSec') => ({
     value: form[key],
     disabled: busy,
     onChange: (event: { target: { value: string } }) => {
@@ -70,6 +70,19 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
         <label className="settings-field">
           <span>Timeout (seconds)</span>
           <input inputMode="decimal" className="settings-timeout" {...field('timeoutSec')} />
+        </label>
+        <h3>Search insights</h3>
+        <label className="settings-check">
+          <input
+            type="checkbox"
+            checked={form.queryLog}
+            disabled={busy}
+            onChange={(event) => setForm({ ...form, queryLog: event.target.checked })}
+          />
+          <span>
+            Keep a log of searches for the Insights view (top, zero-result and slow queries). It is stored
+            with each catalog on this computer and never leaves it.
+          </span>
         </label>
         {error && (
           <p className="form-error" role="alert">

@@ -2,7 +2,7 @@
 // "no model". Which endpoints are allowed is the engine's rule; it refuses the rest with a message.
 import type { Settings } from '../../../shared/types.ts';
 
-export type SettingsForm = { endpoint: string; model: string; timeoutSec: string };
+export type SettingsForm = { endpoint: string; model: string; timeoutSec: string; queryLog: boolean };
 
 const MIN_TIMEOUT_MS = 500;
 const MAX_TIMEOUT_MS = 120_000;
@@ -12,6 +12,7 @@ export function toForm(settings: Settings): SettingsForm {
     endpoint: settings.llmEndpoint ?? '',
     model: settings.llmModel ?? '',
     timeoutSec: String(settings.llmTimeoutMs / 1000),
+    queryLog: settings.queryLog !== false,
   };
 }
 
@@ -28,7 +29,14 @@ export function fromForm(form: SettingsForm): { settings: Settings } | { error: 
   // The engine only asks a model when both are set; one without the other would silently do nothing.
   if (endpoint && !model) return { error: 'Enter the name of the model to use at that address.' };
   if (model && !endpoint) return { error: 'Enter the address of the model server too.' };
-  return { settings: { llmEndpoint: endpoint || null, llmModel: model || null, llmTimeoutMs: timeoutMs } };
+  return {
+    settings: {
+      llmEndpoint: endpoint || null,
+      llmModel: model || null,
+      llmTimeoutMs: timeoutMs,
+      queryLog: form.queryLog,
+    },
+  };
 }
 
 /** Who answers questions with these settings, in the words the app shows. */

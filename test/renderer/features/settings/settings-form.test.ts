@@ -2,20 +2,41 @@ import { describe, expect, it } from 'vitest';
 import { Settings } from '../../../../shared/types.ts';
 import { answererLabel, fromForm, toForm } from '../../../../renderer/features/settings/settings-form.ts';
 
-const form = (endpoint: string, model: string, timeoutSec: string) => ({ endpoint, model, timeoutSec });
+const form = (endpoint: string, model: string, timeoutSec: string, queryLog = true) => ({
+  endpoint,
+  model,
+  timeoutSec,
+  queryLog,
+});
 
 describe('settings form', () => {
   it('round-trips settings, the timeout shown in seconds', () => {
-    const settings = { llmEndpoint: 'http://127.0.0.1:11434/v1', llmModel: 'llama3.2', llmTimeoutMs: 2500 };
-    expect(toForm(settings)).toEqual(form('http://127.0.0.1:11434/v1', 'llama3.2', '2.5'));
+    const settings = {
+      llmEndpoint: 'http://127.0.0.1:11434/v1',
+      llmModel: 'llama3.2',
+      llmTimeoutMs: 2500,
+      queryLog: false,
+    };
+    expect(toForm(settings)).toEqual(form('http://127.0.0.1:11434/v1', 'llama3.2', '2.5', false));
     expect(fromForm(toForm(settings))).toEqual({ settings });
+  });
+
+  it('shows the query log on when settings saved before it existed do not mention it', () => {
+    expect(toForm({ llmEndpoint: null, llmModel: null, llmTimeoutMs: 1000 }).queryLog).toBe(true);
   });
 
   it('turns blank fields into "no model" and trims what was typed', () => {
     const parsed = fromForm(form('  ', '', '15'));
-    expect(parsed).toEqual({ settings: { llmEndpoint: null, llmModel: null, llmTimeoutMs: 15_000 } });
+    expect(parsed).toEqual({
+      settings: { llmEndpoint: null, llmModel: null, llmTimeoutMs: 15_000, queryLog: true },
+    });
     expect(fromForm(form(' http://localhost:8080 ', ' qwen ', '1,5'))).toEqual({
-      settings: { llmEndpoint: 'http://localhost:8080', llmModel: 'qwen', llmTimeoutMs: 1500 },
+      settings: {
+        llmEndpoint: 'http://localhost:8080',
+        llmModel: 'qwen',
+        llmTimeoutMs: 1500,
+        queryLog: true,
+      },
     });
   });
 
