@@ -16,5 +16,8 @@ export type FromWorker =
   | { type: 'event'; event: EventName; payload: unknown }
   | { type: 'fatal'; error: ApiError };
 
-/** Every method the engine serves; `pickFile` needs a window, so the host serves it. */
-export const engineMethodNames = methodNames.filter((name): name is EngineMethodName => name !== 'pickFile');
+/** Every method the engine serves; the dialogs (`pickFile`, `pickModelSource`) need a window, so the host serves them. */
+const HOST_METHODS: readonly string[] = ['pickFile', 'pickModelSource'];
+export const engineMethodNames = methodNames.filter(
+  (name): name is EngineMethodName => !HOST_METHODS.includes(name),
+);
