@@ -46,9 +46,13 @@ async function startEngine(
   grants: FileGrants,
 ): Promise<Running> {
   const engine = await createEngine({ dataDir });
-  const dispatch = createDispatcher(guardFileAccess({ ...engine, pickFile }, grants), {
-    validateOutput: true,
-  });
+  // One dialog stand-in for both pickers: the next path the test names is what the user chose.
+  const dispatch = createDispatcher(
+    guardFileAccess({ ...engine, pickFile, pickModelSource: pickFile }, grants),
+    {
+      validateOutput: true,
+    },
+  );
   const offs = eventNames.map((event) =>
     engine.on(event, (payload) => {
       page

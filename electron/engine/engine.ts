@@ -49,7 +49,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     hubUrl: opts.hubUrl,
   });
   const models: ModelProvider = registry.defaultProvider();
-  const modelJobs = new Map<string, AbortController>();
+  const modelJobs = new Map<string, { abort: AbortController; done: Promise<unknown> }>();
   const emitter = new EventEmitter();
   const open = new Map<string, CatalogService>();
   const jobs = new Map<string, RunningJob>();
@@ -221,7 +221,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async cancelJob({ jobId }) {
       const modelJob = modelJobs.get(jobId);
       if (modelJob) {
-        modelJob.abort();
+        modelJob.abort.abort();
         return { cancelled: true };
       }
       const job = jobs.get(jobId);
@@ -264,13 +264,12 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async startAddModel({ source, name, sha256 }) {
       const jobId = randomUUID();
       const abort = new AbortController();
-      modelJobs.set(jobId, abort);
       const meter = new ProgressMeter({ jobId, catalogId: '', kind: 'model' }, (p) =>
         emitter.emit('modelJobProgress', p),
       );
       meter.update(0, 0, true);
       let phase: JobPhase = 'reading';
-      registry
+      const done = registry
         .add(source, {
           name,
           sha256,
@@ -291,6 +290,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
             emitter.emit('modelJobFinished', { jobId, ok: false, error: (e as Error).message });
           },
         );
+      modelJobs.set(jobId, { abort, done });
       return { jobId };
     },
     async removeModel({ name }) {
@@ -321,6 +321,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       return () => emitter.off(event, listener);
     },
     async close() {
+      for (const job of modelJobs.values()) job.abort.abort();
+      await Promise.allSettled([...modelJobs.values()].map((j) => j.done));
       for (const job of jobs.values()) job.abort.abort();
       await Promise.allSettled([...jobs.values()].map((j) => j.done));
       for (const service of open.values()) service.close();

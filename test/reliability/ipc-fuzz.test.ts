@@ -50,8 +50,12 @@ describe('IPC payload fuzzing', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-fuzz-'));
-    engine = await createEngine({ dataDir });
-    dispatch = createDispatcher({ ...engine, pickFile: async () => null }, { validateOutput: true });
+    // Hub ids among the payloads are "downloaded" from a closed local port, never from the internet.
+    engine = await createEngine({ dataDir, hubUrl: 'http://127.0.0.1:9' });
+    dispatch = createDispatcher(
+      { ...engine, pickFile: async () => null, pickModelSource: async () => null },
+      { validateOutput: true },
+    );
     target = await createCatalog(dispatch, 'Fuzz target catalog');
     const finished = new Promise((resolve) => engine.on('jobFinished', resolve));
     await dispatch('startImport', { catalogId: target, path: HERMES_CSV });

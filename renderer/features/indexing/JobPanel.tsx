@@ -14,6 +14,8 @@ const PHASES: Record<JobPhase, string> = {
   done: 'Done',
   cancelled: 'Cancelled',
   failed: 'Failed',
+  downloading: 'Downloading',
+  checking: 'Checking',
 };
 
 /** What the file was read as, so a wrong guess (a generic CSV where a Shopify export was meant) shows. */
