@@ -252,7 +252,7 @@ function CatalogModel() {
             <span>
               {formatCount(progress.done)} / {formatCount(progress.total)} products
             </span>
-            <span>{formatCount(progress.ratePerSec)} texts/s</span>
+            <span>{formatCount(reembed?.finished?.reembed?.textsPerSec ?? progress.ratePerSec)} texts/s</span>
             <span>ETA {running ? formatDuration(progress.etaSec) : '—'}</span>
             {running && (
               <button
