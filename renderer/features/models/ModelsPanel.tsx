@@ -24,6 +24,14 @@ function ProgressBar({ job, label }: { job: JobProgress; label: string }) {
   );
 }
 
+function FormError({ error }: { error: string | null }) {
+  return error ? (
+    <p className="form-error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
 function InstalledModels() {
   const models = useModels((s) => s.models);
   const [error, setError] = useState<string | null>(null);
@@ -71,11 +79,7 @@ function InstalledModels() {
           ))}
         </tbody>
       </table>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </>
   );
 }
@@ -177,11 +181,7 @@ function AddModel() {
           )}
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }
@@ -286,11 +286,7 @@ function CatalogModel() {
           )}
         </div>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }
