@@ -36,6 +36,8 @@ export interface ModelProvider {
   identity: ModelIdentity;
   queryEmbedder(): Promise<Embedder>;
   indexEmbedder(): Promise<Embedder>;
+  /** Frees the query embedder's session, if one was loaded (a model being removed). */
+  release?(): Promise<void>;
 }
 
 /**

@@ -24,8 +24,9 @@ export function probeIsolated(
   req: ProbeRequest,
   signal?: AbortSignal,
   timeoutMs = PROBE_TIMEOUT_MS,
+  isolation: 'process' | 'worker' = process.versions.electron ? 'worker' : 'process',
 ): Promise<ProbeResult> {
-  return process.versions.electron
+  return isolation === 'worker'
     ? probeInWorker(req, signal, timeoutMs)
     : probeInChild(req, signal, timeoutMs);
 }

@@ -397,6 +397,10 @@ export class ModelRegistry {
         `"${name}" is used by ${users.map((u) => `"${u.name}"`).join(', ')}: re-embed ${users.length === 1 ? 'that catalog' : 'those catalogs'} with another model first`,
       );
     }
+    void this.providers
+      .get(name)
+      ?.release?.()
+      .catch(() => undefined);
     this.providers.delete(name);
     // Renamed away first, so a crash mid-delete never leaves a half model under its name.
     const doomed = path.join(this.userDir, `.staging-${randomUUID()}`);

@@ -216,6 +216,28 @@ describe('hostile ONNX files', () => {
     ).rejects.toThrow('model.onnx did not finish its checks in 0 s; it was stopped');
   });
 
+  it('probes in a worker thread where no child process can be started (Electron), with the same checks', async () => {
+    const good = path.join(root, 'in-worker');
+    writeTinyStExport(good);
+    const req = {
+      dir: good,
+      name: 'w',
+      version: '1',
+      onnx: 'model.onnx',
+      pooling: 'mean' as const,
+      maxTokens: 64,
+      intraOpThreads: 1,
+    };
+    expect(await probeIsolated(req, undefined, 120_000, 'worker')).toMatchObject({
+      dimensions: 32,
+      pooling: 'mean',
+    });
+    fs.writeFileSync(path.join(good, 'model.onnx'), HOSTILE[0][1]());
+    await expect(probeIsolated(req, undefined, 120_000, 'worker')).rejects.toThrow(
+      'model.onnx is not a readable ONNX file',
+    );
+  });
+
   describe('through the engine', () => {
     let engine: Engine;
     beforeAll(async () => {
