@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { writeTinyStExport } from '../test/helpers/tiny-st-model.ts';
@@ -6,14 +7,25 @@ import { wordsOf } from '../test/helpers/reembed-fixtures.ts';
 import { expect, fixturePath, test } from './harness.ts';
 
 let exports: string;
-test.beforeAll(() => {
+let closedPort = 0;
+test.beforeAll(async () => {
+  // The engine of these journeys downloads from a local port nothing listens on, never from the
+  // internet: as on a machine without a network.
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closedPort = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  process.env.SHELFSCOPE_HUB_URL = `http://127.0.0.1:${closedPort}`;
   exports = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-e2e-models-'));
   // A small BERT-architecture model, exported the way sentence-transformers lays one out.
   writeTinyStExport(path.join(exports, 'tiny-bert'), { words: wordsOf(fixturePath('products.csv')) });
   writeTinyStExport(path.join(exports, 'not-a-model'));
   fs.rmSync(path.join(exports, 'not-a-model', 'tokenizer.json'));
 });
-test.afterAll(() => fs.rmSync(exports, { recursive: true, force: true }));
+test.afterAll(() => {
+  delete process.env.SHELFSCOPE_HUB_URL;
+  fs.rmSync(exports, { recursive: true, force: true });
+});
 
 test('Settings → Models: list, add from folder, choose it for the catalog and re-embed', async ({
   shelf,
@@ -77,4 +89,23 @@ test('Settings → Models: list, add from folder, choose it for the catalog and 
   await expect(results.nth(2)).toContainText('Retro Sunglasses');
   await page.getByRole('radio', { name: 'Hybrid' }).click();
   await expect(results.first()).toContainText('Retro Sunglasses');
+});
+
+test('Settings → Models: a download while offline says so and points to adding from a folder', async ({
+  shelf,
+  target,
+}) => {
+  test.skip(target !== 'bridge', 'the hub address is set for the engine in this process');
+  const { page } = shelf;
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('tab', { name: 'Models' }).click();
+  await dialog.getByLabel('Download: URL or model-hub id').fill('sentence-transformers/all-MiniLM-L6-v2');
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    `offline: 127.0.0.1:${closedPort} cannot be reached (ECONNREFUSED). Download the model on a machine with internet access, copy its folder or .zip here and use "Add from folder"`,
+  );
+  await expect(
+    dialog.getByRole('table', { name: 'Installed models' }).getByRole('row', { name: /all-minilm/ }),
+  ).toHaveCount(0);
 });

@@ -28,6 +28,15 @@ const OFFLINE_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** Any error fetch() gives, in words: offline (what to do instead), or the cause fetch hides behind "fetch failed". */
+export function fetchError(url: string, e: unknown): Error {
+  if (e instanceof EngineError) return e;
+  const offline = offlineError(url, e);
+  if (offline) return offline;
+  const cause = (e as { cause?: { message?: string } }).cause?.message;
+  return new EngineError('bad-file', `${new URL(url).host}: ${cause ?? (e as Error).message}`);
+}
+
 /** The error fetch() gives when there is no network, in words that say what to do instead. */
 export function offlineError(url: string, e: unknown): EngineError | null {
   const cause = (e as { cause?: { code?: string } }).cause;
@@ -95,6 +104,10 @@ async function fetchInto(url: string, partial: string, had: number, opts: Downlo
     headers: had > 0 ? { Range: `bytes=${had}-` } : {},
     signal: opts.signal,
     redirect: 'follow',
+  }).catch((e: unknown) => {
+    // No network is retried (a resumed transfer may find it back); a request that cannot be made is not.
+    if (opts.signal?.aborted || offlineError(url, e)) throw e;
+    throw fetchError(url, e);
   });
   // 416: the range starts at the end, so the partial file already holds everything.
   if (response.status === 416 && had > 0) return true;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EngineError } from '../errors.ts';
 import type { Digest } from './download.ts';
-import { offlineError } from './download.ts';
+import { fetchError } from './download.ts';
 import { exportFilesAmong } from './st-export.ts';
 
 /** The model hub the CLI and the app download from; SHELFSCOPE_HUB_URL points elsewhere (a mirror, the tests). */
@@ -36,7 +36,7 @@ export async function listHubExport(hubUrl: string, id: string, signal?: AbortSi
   try {
     response = await fetch(listing, { signal });
   } catch (e) {
-    throw offlineError(listing, e) ?? e;
+    throw fetchError(listing, e);
   }
   if (response.status === 404 || response.status === 401) {
     throw new EngineError('not-found', `no model "${id}" on ${new URL(base).host}`);

@@ -233,6 +233,13 @@ describe('downloading a model', () => {
       `offline: 127.0.0.1:${port} cannot be reached (ECONNREFUSED). Download the model on a machine with internet access, copy its folder or .zip here and use "Add from folder" (shelfscope models add DIR|ZIP)`,
     );
     await expect(registry.add('acme/missing')).rejects.toThrow(`no model "acme/missing" on 127.0.0.1:`);
+    // A request fetch refuses to make says why, not just "fetch failed".
+    const unsafe = new ModelRegistry({
+      bundledDir: defaultModelsDir(),
+      dataDir,
+      hubUrl: 'http://127.0.0.1:9',
+    });
+    await expect(unsafe.add('acme/tiny-bert')).rejects.toThrow('127.0.0.1:9: bad port');
     await expect(registry.add(`${hub}/some/page.html?x=1`)).rejects.toThrow(
       'a URL must point to a .zip of an export or to a model repository',
     );
