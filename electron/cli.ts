@@ -1,6 +1,7 @@
 // The `shelfscope` command: the CLI contract of ARCHITECTURE.md over the same engine code the app uses.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type {
@@ -8,7 +9,9 @@ import type {
   Format,
   ImportResult,
   IndexTiming,
+  JobPhase,
   JobProgress,
+  ModelInfo,
   RejectedRow,
   SearchHit,
   SearchMode,
@@ -23,12 +26,14 @@ import {
   timingShares,
 } from '../shared/types.ts';
 import { answerQuestion } from './engine/ask/answer.ts';
-import { CatalogService } from './engine/catalog-service.ts';
+import type { CatalogService } from './engine/catalog-service.ts';
 import { parseMapOverrides } from './engine/catalog/mapping.ts';
 import { describeIssues } from './engine/dispatch.ts';
 import { EngineError } from './engine/errors.ts';
 import { ProgressMeter } from './engine/jobs/progress.ts';
-import { createModelProvider } from './engine/models.ts';
+import { openCatalog as openCatalogWithModel } from './engine/catalog-models.ts';
+import { defaultModelsDir } from './engine/embed/models-dir.ts';
+import { ModelRegistry } from './engine/model-store/model-registry.ts';
 import { loadSettings } from './engine/settings.ts';
 import { parseFilterExpressions } from './engine/search/filter-expressions.ts';
 import { describeHealth } from './engine/health/describe-report.ts';
@@ -44,6 +49,10 @@ const USAGE = `Usage:
   shelfscope health --catalog DIR [--min-words N] [--similarity S] [--json]
   shelfscope export --catalog DIR [QUERY] [--mode M] [--filter EXPR ...] [--variants rows|nested] --out FILE.csv|FILE.xlsx [--json]
   shelfscope insights --catalog DIR [--clear] [--json]   (the query log: top, zero-result and slowest queries)
+  shelfscope models list [--json]
+  shelfscope models add DIR|ZIP|URL|OWNER/NAME [--name NAME] [--sha256 HEX] [--json]
+  shelfscope models remove NAME
+  shelfscope reembed --catalog DIR --model NAME [--json]
 
 Filters: price<50  price>=20  category=Bags  brand=Nike  instock  onsale  option.Size=M  season=Winter  ATTRIBUTE=VALUE
          health=FINDING (the products of a health finding: health=duplicates, health=missing:field:brand)
@@ -62,6 +71,9 @@ const OPTIONS = {
   limit: { type: 'string' },
   filter: { type: 'string', multiple: true },
   queries: { type: 'string' },
+  model: { type: 'string' },
+  name: { type: 'string' },
+  sha256: { type: 'string' },
   debug: { type: 'boolean' },
   out: { type: 'string' },
   variants: { type: 'string' },
@@ -101,6 +113,10 @@ export async function main(argv: string[]): Promise<number> {
         return await exportCommand(values, rest);
       case 'insights':
         return await insightsCommand(values);
+      case 'models':
+        return await modelsCommand(values, rest);
+      case 'reembed':
+        return await reembedCommand(values);
       default:
         return usage(`unknown command "${command}"`);
     }
@@ -136,8 +152,87 @@ function catalogDir(values: Values): string {
   return path.resolve(values.catalog);
 }
 
+/** The models this CLI sees: the bundled ones and those added to the app's data dir. */
+function modelRegistry(): ModelRegistry {
+  return new ModelRegistry({ bundledDir: defaultModelsDir(), dataDir: cliDataDir() });
+}
+
 function openCatalog(values: Values, create = false): CatalogService {
-  return CatalogService.open(catalogDir(values), createModelProvider(), { create });
+  return openCatalogWithModel(catalogDir(values), modelRegistry(), { create });
+}
+
+async function modelsCommand(values: Values, args: string[]): Promise<number> {
+  const [action, ...operands] = args;
+  const registry = modelRegistry();
+  if (action === 'list') {
+    if (operands.length) throw new UsageError('models list takes no arguments');
+    await Promise.all(registry.names().map((name) => registry.measureBuiltIn(name)));
+    const models = await registry.list();
+    if (values.json) print(models);
+    else for (const m of models) process.stdout.write(`${describeModel(m)}\n`);
+    return 0;
+  }
+  if (action === 'add') {
+    if (operands.length !== 1) throw new UsageError('models add takes one DIR, ZIP, URL or OWNER/NAME');
+    const meter = progressMeter('', 'model');
+    let phase: JobPhase = 'reading';
+    const model = await registry.add(operands[0], {
+      name: values.name,
+      sha256: values.sha256,
+      onProgress(next, done, total) {
+        if (next !== phase) meter.startPhase((phase = next));
+        meter.update(done, total, done === total);
+      },
+    });
+    meter.finish('done', 1, 1);
+    if (values.json) print(model);
+    else process.stdout.write(`added ${describeModel(model)}\n`);
+    return 0;
+  }
+  if (action === 'remove') {
+    if (operands.length !== 1) throw new UsageError('models remove takes one NAME');
+    registry.remove(operands[0]);
+    process.stdout.write(`removed ${operands[0]}\n`);
+    return 0;
+  }
+  throw new UsageError('models takes list, add or remove');
+}
+
+/** "all-minilm-l6-v2  384-d  90.4 MB  812 texts/s  mean pooling, 256 tokens  used by: Hermes store". */
+function describeModel(m: ModelInfo): string {
+  const size = `${(m.bytes / 1e6).toFixed(1)} MB`;
+  const speed = m.textsPerSec === null ? 'speed not measured' : `${m.textsPerSec} texts/s`;
+  const flags = [m.builtIn && 'built in', m.isDefault && 'default'].filter(Boolean).join(', ');
+  const users = m.catalogs.length ? m.catalogs.map((c) => `${c.name} (${c.dir})`).join(', ') : 'no catalog';
+  return `${m.name}${flags ? ` [${flags}]` : ''}  ${m.dimensions}-d  ${size}  ${speed}  ${m.pooling} pooling, ${m.maxTokens} tokens  used by: ${users}`;
+}
+
+async function reembedCommand(values: Values): Promise<number> {
+  if (!values.model) throw new UsageError('reembed needs --model NAME');
+  const registry = modelRegistry();
+  const provider = registry.provider(values.model);
+  const catalog = openCatalog(values);
+  try {
+    const result = await catalog.reembed(provider, randomUUID(), progressMeter(catalog.id, 'reembed'));
+    if (values.json) print(result);
+    else
+      process.stdout.write(
+        `re-embedded ${result.embedded + result.resumed} products with ${result.model}${result.resumed ? ` (${result.resumed} resumed from an interrupted run)` : ''}, ${result.textsPerSec} texts/s, ${(result.tookMs / 1000).toFixed(1)} s; the catalog now searches with it\n`,
+      );
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
+/** The app's data dir (where added models live): SHELFSCOPE_DATA_DIR, else Electron's userData path. */
+function cliDataDir(): string {
+  if (process.env.SHELFSCOPE_DATA_DIR) return process.env.SHELFSCOPE_DATA_DIR;
+  const home = os.homedir();
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'shelfscope');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'shelfscope');
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'shelfscope');
 }
 
 async function importCommand(values: Values, args: string[]): Promise<number> {

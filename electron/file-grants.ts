@@ -45,8 +45,8 @@ export class FileGrants {
     if (real) this.granted.add(real);
   }
 
-  /** The real path of a granted regular file; an EngineError for anything else. */
-  check(file: string): string {
+  /** The real path of a granted regular file (or folder, when `folders` allows one); an EngineError for anything else. */
+  check(file: string, { folders = false } = {}): string {
     const real = realpath(file);
     if (real === null || !this.granted.has(real)) {
       throw new EngineError(
@@ -54,7 +54,9 @@ export class FileGrants {
         `${file} was not chosen or dropped in this window: pick the file again`,
       );
     }
-    if (!fs.statSync(real).isFile()) throw new EngineError('invalid-input', `${file} is not a file`);
+    const stat = fs.statSync(real);
+    if (!stat.isFile() && !(folders && stat.isDirectory()))
+      throw new EngineError('invalid-input', `${file} is not a file`);
     return real;
   }
 }
@@ -68,10 +70,39 @@ type Picker = () => Promise<{ path: string } | null>;
 type SavePicker = (args: MethodArgs<'pickSaveFile'>) => Promise<{ path: string } | null>;
 type Exporter = (args: MethodArgs<'startExport'>) => Promise<unknown>;
 
+type ModelPicker = (args: MethodArgs<'pickModelSource'>) => Promise<{ path: string } | null>;
+type ModelAdder = (args: MethodArgs<'startAddModel'>) => Promise<unknown>;
+
+/**
+ * Model sources the renderer may name: a URL or a hub id (downloads into the data dir) as typed, a
+ * path on this machine only if the user picked it.
+ */
+function guardModelSources(handlers: HandlerTable, grants: FileGrants): HandlerTable {
+  const pick = handlers.pickModelSource as unknown as ModelPicker | undefined;
+  const add = handlers.startAddModel as unknown as ModelAdder | undefined;
+  const local = (source: string) => !/^https?:\/\//i.test(source) && fs.existsSync(source);
+  return {
+    ...(pick && {
+      pickModelSource: async (args: MethodArgs<'pickModelSource'>) => {
+        const picked = await pick(args);
+        if (picked) grants.grant(picked.path);
+        return picked;
+      },
+    }),
+    ...(add && {
+      startAddModel: (args: MethodArgs<'startAddModel'>) =>
+        add({
+          ...args,
+          source: local(args.source) ? grants.check(args.source, { folders: true }) : args.source,
+        }),
+    }),
+  } as HandlerTable;
+}
+
 /**
  * The handler table with file access guarded: what `pickFile` returns is granted, and `previewImport` /
- * `startImport` read only granted files, by their resolved real path; `startExport` writes only a path
- * `pickSaveFile` returned.
+ * `startImport` read only granted files, by their resolved real path, and so do model sources;
+ * `startExport` writes only a path `pickSaveFile` returned.
  */
 export function guardFileAccess<H extends Handlers>(handlers: H, grants: FileGrants): H {
   const preview = handlers.previewImport as unknown as Previewer;
@@ -81,6 +112,7 @@ export function guardFileAccess<H extends Handlers>(handlers: H, grants: FileGra
   const exportTo = handlers.startExport as unknown as Exporter;
   return {
     ...handlers,
+    ...guardModelSources(handlers, grants),
     pickFile: async () => {
       const picked = await pick();
       if (picked) grants.grant(picked.path);

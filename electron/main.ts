@@ -120,6 +120,21 @@ async function pickSaveFile({ defaultName }: { defaultName: string }): Promise<{
   return result.canceled || !result.filePath ? null : { path: result.filePath };
 }
 
+/** A model folder (a sentence-transformers export) or a .zip of one. */
+async function pickModelSource({ kind }: { kind: 'folder' | 'zip' }): Promise<{ path: string } | null> {
+  const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: Electron.OpenDialogOptions =
+    kind === 'folder'
+      ? { title: 'Add a model folder', properties: ['openDirectory'] }
+      : {
+          title: 'Add a model .zip',
+          properties: ['openFile'],
+          filters: [{ name: 'Zip archives', extensions: ['zip'] }],
+        };
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : { path: result.filePaths[0] };
+}
+
 function start(): void {
   serveRenderer();
   lockDownSession();
@@ -130,7 +145,9 @@ function start(): void {
   });
   const grants = new FileGrants();
   registerFileGrants(grants);
-  registerIpcHandlers(createDispatcher(guardFileAccess({ ...engine, pickFile, pickSaveFile }, grants)));
+  registerIpcHandlers(
+    createDispatcher(guardFileAccess({ ...engine, pickFile, pickSaveFile, pickModelSource }, grants)),
+  );
   forwardEngineEvents(engine, () => BrowserWindow.getAllWindows().map((win) => win.webContents));
   createWindow();
 

@@ -15,6 +15,8 @@ const NATIVE = ['electron', 'better-sqlite3', 'usearch', 'onnxruntime-node'];
 /** Worker threads: the source that spawns each refers to it as `new URL('./<name>.ts', import.meta.url)`. */
 const WORKERS: Record<string, string> = {
   'electron/engine/worker.ts': 'engine-worker',
+  // The model probe: a child process or a worker thread the engine starts to check a model it adds.
+  'electron/engine/model-store/probe-child.ts': 'model-probe',
 };
 
 const workerOutputs = new Map(Object.entries(WORKERS).map(([src, out]) => [path.join(root, src), out]));

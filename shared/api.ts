@@ -13,6 +13,8 @@ import {
   ImportPreview,
   JobFinished,
   JobProgress,
+  ModelInfo,
+  ModelJobFinished,
   Product,
   RejectedRow,
   SearchMode,
@@ -99,6 +101,30 @@ export const methods = {
   clearQueryLog: method(catalogRef, z.object({ cleared: z.number().int() })),
   suggestSynonyms: method(catalogRef.extend({ query }), SynonymSuggestions),
   getSettings: method(z.object({}), Settings),
+  listModels: method(z.object({}), z.array(ModelInfo)),
+  /** Adds a model from a folder or .zip on this machine, a URL of a .zip, or a model-hub id; a job. */
+  startAddModel: method(
+    z.object({
+      source: z.string().trim().min(1).max(4096),
+      name: z.string().max(64).optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'a sha256 is 64 hexadecimal digits')
+        .optional(),
+    }),
+    z.object({ jobId: z.string() }),
+  ),
+  removeModel: method(z.object({ name: z.string().min(1).max(64) }), z.object({ removed: z.boolean() })),
+  /** Re-embeds a catalog with another model: built aside, then swapped in; a job of the catalog. */
+  startReembed: method(
+    catalogRef.extend({ model: z.string().min(1).max(64) }),
+    z.object({ jobId: z.string() }),
+  ),
+  /** Opens the native dialog for a model folder or a .zip of one; null when the user cancels. */
+  pickModelSource: method(
+    z.object({ kind: z.enum(['folder', 'zip']) }),
+    z.object({ path: filePath }).nullable(),
+  ),
   setSettings: method(Settings.partial(), Settings),
 };
 
@@ -112,6 +138,8 @@ export const events = {
   jobProgress: JobProgress,
   jobFinished: JobFinished,
   engineRestarted: EngineRestarted,
+  modelJobProgress: JobProgress,
+  modelJobFinished: ModelJobFinished,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -140,7 +168,7 @@ export const methodNames = Object.keys(methods) as MethodName[];
 export const eventNames = Object.keys(events) as EventName[];
 
 /** What the engine implements: every method but the ones only the main process can serve. */
-export type EngineMethodName = Exclude<MethodName, 'pickFile' | 'pickSaveFile'>;
+export type EngineMethodName = Exclude<MethodName, 'pickFile' | 'pickSaveFile' | 'pickModelSource'>;
 export type EngineHandlers = {
   [M in EngineMethodName]: (args: MethodArgs<M>) => Promise<MethodOutput<M>>;
 };

@@ -179,6 +179,8 @@ export const JOB_PHASES = [
   'scanning',
   'comparing',
   'writing',
+  'downloading',
+  'checking',
 ] as const;
 export const JobPhase = z.enum(JOB_PHASES);
 export type JobPhase = z.infer<typeof JobPhase>;
@@ -186,7 +188,7 @@ export type JobPhase = z.infer<typeof JobPhase>;
 export const JobProgress = z.object({
   jobId: z.string(),
   catalogId: z.string(),
-  kind: z.enum(['import', 'index', 'health', 'export']),
+  kind: z.enum(['import', 'index', 'health', 'export', 'reembed', 'model']),
   phase: JobPhase,
   done: z.number(),
   total: z.number(),
@@ -196,11 +198,24 @@ export const JobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
+/** What a re-embed with another model did; `swapped` is false when it was cancelled (resumable). */
+export const ReembedResult = z.object({
+  model: z.string(),
+  embedded: z.number().int(),
+  /** Vectors an interrupted run of the same re-embed had built already. */
+  resumed: z.number().int(),
+  swapped: z.boolean(),
+  textsPerSec: z.number(),
+  tookMs: z.number(),
+});
+export type ReembedResult = z.infer<typeof ReembedResult>;
+
 export const JobFinished = z.object({
   jobId: z.string(),
   catalogId: z.string(),
   ok: z.boolean(),
   result: ImportResult.optional(),
+  reembed: ReembedResult.optional(),
   error: z.string().optional(),
 });
 export type JobFinished = z.infer<typeof JobFinished>;
@@ -413,3 +428,32 @@ export type Settings = z.infer<typeof Settings>;
 /** A synonym group: every term in it matches every other. */
 export const SynonymGroup = z.array(z.string().min(1).max(100)).min(2).max(50);
 export type SynonymGroup = z.infer<typeof SynonymGroup>;
+
+/** An installed embedding model, as Settings → Models and `shelfscope models list` show it. */
+export const ModelInfo = z.object({
+  name: z.string(),
+  dimensions: z.number().int().positive(),
+  maxTokens: z.number().int().positive(),
+  pooling: z.enum(['none', 'mean', 'cls']),
+  /** Size of its folder on disk. */
+  bytes: z.number().int().nonnegative(),
+  /** Texts embedded per second on this machine, measured once when it was added (null: not yet). */
+  textsPerSec: z.number().nullable(),
+  builtIn: z.boolean(),
+  /** The model new catalogs are embedded with. */
+  isDefault: z.boolean(),
+  /** Where it was added from: a folder, a zip, a URL or a hub id. */
+  source: z.string().nullable(),
+  addedAt: z.string().nullable(),
+  catalogs: z.array(z.object({ dir: z.string(), name: z.string() })),
+});
+export type ModelInfo = z.infer<typeof ModelInfo>;
+
+/** How adding a model ended: the model, or why it was refused. */
+export const ModelJobFinished = z.object({
+  jobId: z.string(),
+  ok: z.boolean(),
+  model: ModelInfo.optional(),
+  error: z.string().optional(),
+});
+export type ModelJobFinished = z.infer<typeof ModelJobFinished>;

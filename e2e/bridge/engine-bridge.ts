@@ -49,9 +49,11 @@ async function startEngine(
   pickSaveFile: () => Promise<{ path: string } | null>,
 ): Promise<Running> {
   const engine = await createEngine({ dataDir });
-  const dispatch = createDispatcher(guardFileAccess({ ...engine, pickFile, pickSaveFile }, grants), {
-    validateOutput: true,
-  });
+  // One dialog stand-in for both open pickers: the next path the test names is what the user chose.
+  const dispatch = createDispatcher(
+    guardFileAccess({ ...engine, pickFile, pickSaveFile, pickModelSource: pickFile }, grants),
+    { validateOutput: true },
+  );
   const offs = eventNames.map((event) =>
     engine.on(event, (payload) => {
       page

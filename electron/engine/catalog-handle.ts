@@ -6,6 +6,7 @@ import type { Db } from './store/database.ts';
 import { getMeta, openDatabase, setMeta } from './store/database.ts';
 import { ANN_FORMAT, AnnIndex } from './vector/ann-index.ts';
 import { decodeVector } from './vector/codec.ts';
+import { recordModel, settleSwap } from './jobs/reembed-job.ts';
 import { compareWithSqlite, countsAgree, repaired, runNow, storedVectorCount } from './vector/consistency.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -79,6 +80,9 @@ export class CatalogHandle {
     const writer = openDatabase(path.join(dir, 'catalog.sqlite'));
     const reader = openDatabase(path.join(dir, 'catalog.sqlite'), { readonly: true });
     const vectorFile = path.join(dir, 'vectors.usearch');
+    // A re-embed that committed its swap and died before rewriting manifest.json is finished here.
+    const settled = settleSwap(dir, writer);
+    if (exists && settled && !sameModel(settled, manifest.model)) manifest = { ...manifest, model: settled };
     if (!sameModel(manifest.model, model)) {
       // A different model means a different vector space: re-embed everything, never mix.
       writer.exec(
@@ -88,6 +92,7 @@ export class CatalogHandle {
       fs.rmSync(vectorFile, { force: true });
       manifest = { ...manifest, model };
     }
+    recordModel(writer, manifest.model);
     writeManifest(dir, manifest);
     const handle = new CatalogHandle(
       dir,
@@ -164,6 +169,14 @@ export class CatalogHandle {
   /** Puts a rebuilt index in place of the current one; the next checkpoint saves it. */
   replaceIndex(ann: AnnIndex): void {
     this.index = ann;
+  }
+
+  /** After a re-embed's swap: the catalog's vectors are now `model`'s, in the renamed index file. */
+  adoptModel(model: ModelIdentity): void {
+    this.manifest = { ...this.manifest, model };
+    writeManifest(this.dir, this.manifest);
+    this.index = AnnIndex.open(path.join(this.dir, 'vectors.usearch'), model.dimensions);
+    this.touch();
   }
 
   /** The index against SQLite, in O(1), with what the last checks found. */

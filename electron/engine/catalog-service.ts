@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
+  ReembedResult,
   CatalogInfo,
   CatalogStats,
   ImportResult,
@@ -15,6 +16,7 @@ import { EngineError } from './errors.ts';
 import type { ImportOptions } from './jobs/import-job.ts';
 import { runImport } from './jobs/import-job.ts';
 import { runIndex } from './jobs/index-job.ts';
+import { buildStaged, swapStaged } from './jobs/reembed-job.ts';
 import type { ProgressMeter } from './jobs/progress.ts';
 import type { Db } from './store/database.ts';
 import { getMeta, openDatabase, setMeta } from './store/database.ts';
@@ -48,6 +50,8 @@ export interface ModelProvider {
   identity: ModelIdentity;
   queryEmbedder(): Promise<Embedder>;
   indexEmbedder(): Promise<Embedder>;
+  /** Frees the query embedder's session, if one was loaded (a model being removed). */
+  release?(): Promise<void>;
 }
 
 /**
@@ -64,8 +68,8 @@ const RECENT_LATENCIES = 50;
 
 interface JobRecord {
   id: string;
-  kind: 'import' | 'index';
-  state: 'importing' | 'indexing' | 'done' | 'failed' | 'cancelled';
+  kind: 'import' | 'index' | 'reembed';
+  state: 'importing' | 'indexing' | 'reembedding' | 'done' | 'failed' | 'cancelled';
   file: string | null;
   options: string;
   owner_pid?: number | null;
@@ -80,9 +84,16 @@ export class CatalogService {
   /** Search through the result cache (exact, normalised and embedding layers). */
   readonly searcher: QueryCache;
   readonly queryLog: QueryLog;
-  private readonly models: ModelProvider;
+  private models: ModelProvider;
   private readonly embedQuery = memoEmbed(async (text: string): Promise<Float32Array> => {
     const [v] = await (await this.models.queryEmbedder()).embed([text]);
+    // Never compare vectors of two spaces: a query of another width cannot be asked of this index.
+    if (v.length !== this.handle.ann.dimensions) {
+      throw new EngineError(
+        'internal',
+        `${this.models.identity.name} gives ${v.length}-d vectors, the catalog's index holds ${this.handle.ann.dimensions}-d ones: re-embed the catalog with it first`,
+      );
+    }
     return v;
   });
   private readonly ranker: SearchService;
@@ -276,6 +287,80 @@ export class CatalogService {
       { handle: this.handle, cachedSearch: async (req) => (await this.searcher.search(req)).result },
       stop,
     );
+  }
+
+  /** The model this catalog's vectors and queries use. */
+  get model(): ModelIdentity {
+    return this.models.identity;
+  }
+
+  /**
+   * Moves the catalog to another model: every product is embedded into a staging file while searches
+   * go on with the current vectors and model, then one swap (reembed-job.ts). A cancel or a crash
+   * leaves the catalog as it was; running it again resumes from the staged vectors.
+   */
+  async reembed(
+    provider: ModelProvider,
+    jobId: string,
+    meter: ProgressMeter,
+    signal?: AbortSignal,
+  ): Promise<ReembedResult> {
+    const target = provider.identity;
+    if (sameModel(target, this.handle.manifest.model)) {
+      throw new EngineError('invalid-input', `the catalog already uses ${target.name}`);
+    }
+    const started = performance.now();
+    this.recordJob({
+      id: jobId,
+      kind: 'reembed',
+      state: 'reembedding',
+      file: null,
+      options: JSON.stringify({ model: target.name }),
+    });
+    try {
+      const embedder = await provider.indexEmbedder();
+      let outcome;
+      try {
+        outcome = await buildStaged(this.handle, embedder, target, { batchSize: INDEX_BATCH, signal }, meter);
+      } finally {
+        await embedder.close();
+      }
+      const result: ReembedResult = {
+        model: target.name,
+        embedded: outcome.embedded,
+        resumed: outcome.resumed,
+        swapped: false,
+        textsPerSec: outcome.textsPerSec,
+        tookMs: 0,
+      };
+      if (!outcome.cancelled) {
+        meter.startPhase('saving');
+        meter.update(outcome.embedded, outcome.embedded, true);
+        swapStaged(this.handle, target);
+        this.handle.adoptModel(target);
+        this.models = provider;
+        setMeta(this.handle.writer, 'last_indexed_at', new Date().toISOString());
+        this.searcher.clearCache();
+        this.embedQuery.forget();
+        result.swapped = true;
+      }
+      result.tookMs = Math.round(performance.now() - started);
+      this.setJobState(jobId, outcome.cancelled ? 'cancelled' : 'done');
+      meter.finish(outcome.cancelled ? 'cancelled' : 'done', outcome.embedded, outcome.embedded);
+      return result;
+    } catch (e) {
+      this.setJobState(jobId, 'failed');
+      meter.finish('failed', 0, 0, (e as Error).message);
+      throw e;
+    }
+  }
+
+  /** The model of a re-embed a crash interrupted (its staged vectors are kept), or null. */
+  interruptedReembed(): string | null {
+    const job = this.handle.reader
+      .prepare("SELECT state, options FROM jobs WHERE kind = 'reembed' ORDER BY started_at DESC LIMIT 1")
+      .get() as { state: string; options: string } | undefined;
+    return job?.state === 'reembedding' ? (JSON.parse(job.options) as { model: string }).model : null;
   }
 
   moreLikeThis(id: string, limit: number): Promise<SearchResult> {

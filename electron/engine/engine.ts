@@ -3,14 +3,17 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EngineHandlers, EventName, EventPayload, MethodArgs } from '../../shared/api.ts';
-import type { CatalogInfo, JobProgress, Settings } from '../../shared/types.ts';
+import type { CatalogInfo, JobPhase, JobProgress, Settings } from '../../shared/types.ts';
 import { answerQuestion } from './ask/answer.ts';
 import type { ModelProvider } from './catalog-service.ts';
 import { CatalogService } from './catalog-service.ts';
 import { previewFile } from './catalog/preview.ts';
 import { EngineError } from './errors.ts';
 import { ProgressMeter } from './jobs/progress.ts';
-import { createModelProvider } from './models.ts';
+import { openCatalog } from './catalog-models.ts';
+import { readManifest } from './catalog-handle.ts';
+import { defaultModelsDir } from './embed/models-dir.ts';
+import { ModelRegistry } from './model-store/model-registry.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 
 export interface Engine extends EngineHandlers {
@@ -21,6 +24,8 @@ export interface Engine extends EngineHandlers {
 export interface EngineOptions {
   dataDir: string;
   modelsDir?: string;
+  /** Where model-hub ids are downloaded from (tests point it at a local server). */
+  hubUrl?: string;
 }
 
 interface RunningJob {
@@ -38,7 +43,13 @@ interface RunningJob {
 export async function createEngine(opts: EngineOptions): Promise<Engine> {
   const catalogsDir = path.join(opts.dataDir, 'catalogs');
   fs.mkdirSync(catalogsDir, { recursive: true });
-  const models: ModelProvider = createModelProvider(opts.modelsDir);
+  const registry = new ModelRegistry({
+    bundledDir: opts.modelsDir ?? defaultModelsDir(),
+    dataDir: opts.dataDir,
+    hubUrl: opts.hubUrl,
+  });
+  const models: ModelProvider = registry.defaultProvider();
+  const modelJobs = new Map<string, { abort: AbortController; done: Promise<unknown> }>();
   const emitter = new EventEmitter();
   const open = new Map<string, CatalogService>();
   const jobs = new Map<string, RunningJob>();
@@ -51,9 +62,10 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     if (!fs.existsSync(path.join(catalogDir(id), 'manifest.json'))) {
       throw new EngineError('not-found', `no catalog "${id}"`);
     }
-    const service = CatalogService.open(catalogDir(id), models);
+    const service = openCatalog(catalogDir(id), registry);
     service.queryLog.enabled = settings.queryLog !== false;
     open.set(id, service);
+    resumeReembed(id, service);
     verifyInBackground(id, service);
     prefetchInBackground(id, service);
     return service;
@@ -83,6 +95,14 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     service
       .prefetch(() => open.get(id) !== service || service.handle.version !== generation)
       .catch(() => undefined);
+  };
+
+  // A re-embed a crash interrupted carries on from its staged vectors once its catalog is opened again.
+  const resumeReembed = (id: string, service: CatalogService) => {
+    const model = service.interruptedReembed();
+    if (model && registry.has(model) && !jobOf(id)) {
+      handlers.startReembed({ catalogId: id, model }).catch(() => undefined);
+    }
   };
 
   const startJob = (
@@ -133,7 +153,13 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       // The catalog is free before anyone hears the job finished, so a listener can start the next one.
       .finally(() => jobs.delete(id))
       .then(
-        (result) => emitter.emit('jobFinished', { jobId: id, catalogId, ok: true, result }),
+        (result) =>
+          emitter.emit(
+            'jobFinished',
+            kind === 'reembed'
+              ? { jobId: id, catalogId, ok: true, reembed: result }
+              : { jobId: id, catalogId, ok: true, result },
+          ),
         (e: unknown) =>
           emitter.emit('jobFinished', { jobId: id, catalogId, ok: false, error: (e as Error).message }),
       );
@@ -148,7 +174,14 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
         .readdirSync(catalogsDir)
         .filter((id) => fs.existsSync(path.join(catalogDir(id), 'manifest.json')));
       return ids
-        .map((id) => open.get(id)?.info() ?? CatalogService.peek(catalogDir(id), models))
+        .map(
+          (id) =>
+            open.get(id)?.info() ??
+            CatalogService.peek(
+              catalogDir(id),
+              registry.providerFor(readManifest(catalogDir(id)).model) ?? models,
+            ),
+        )
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     async createCatalog({ name }) {
@@ -160,7 +193,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
           .slice(0, 40) || 'catalog';
       let id = slug;
       for (let n = 2; fs.existsSync(catalogDir(id)); n++) id = `${slug}-${n}`;
-      const created = CatalogService.open(catalogDir(id), models, { create: true, name });
+      const created = openCatalog(catalogDir(id), registry, { create: true, name });
       created.queryLog.enabled = settings.queryLog !== false;
       open.set(id, created);
       return info(id);
@@ -199,6 +232,11 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       );
     },
     async cancelJob({ jobId }) {
+      const modelJob = modelJobs.get(jobId);
+      if (modelJob) {
+        modelJob.abort.abort();
+        return { cancelled: true };
+      }
       const job = jobs.get(jobId);
       if (!job) return { cancelled: false };
       job.abort.abort();
@@ -258,6 +296,52 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async suggestSynonyms({ catalogId, query }) {
       return catalog(catalogId).suggestSynonyms(query);
     },
+    async listModels() {
+      await Promise.all(registry.names().map((name) => registry.measureBuiltIn(name)));
+      return registry.list();
+    },
+    async startAddModel({ source, name, sha256 }) {
+      const jobId = randomUUID();
+      const abort = new AbortController();
+      const meter = new ProgressMeter({ jobId, catalogId: '', kind: 'model' }, (p) =>
+        emitter.emit('modelJobProgress', p),
+      );
+      meter.update(0, 0, true);
+      let phase: JobPhase = 'reading';
+      const done = registry
+        .add(source, {
+          name,
+          sha256,
+          signal: abort.signal,
+          onProgress(next, done, total) {
+            if (next !== phase) meter.startPhase((phase = next));
+            meter.update(done, total, done === total);
+          },
+        })
+        .finally(() => modelJobs.delete(jobId))
+        .then(
+          (model) => {
+            meter.finish('done', 1, 1);
+            emitter.emit('modelJobFinished', { jobId, ok: true, model });
+          },
+          (e: unknown) => {
+            meter.finish(abort.signal.aborted ? 'cancelled' : 'failed', 0, 0, (e as Error).message);
+            emitter.emit('modelJobFinished', { jobId, ok: false, error: (e as Error).message });
+          },
+        );
+      modelJobs.set(jobId, { abort, done });
+      return { jobId };
+    },
+    async removeModel({ name }) {
+      registry.remove(name);
+      return { removed: true };
+    },
+    async startReembed({ catalogId, model }) {
+      const provider = registry.provider(model);
+      return startJob(catalogId, 'reembed', (service, jobId, meter, signal) =>
+        service.reembed(provider, jobId, meter, signal),
+      );
+    },
     async getSettings() {
       return settings;
     },
@@ -277,6 +361,8 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       return () => emitter.off(event, listener);
     },
     async close() {
+      for (const job of modelJobs.values()) job.abort.abort();
+      await Promise.allSettled([...modelJobs.values()].map((j) => j.done));
       for (const job of jobs.values()) job.abort.abort();
       await Promise.allSettled([...jobs.values()].map((j) => j.done));
       for (const service of open.values()) service.close();

@@ -44,5 +44,10 @@ export function createModelProvider(modelsDir = defaultModelsDir(), model = DEFA
     identity: { name: manifest.name, version: manifest.version, dimensions: manifest.dimensions },
     queryEmbedder: () => (query ??= loadEmbedder(dir)),
     indexEmbedder: () => loadEmbedder(dir, { intraOpThreads: INDEX_THREADS }),
+    async release() {
+      const loaded = query;
+      query = null;
+      if (loaded) await (await loaded).close();
+    },
   };
 }

@@ -16,7 +16,8 @@ export type FromWorker =
   | { type: 'event'; event: EventName; payload: unknown }
   | { type: 'fatal'; error: ApiError };
 
-/** Every method the engine serves; the file dialogs need a window, so the host serves them. */
+/** Every method the engine serves; the dialogs need a window, so the host serves them. */
+const HOST_METHODS: readonly string[] = ['pickFile', 'pickSaveFile', 'pickModelSource'];
 export const engineMethodNames = methodNames.filter(
-  (name): name is EngineMethodName => name !== 'pickFile' && name !== 'pickSaveFile',
+  (name): name is EngineMethodName => !HOST_METHODS.includes(name),
 );

@@ -50,9 +50,15 @@ describe('IPC payload fuzzing', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-fuzz-'));
-    engine = await createEngine({ dataDir });
+    // Hub ids among the payloads are "downloaded" from a closed local port, never from the internet.
+    engine = await createEngine({ dataDir, hubUrl: 'http://127.0.0.1:9' });
     dispatch = createDispatcher(
-      { ...engine, pickFile: async () => null, pickSaveFile: async () => null },
+      {
+        ...engine,
+        pickFile: async () => null,
+        pickSaveFile: async () => null,
+        pickModelSource: async () => null,
+      },
       { validateOutput: true },
     );
     target = await createCatalog(dispatch, 'Fuzz target catalog');

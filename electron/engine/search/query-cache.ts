@@ -30,6 +30,8 @@ export interface SearchBackend {
 export interface MemoEmbed {
   (text: string): Promise<Float32Array>;
   peek(text: string): Float32Array | null;
+  /** After the catalog moves to another model: the remembered vector is of the old one. */
+  forget(): void;
 }
 
 export function memoEmbed(embed: (text: string) => Promise<Float32Array>): MemoEmbed {
@@ -40,7 +42,10 @@ export function memoEmbed(embed: (text: string) => Promise<Float32Array>): MemoE
     last = { text, vector };
     return vector;
   };
-  return Object.assign(memo, { peek: (text: string) => (last?.text === text ? last.vector : null) });
+  return Object.assign(memo, {
+    peek: (text: string) => (last?.text === text ? last.vector : null),
+    forget: () => void (last = null),
+  });
 }
 
 export interface QueryCacheOptions {

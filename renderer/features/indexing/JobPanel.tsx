@@ -17,6 +17,8 @@ const PHASES: Record<JobPhase, string> = {
   scanning: 'Checking products',
   comparing: 'Comparing embeddings',
   writing: 'Writing the file',
+  downloading: 'Downloading',
+  checking: 'Checking',
 };
 
 /** What the file was read as, so a wrong guess (a generic CSV where a Shopify export was meant) shows. */

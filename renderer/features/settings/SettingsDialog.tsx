@@ -1,17 +1,44 @@
 import { useState } from 'react';
 import type { Settings } from '../../../shared/types.ts';
 import { Modal } from '../../components/Modal.tsx';
+import { ModelsPanel } from '../models/ModelsPanel.tsx';
 import { useSettings } from '../../store/settings-store.ts';
 import { answererLabel, fromForm, toForm } from './settings-form.ts';
 import type { SettingsForm } from './settings-form.ts';
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1).replace(/\.?$/, '.')}`;
 
-/** A modal <dialog> editing the optional local language model; it closes once the engine accepts. */
+type SettingsTab = 'answers' | 'models';
+
+function SettingsTabs({ tab, onChange }: { tab: SettingsTab; onChange(tab: SettingsTab): void }) {
+  const labels: Record<SettingsTab, string> = { answers: 'Answers', models: 'Models' };
+  return (
+    <div className="settings-tabs" role="tablist" aria-label="Settings sections">
+      {(Object.keys(labels) as SettingsTab[]).map((key) => (
+        <button
+          key={key}
+          type="button"
+          role="tab"
+          aria-selected={tab === key}
+          className={tab === key ? 'settings-tab settings-tab-active' : 'settings-tab'}
+          onClick={() => onChange(key)}
+        >
+          {labels[key]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * A modal <dialog> with two sections: the optional local language model (closes once the engine
+ * accepts it) and Models (installed embedding models, adding one, the open catalog's model).
+ */
 export function SettingsDialog({ settings, onClose }: { settings: Settings; onClose(): void }) {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [tab, setTab] = useState<SettingsTab>('answers');
 
   const submit = async (next: Settings) => {
     setBusy(true);
@@ -30,8 +57,25 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
   });
   const configured = settings.llmEndpoint !== null && settings.llmModel !== null;
 
+  if (tab === 'models') {
+    return (
+      <Modal labelledBy="settings-title" className="settings-dialog settings-models" onCancel={onClose}>
+        <h2 id="settings-title">Settings</h2>
+        <SettingsTabs tab={tab} onChange={setTab} />
+        <ModelsPanel />
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
   return (
     <Modal labelledBy="settings-title" className="settings-dialog" onCancel={onClose}>
+      <h2 id="settings-title">Settings</h2>
+      <SettingsTabs tab={tab} onChange={setTab} />
       <form
         noValidate
         onSubmit={(event) => {
@@ -41,7 +85,6 @@ export function SettingsDialog({ settings, onClose }: { settings: Settings; onCl
           else void submit(parsed.settings);
         }}
       >
-        <h2 id="settings-title">Settings</h2>
         <h3>Local language model (optional)</h3>
         <p>
           Questions are always answered from the catalog by the built-in engine. If a model server runs on

@@ -6,6 +6,7 @@ import { loadEmbedder } from '../../../electron/engine/embed/load-embedder.ts';
 import type { ModelManifest } from '../../../electron/engine/embed/manifest.ts';
 import { OnnxBuilder } from '../../../models/convert/onnx-builder.ts';
 import { encodeModel } from '../../../models/convert/write-onnx.ts';
+import { wordPieceTokenizerJson } from '../../helpers/tiny-st-model.ts';
 
 const VOCAB = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', 'usb', 'cable', '##s', 'print', '##er'];
 const DIMS = 4;
@@ -36,49 +37,7 @@ function tinyBertOnnx(): Uint8Array {
   return encodeModel(b, 'tiny-bert', 'shelfscope-test');
 }
 
-const TOKENIZER_JSON = {
-  version: '1.0',
-  truncation: null,
-  padding: null,
-  added_tokens: VOCAB.slice(0, 4).map((content, id) => ({
-    id,
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  })),
-  normalizer: {
-    type: 'BertNormalizer',
-    clean_text: true,
-    handle_chinese_chars: true,
-    strip_accents: null,
-    lowercase: true,
-  },
-  pre_tokenizer: { type: 'BertPreTokenizer' },
-  post_processor: {
-    type: 'TemplateProcessing',
-    single: [
-      { SpecialToken: { id: '[CLS]', type_id: 0 } },
-      { Sequence: { id: 'A', type_id: 0 } },
-      { SpecialToken: { id: '[SEP]', type_id: 0 } },
-    ],
-    pair: [],
-    special_tokens: {
-      '[CLS]': { id: '[CLS]', ids: [2], tokens: ['[CLS]'] },
-      '[SEP]': { id: '[SEP]', ids: [3], tokens: ['[SEP]'] },
-    },
-  },
-  decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-  model: {
-    type: 'WordPiece',
-    unk_token: '[UNK]',
-    continuing_subword_prefix: '##',
-    max_input_chars_per_word: 100,
-    vocab: Object.fromEntries(VOCAB.map((piece, id) => [piece, id])),
-  },
-};
+const TOKENIZER_JSON = wordPieceTokenizerJson(VOCAB, null);
 
 function expected(ids: number[], pooling: 'mean' | 'cls'): number[] {
   const rows = (pooling === 'cls' ? ids.slice(0, 1) : ids).map((t) =>
