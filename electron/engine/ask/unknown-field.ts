@@ -20,10 +20,17 @@ const CLOSEST = 3;
 
 /**
  * The field a question asks about that the catalog does not have; null when there is none. A field it
- * groups by ("per material") names a field whatever products' names say; "have a hood" may ask about
- * a feature, so there the word must also be in no product's name, brand, category or attributes.
+ * groups by ("per material") or counts ("how many products have a warranty?") names a field whatever
+ * products' names say (the names are offered as the other reading); "which hoodies have a pocket?"
+ * may ask about a feature, so there the word must also be in no product's name, brand, category or
+ * attributes.
  */
-export function readUnknownField(db: Db, q: string, valueWords: Set<string>): string | null {
+export function readUnknownField(
+  db: Db,
+  q: string,
+  valueWords: Set<string>,
+  counting: boolean,
+): string | null {
   for (const [pattern, feature] of [
     [ASKS_GROUP, false],
     [ASKS_PRESENCE, true],
@@ -32,7 +39,7 @@ export function readUnknownField(db: Db, q: string, valueWords: Set<string>): st
       const [word] = tokens(m[1]).map((t) => t.word.text);
       if (!word || QUESTION_WORDS.has(word) || GRAMMAR_WORDS.has(word) || valueWords.has(word)) continue;
       if (/^\d/.test(word)) continue;
-      if (!feature || resolveTerms(db, [word]).unknown.length) return word;
+      if (!feature || counting || resolveTerms(db, [word]).unknown.length) return word;
     }
   }
   return null;
