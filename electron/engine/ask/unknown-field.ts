@@ -1,5 +1,6 @@
 import { quote } from '../search/analyze.ts';
 import type { Db } from '../store/database.ts';
+import { perImport } from '../store/database.ts';
 import { dot } from '../vector/codec.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { catalogFields, tokens } from './fields.ts';
@@ -17,6 +18,9 @@ const ASKS_PRESENCE =
 /** Phrases that group by a field: "per material", "for each fabric", "most common material". */
 const ASKS_GROUP = /\b(?:per|for each|most common|most popular|most frequent)\s+(?:the\s+)?([\p{L}\p{N}]+)/gu;
 const CLOSEST = 3;
+
+/** Field names embedded once per import: a catalog may have dozens of extra columns. */
+const labelVectors = perImport(() => new Map<string, Float32Array>());
 
 /**
  * The field a question asks about that the catalog does not have; null when there is none. A field it
@@ -48,8 +52,11 @@ export function readUnknownField(
 /** "This catalog has no warranty field; the closest fields are …", ranked by meaning. */
 export async function answerUnknownField(env: AskEnv, name: string): Promise<Draft> {
   const fields = catalogFields(env.db);
-  const embedder = await env.embedder();
-  const [asked, ...labels] = await embedder.embed([name, ...fields.map((f) => f.label)]);
+  const known = labelVectors(env.db);
+  const missing = fields.map((f) => f.label).filter((l) => !known.has(l));
+  const [asked, ...fresh] = await (await env.embedder()).embed([name, ...missing]);
+  missing.forEach((l, i) => known.set(l, fresh[i]));
+  const labels = fields.map((f) => known.get(f.label) as Float32Array);
   // Descriptions are free text: one that mentions the word is where a manager would look first.
   const mentioned = env.db
     .prepare('SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1')
