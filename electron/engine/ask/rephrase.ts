@@ -1,6 +1,8 @@
+import { quote } from '../search/analyze.ts';
 import type { Db } from '../store/database.ts';
 import type { Alternative } from './reading.ts';
 import type { Plan } from './route.ts';
+import { resolveTerms } from './terms.ts';
 import { vocabularyOf } from './values.ts';
 import { QUESTION_WORDS, words } from './words.ts';
 
@@ -18,6 +20,16 @@ export function otherReadings(db: Db, question: string, plan: Plan): Alternative
       reading: 'both groups counted together',
       question: question.replace(MORE_OPENING, 'How many').replace(/\s+/g, ' ').trim(),
     });
+  }
+  // "How many products have a warranty?" of a catalog selling warranty extensions.
+  if (plan.route === 'unknown-field' && !resolveTerms(db, [plan.name]).unknown.length) {
+    out.push({
+      reading: `name contains “${plan.name}”`,
+      question: `How many products are named “${plan.name}”?`,
+    });
+  }
+  if (plan.route === 'aggregate' && plan.conditions.categories.length && !plan.conditions.terms.length) {
+    out.push(...namesBeyondCategories(db, question, plan.conditions.categories));
   }
   const brands = 'conditions' in plan ? plan.conditions.brands : [];
   out.push(...unreadBrands(db, question, brands));
@@ -40,4 +52,26 @@ function unreadBrands(db: Db, question: string, read: string[]): Alternative[] {
     )
     .slice(0, 2)
     .map((b) => ({ reading: `brand = ${b.value}`, question: `${stem} by ${b.value}?` }));
+}
+
+/**
+ * "How many notebooks are there?" counts the Notebook category; where the catalog also names products
+ * "notebook" outside it (a category column filled for a few products only), counting by name is offered.
+ */
+function namesBeyondCategories(db: Db, question: string, categories: string[]): Alternative[] {
+  const categoryWords = categories.flatMap((c) => words(c));
+  const asked = words(question).filter(
+    (w) => !QUESTION_WORDS.has(w.text) && categoryWords.some((c) => c.stems.some((s) => w.stems.includes(s))),
+  );
+  const outside = db.prepare(
+    `SELECT 1 FROM products_fts f JOIN products p ON p.rowid = f.rowid WHERE products_fts MATCH ?
+     AND coalesce(p.category, '') COLLATE NOCASE NOT IN (SELECT value FROM json_each(?)) LIMIT 1`,
+  );
+  return asked
+    .filter((w) => outside.get(`{name} : ${quote(w.text)}`, JSON.stringify(categories)))
+    .slice(0, 1)
+    .map((w) => ({
+      reading: `name contains “${w.text}”`,
+      question: `How many products are named “${w.text}”?`,
+    }));
 }

@@ -186,20 +186,25 @@ function readPlan(db: Db, question: string): Plan {
   const group = presence || aggregateOp(asked)?.kind === 'distinct' ? null : readGroupBy(db, asked);
   const q = presence?.rest ?? group?.rest ?? asked;
   const constraints = parseConstraints(q);
-  const typed = words(constraints.rest);
+  // 'Products named "warranty"': quoted words are words of names, never catalog values.
+  const quotes = quotedWords(constraints.rest);
+  const typed = words(quotes.rest);
   const values = matchValues(typed, vocabularyOf(db));
-  // Bare numbers left over are counts ("3 cheapest") or parts of codes, never words products contain.
   const named = valueWords(typed, values);
-  // A value named twice ("Puma shoes by Puma") is still a value, not also a word names must contain.
-  const residual = typed.filter(
-    (w, i) =>
-      !values.used.has(i) &&
-      !named.has(w.text) &&
-      !QUESTION_WORDS.has(w.text) &&
-      !GRAMMAR_WORDS.has(w.text) &&
-      !/^\d+$/.test(w.text) &&
-      !(w.text in NUMBER_WORDS),
-  );
+  // Bare numbers left over are counts ("3 cheapest") or parts of codes, never words products contain;
+  // a value named twice ("Puma shoes by Puma") is still a value, not also a word names must contain.
+  const residual = [
+    ...typed.filter(
+      (w, i) =>
+        !values.used.has(i) &&
+        !named.has(w.text) &&
+        !QUESTION_WORDS.has(w.text) &&
+        !GRAMMAR_WORDS.has(w.text) &&
+        !/^\d+$/.test(w.text) &&
+        !(w.text in NUMBER_WORDS),
+    ),
+    ...quotes.words,
+  ];
   const conditions: Conditions = {
     categories: values.categories,
     brands: values.brands,
@@ -218,7 +223,7 @@ function readPlan(db: Db, question: string): Plan {
   if (fieldOp) {
     return { route: 'aggregate', op: fieldOp, conditions: { ...conditions, terms: residualTerms(residual) } };
   }
-  const unknownField = readUnknownField(db, constraints.rest, named);
+  const unknownField = readUnknownField(db, quotes.rest, named, COUNTING.test(q));
   if (unknownField) return { route: 'unknown-field', name: unknownField };
   const refs = kindsNotNames(findReferences(db, question), typed, named);
   const byId = refs.products.filter((p) => refs.by.get(p.id) === 'id');
@@ -281,6 +286,13 @@ function kindsNotNames(refs: References, typed: Word[], valueWords: Set<string>)
     return at >= 0 && (!valueWords.has(name[0].text) || DEFINITE.has(typed[at - 1]?.text ?? ''));
   });
   return { ...refs, products: kept };
+}
+
+const QUOTED = /["“”]([^"“”]+)["“”]/g;
+
+function quotedWords(q: string): { rest: string; words: Word[] } {
+  const quoted = [...q.matchAll(QUOTED)].flatMap((m) => words(m[1]));
+  return { rest: q.replace(QUOTED, ' '), words: quoted };
 }
 
 /** The question words that named a catalog value. */

@@ -1,5 +1,6 @@
 import { quote } from '../search/analyze.ts';
 import type { Db } from '../store/database.ts';
+import { perImport } from '../store/database.ts';
 import { dot } from '../vector/codec.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { catalogFields, tokens } from './fields.ts';
@@ -18,12 +19,22 @@ const ASKS_PRESENCE =
 const ASKS_GROUP = /\b(?:per|for each|most common|most popular|most frequent)\s+(?:the\s+)?([\p{L}\p{N}]+)/gu;
 const CLOSEST = 3;
 
+/** Field names embedded once per import: a catalog may have dozens of extra columns. */
+const labelVectors = perImport(() => new Map<string, Float32Array>());
+
 /**
  * The field a question asks about that the catalog does not have; null when there is none. A field it
- * groups by ("per material") names a field whatever products' names say; "have a hood" may ask about
- * a feature, so there the word must also be in no product's name, brand, category or attributes.
+ * groups by ("per material") or counts ("how many products have a warranty?") names a field whatever
+ * products' names say (the names are offered as the other reading); "which hoodies have a pocket?"
+ * may ask about a feature, so there the word must also be in no product's name, brand, category or
+ * attributes.
  */
-export function readUnknownField(db: Db, q: string, valueWords: Set<string>): string | null {
+export function readUnknownField(
+  db: Db,
+  q: string,
+  valueWords: Set<string>,
+  counting: boolean,
+): string | null {
   for (const [pattern, feature] of [
     [ASKS_GROUP, false],
     [ASKS_PRESENCE, true],
@@ -32,7 +43,7 @@ export function readUnknownField(db: Db, q: string, valueWords: Set<string>): st
       const [word] = tokens(m[1]).map((t) => t.word.text);
       if (!word || QUESTION_WORDS.has(word) || GRAMMAR_WORDS.has(word) || valueWords.has(word)) continue;
       if (/^\d/.test(word)) continue;
-      if (!feature || resolveTerms(db, [word]).unknown.length) return word;
+      if (!feature || counting || resolveTerms(db, [word]).unknown.length) return word;
     }
   }
   return null;
@@ -41,8 +52,11 @@ export function readUnknownField(db: Db, q: string, valueWords: Set<string>): st
 /** "This catalog has no warranty field; the closest fields are …", ranked by meaning. */
 export async function answerUnknownField(env: AskEnv, name: string): Promise<Draft> {
   const fields = catalogFields(env.db);
-  const embedder = await env.embedder();
-  const [asked, ...labels] = await embedder.embed([name, ...fields.map((f) => f.label)]);
+  const known = labelVectors(env.db);
+  const missing = fields.map((f) => f.label).filter((l) => !known.has(l));
+  const [asked, ...fresh] = await (await env.embedder()).embed([name, ...missing]);
+  missing.forEach((l, i) => known.set(l, fresh[i]));
+  const labels = fields.map((f) => known.get(f.label) as Float32Array);
   // Descriptions are free text: one that mentions the word is where a manager would look first.
   const mentioned = env.db
     .prepare('SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT 1')

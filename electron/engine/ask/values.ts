@@ -188,7 +188,19 @@ function matchCategories(question: Word[], values: CatalogValue[], used: Set<num
 
   question.forEach((typed, i) => {
     if (used.has(i) || multiWordCovered.has(i) || QUESTION_WORDS.has(typed.text)) return;
-    const byHead = values.filter((v) => v.words.length > 1 && sameWord(typed, v.words[v.words.length - 1]));
+    // "toner cartridges" is no Printer cleaning cartridge: a head word names the categories it ends
+    // only when the word typed before it is none of theirs' other words or not a product word at all.
+    const before = question[i - 1];
+    const modifier =
+      before !== undefined && !used.has(i - 1) && !covered.has(i - 1) && !QUESTION_WORDS.has(before.text)
+        ? before
+        : null;
+    const byHead = values.filter(
+      (v) =>
+        v.words.length > 1 &&
+        sameWord(typed, v.words[v.words.length - 1]) &&
+        (!modifier || v.words.slice(0, -1).some((w) => sameWord(modifier, w))),
+    );
     // "men's bag" names Bags for men, not every Men's category: a lead word before a named category
     // is left to the rest of the question.
     const next = question[i + 1];
@@ -198,7 +210,8 @@ function matchCategories(question: Word[], values: CatalogValue[], used: Set<num
     const byLead =
       covered.has(i) || beforeCategory
         ? []
-        : values.filter((v) => v.words.length > 1 && sameWord(typed, v.words[0]));
+        : // "men's" leads Men's Shoes and Men's Clothing; "printers" is no lead of Printer fuser kit.
+          values.filter((v) => v.words.length > 1 && typed.text === v.words[0].text);
     const named = byHead.length ? byHead : byLead;
     for (const v of named) chosen.add(v.value);
     if (named.length) covered.add(i);

@@ -1,8 +1,14 @@
 // Questions about fields a catalog does not have, questions in other languages and 1,000-character
 // questions, asked of real catalogs: never a count of something else.
 import { describe, expect } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Answer } from '../../../shared/types.ts';
+import { tempDir } from '../helpers.ts';
 import { askEach, importedWithoutIndex, readCsv, MYNTRA_CSV, DUMMYJSON_CSV, WOO_CSV } from './ask-each.ts';
+
+const ICECAT_CSV_GZ = '/work/shared/datasets/icecat-chorus-electronics/products_core.csv.gz';
 
 interface Case {
   q: string;
@@ -82,6 +88,41 @@ describe('a field the catalog has, named by one word of it', () => {
         check: (a) => {
           expect(first(a)).toMatch(new RegExp(`^${stated} of the ${rows.length} products`));
           expect(a.reading).toBe('counted: warrantyInformation has a value');
+        },
+      },
+    ],
+    (a, c) => c.check(a),
+  );
+});
+
+describe('an electronics catalog that sells warranty extensions (Icecat)', () => {
+  const file = path.join(tempDir(), 'icecat.csv');
+  fs.writeFileSync(file, gunzipSync(fs.readFileSync(ICECAT_CSV_GZ)));
+  const rows = readCsv(file);
+  const named = (...res: RegExp[]) => rows.filter((r) => res.every((re) => re.test(r.title))).length;
+  askEach<Case>(
+    () => importedWithoutIndex(file),
+    [
+      {
+        q: 'How many products have a warranty?',
+        check: (a) => {
+          noField('warranty', ['description'])(a);
+          expect(a.alternatives).toContainEqual({
+            reading: 'name contains “warranty”',
+            question: 'How many products are named “warranty”?',
+          });
+        },
+      },
+      {
+        q: 'How many products are named “warranty”?',
+        check: (a) => expect(first(a)).toMatch(new RegExp(`^${named(/\bwarrant(y|ies)\b/i)} products `)),
+      },
+      {
+        // "Printer cleaning cartridge" ends in "cartridge" but is no toner cartridge.
+        q: 'How many toner cartridges are there?',
+        check: (a) => {
+          const n = new Intl.NumberFormat('en-US').format(named(/\btoners?\b/i, /\bcartridges?\b/i));
+          expect(first(a)).toMatch(new RegExp(`^${n} products whose name mentions`));
         },
       },
     ],
