@@ -13,6 +13,8 @@ import { writeTinyStExport } from '../helpers/tiny-st-model.ts';
 import { E2E_PRODUCTS, myntraSlice, wordsOf } from '../helpers/reembed-fixtures.ts';
 import { importInto, meter, tempDir } from './helpers.ts';
 import type { JobProgress } from '../../shared/types.ts';
+import { answerQuestion } from '../../electron/engine/ask/answer.ts';
+import { BUILT_IN } from './ask/ask-each.ts';
 
 const TINY = 'tiny-bert';
 const MYNTRA_ROWS = 2500;
@@ -145,6 +147,56 @@ describe('re-embedding a catalog with another model', () => {
     });
     expect(service.stats()).toMatchObject({ model: TINY, dimensions: 32, embedded: MYNTRA_ROWS });
     expect(service.stats().vectorIndex).toMatchObject({ vectors: MYNTRA_ROWS, consistent: true });
+    service.close();
+  });
+
+  it('answers questions during a re-embed as it did before it, and the same figures after the swap', async () => {
+    const dir = copyOfSeeded('asked');
+    const service = openCatalog(dir, registry);
+    const questions = [
+      'How many products are for women?',
+      'What is the average price of watches?',
+      'Which black trolley bags do we have?',
+    ];
+    const askAll = () =>
+      Promise.all(
+        questions.map(async (q) => {
+          const { answer, citations, reading } = await answerQuestion(service, q, BUILT_IN);
+          return { answer, citations, reading };
+        }),
+      );
+    const before = await askAll();
+    const during: Awaited<ReturnType<typeof askAll>>[] = [];
+    let asking: Promise<void> | null = null;
+    const watched = meter();
+    const update = watched.update.bind(watched);
+    watched.update = (done, total, force, message) => {
+      update(done, total, force, message);
+      if (done >= 1024 && !asking) asking = askAll().then((answers) => void during.push(answers));
+    };
+    // The next batch waits for the answers, so they are given while the job runs, before the swap.
+    const tiny = registry.provider(TINY);
+    const waiting: ModelProvider = {
+      ...tiny,
+      async indexEmbedder() {
+        const inner = await tiny.indexEmbedder();
+        return {
+          ...inner,
+          embed: async (texts, opts) => {
+            await asking;
+            return inner.embed(texts, opts);
+          },
+          close: () => inner.close(),
+        };
+      },
+    };
+    const result = await service.reembed(waiting, 'job-a', watched);
+    expect(result.swapped).toBe(true);
+    expect(during).toEqual([before]);
+    // Counts and averages come from SQL: the model behind the vectors does not change them.
+    const after = await askAll();
+    expect(after.slice(0, 2).map((a) => a.answer)).toEqual(before.slice(0, 2).map((a) => a.answer));
+    expect(after[2].citations.length).toBeGreaterThan(0);
     service.close();
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { EngineError } from '../errors.ts';
@@ -123,19 +123,23 @@ async function fetchInto(url: string, partial: string, had: number, opts: Downlo
   const total = Number.isFinite(length) ? start + length : null;
   let done = start;
   opts.onBytes?.(done, total);
-  const count = new Transform({
-    transform(chunk: Buffer, _enc, callback) {
-      done += chunk.length;
-      opts.onBytes?.(done, total);
-      callback(null, chunk);
-    },
-  });
   if (!response.body) throw new Error('the response has no body');
-  await pipeline(
-    Readable.fromWeb(response.body as WebReadableStream),
-    count,
-    fs.createWriteStream(partial, { flags: resumed ? 'a' : 'w' }),
-  );
+  // Each chunk is on disk before it counts: when the transfer breaks, the next attempt resumes from
+  // exactly the bytes reported (a write stream drops what it still buffers when the pipeline fails).
+  const fd = fs.openSync(partial, resumed ? 'a' : 'w');
+  try {
+    const store = new Writable({
+      write(chunk: Buffer, _enc, callback) {
+        fs.writeSync(fd, chunk);
+        done += chunk.length;
+        opts.onBytes?.(done, total);
+        callback();
+      },
+    });
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream), store);
+  } finally {
+    fs.closeSync(fd);
+  }
   if (total !== null && done < total) throw new Error(`the transfer ended at byte ${done} of ${total}`);
   return true;
 }

@@ -69,7 +69,7 @@ describe('downloading a model', () => {
     if (isOnnx && !range && cutAfter > 0) {
       const cut = cutAfter;
       cutAfter = 0;
-      res.write(body.subarray(0, cut), () => res.socket?.destroy());
+      res.write(body.subarray(0, cut), () => res.socket?.end());
       return;
     }
     if (isOnnx && throttle > 0) {
