@@ -199,12 +199,18 @@ async function generatedRuns(dir: string) {
       await catalog.search({ query, mode: 'hybrid', limit: 10, filters: {} }, { record: true });
   catalog.close();
   const first = popular[0];
-  const cold = [0, 1, 2].map(() => child(['--open', dir, '--query', first]));
-  const prefetched = [0, 1, 2].map(() => child(['--open', dir, '--query', first, '--prefetch']));
-  const prefetchedSimilar = [0, 1, 2].map(() =>
-    child(['--open', dir, '--query', reordered(first), '--prefetch']),
-  );
-  const warm = [0, 1, 2].map(() => child(['--open', dir, '--query', first, '--warm']));
+  // A popular query of several words, typed in another order: the normalised layer after prefetch.
+  const several = popular.find((q) => q.includes(' ')) ?? first;
+  // A query nobody searched: what prefetch's warm model, vocabulary and pages do for the rest.
+  const unseen = workload[workload.length - 40];
+  const times = (args: string[]) => [0, 1, 2].map(() => child(['--open', dir, ...args]));
+  const cold = times(['--query', first]);
+  const prefetched = times(['--query', first, '--prefetch']);
+  const prefetchedSimilar = times(['--query', reordered(several), '--prefetch']);
+  const warm = times(['--query', first, '--warm']);
+  const coldUnseen = times(['--query', unseen]);
+  const prefetchedUnseen = times(['--query', unseen, '--prefetch']);
+  const warmUnseen = times(['--query', unseen, '--warm']);
   const med = (runs: { firstMs: number }[]) =>
     round(
       percentile(
@@ -225,6 +231,12 @@ async function generatedRuns(dir: string) {
       prefetchedSimilarMs: med(prefetchedSimilar),
       prefetchedSimilarLayer: prefetchedSimilar[0].layer,
       warmUncachedMs: med(warm),
+      similarQuery: reordered(several),
+      unseenQuery: unseen,
+      coldUnseenMs: med(coldUnseen),
+      prefetchedUnseenMs: med(prefetchedUnseen),
+      prefetchedUnseenLayer: prefetchedUnseen[0].layer,
+      warmUnseenMs: med(warmUnseen),
       openMs: round(
         percentile(
           cold.map((r) => r.openMs),
