@@ -2,14 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { planRun } from '../../../bench/lib/plan.ts';
 
 describe('planRun', () => {
-  it('runs everything by default: 100k-product Shopify CSV and a 1024 MiB feed, or 2000 and 16 MiB quick', () => {
+  it('runs everything by default: 100k-product Shopify CSV, a 1024 MiB feed and health at 100k, or 2000, 16 MiB and 2k quick', () => {
     expect(planRun({ quick: false })).toEqual({
       only: null,
       catalogs: true,
       shopify: [100_000],
       xmlMib: 1024,
+      health: [100_000],
     });
-    expect(planRun({ quick: true })).toEqual({ only: null, catalogs: true, shopify: [2000], xmlMib: 16 });
+    expect(planRun({ quick: true })).toEqual({
+      only: null,
+      catalogs: true,
+      shopify: [2000],
+      xmlMib: 16,
+      health: [2000],
+    });
+  });
+
+  it('takes sizes for the health stage, and skips it on --no-health', () => {
+    expect(planRun({ quick: false, health: '100k,1m' })).toMatchObject({ health: [100_000, 1_000_000] });
+    expect(planRun({ quick: false, 'no-health': true })).toMatchObject({
+      health: { skipped: 'not requested (--no-health)' },
+    });
   });
 
   it('takes sizes for the Shopify CSV and MiB for the feed', () => {
@@ -33,6 +47,7 @@ describe('planRun', () => {
       catalogs: false,
       shopify: [100_000],
       xmlMib: { skipped: 'not run (--only shopify)' },
+      health: { skipped: 'not run (--only shopify)' },
     });
     expect(planRun({ quick: true, only: 'xml,shopify', shopify: '500' })).toMatchObject({
       only: ['xml', 'shopify'],
@@ -42,7 +57,9 @@ describe('planRun', () => {
   });
 
   it('refuses an unknown stage and a size that is not one', () => {
-    expect(() => planRun({ quick: false, only: 'shopify,peers' })).toThrow(/--only takes shopify, xml/);
+    expect(() => planRun({ quick: false, only: 'shopify,peers' })).toThrow(
+      /--only takes shopify, xml, health/,
+    );
     expect(() => planRun({ quick: false, 'xml-mb': 'lots' })).toThrow(/--xml-mb/);
     expect(() => planRun({ quick: false, 'xml-mb': '0' })).toThrow(/--xml-mb/);
     expect(() => planRun({ quick: false, shopify: 'many' })).toThrow(/not a catalog size/);
