@@ -5,6 +5,7 @@ import type { BenchResults, SizeResult } from '../lib/results.ts';
 import type { OverheadRound } from '../stages/overhead.ts';
 import type { PeerResult } from '../peers/types.ts';
 import type { RelevanceRow } from '../relevance.ts';
+import { healthGoal } from './health-check.ts';
 
 export interface GoalRow {
   figure: string;
@@ -231,6 +232,7 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
         `semantic alone scores ${ndcg('dev', 'semantic')} / ${ndcg('holdout', 'semantic')}: the model's votes pull hybrid below the words on these queries`,
     ),
   );
+  rows.push(healthGoal(results));
   return rows;
 }
 
