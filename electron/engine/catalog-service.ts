@@ -232,7 +232,11 @@ export class CatalogService {
   }
 
   /** The health pass; its report is kept until the catalog changes (`healthReport`). */
-  async checkHealth(options: HealthOptions, meter: ProgressMeter, signal?: AbortSignal): Promise<HealthReport> {
+  async checkHealth(
+    options: HealthOptions,
+    meter: ProgressMeter,
+    signal?: AbortSignal,
+  ): Promise<HealthReport> {
     const report = await runHealth(this.handle, options, meter, signal);
     // Searches filtered by a finding read the members just replaced: no cached answer may survive them.
     this.handle.touch();
