@@ -5,6 +5,7 @@ import type { BenchResults, SizeResult } from '../lib/results.ts';
 import type { OverheadRound } from '../stages/overhead.ts';
 import type { PeerResult } from '../peers/types.ts';
 import type { RelevanceRow } from '../relevance.ts';
+import { healthGoal } from './health-check.ts';
 
 export interface GoalRow {
   figure: string;
@@ -241,6 +242,7 @@ export function evaluateGoals(results: BenchResults): GoalRow[] {
         `the model re-ranks the keyword candidates, and ranks them worse than bm25 on its own (semantic alone ${ndcg('dev', 'semantic')} dev); every other lever measured is in the levers section`,
     ),
   );
+  rows.push(healthGoal(results));
   return rows;
 }
 

@@ -417,11 +417,15 @@ export function reading(r: BenchResults): string[] {
   return out;
 }
 
-/** `handLevers`: markdown of levers measured by hand (docs/bench/semantic-levers.md), after the swept ones. */
+/**
+ * `handLevers`: markdown of levers measured by hand (docs/bench/semantic-levers.md), after the swept
+ * ones; `handSections`: sections measured by their own scripts, after the charts.
+ */
 export function renderMarkdown(
   r: BenchResults,
   links: { results: string; latency: string; ndcg: string | null },
   handLevers?: string,
+  handSections: string[] = [],
 ): string {
   const goals = evaluateGoals(r);
   return [
@@ -434,9 +438,10 @@ export function renderMarkdown(
     'npm run bench                   # 10k and 100k, full Icecat relevance, 100k Shopify CSV, 1 GiB XML feed',
     'npm run bench -- --sizes 10k,100k,1m --levers',
     'npm run bench -- --only shopify,xml  # just the platform exports, added to the published results',
+    'npm run bench -- --only health --health 100k,1m  # the health pass and the export, likewise',
     '```',
     '',
-    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, parallel sessions, ef_search, quantization; connectivity and ef_add on the largest catalog up to 100k; fusion weights, word repair and embedding text on Icecat), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). Platform exports: `--shopify SIZES` (a generated Shopify product CSV per size, default 100000 products, 2000 with `--quick`), `--xml-mb N` (a generated Google Merchant XML feed of N MiB and of N/4, default 1024, 16 with `--quick`), `--no-shopify`, `--no-xml`, `--only shopify`, `--only xml`, `--only relevance` (just those stages, merged into the results the report was last rendered from; relevance reuses the Icecat, Myntra and Hermes catalogs an earlier run imported under bench/out, so it embeds nothing again). `node bench/rerank-latency.ts CATALOG_DIR [ROUNDS]` times hybrid search with and without re-ranking, interleaved in one process. A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
+    'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, parallel sessions, ef_search, quantization; connectivity and ef_add on the largest catalog up to 100k; fusion weights, word repair and embedding text on Icecat), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). Platform exports: `--shopify SIZES` (a generated Shopify product CSV per size, default 100000 products, 2000 with `--quick`), `--xml-mb N` (a generated Google Merchant XML feed of N MiB and of N/4, default 1024, 16 with `--quick`), `--no-shopify`, `--no-xml`. Health: `--health SIZES` (the health pass and the export of every product at each generated size, default 100k, 2k with `--quick`), `--no-health`. `--only shopify`, `--only xml`, `--only relevance`, `--only health` (just those stages, merged into the results the report was last rendered from; relevance reuses the Icecat, Myntra and Hermes catalogs an earlier run imported under bench/out, so it embeds nothing again). `node bench/rerank-latency.ts CATALOG_DIR [ROUNDS]` times hybrid search with and without re-ranking, interleaved in one process. A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
     '',
     '## Goals',
     '',
@@ -500,5 +505,6 @@ export function renderMarkdown(
     `![latency vs catalog size](${links.latency})`,
     '',
     ...(links.ndcg ? [`![NDCG@10 per mode](${links.ndcg})`, ''] : []),
+    ...handSections.flatMap((section) => [section, '']),
   ].join('\n');
 }

@@ -58,6 +58,9 @@ const REPO = path.resolve(import.meta.dirname, '..', '..');
  * how each was measured, and included in every report so a re-render does not lose them.
  */
 const SEMANTIC_LEVERS = path.join(REPO, 'docs', 'bench', 'semantic-levers.md');
+/** Sections measured by scripts of their own (bench/query-cache.ts), kept by hand the same way. */
+const HAND_SECTIONS = [path.join(REPO, 'docs', 'bench', 'query-cache.md')];
+const handKept = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);
 
 /**
  * Where a run's report goes: a quick run is a smoke test, so its report stays in bench/out/quick and
@@ -94,7 +97,8 @@ export async function writeReport(results: BenchResults): Promise<{ mdFile: stri
       latency: link('latency-vs-size'),
       ndcg: ndcg ? link('ndcg-per-mode') : null,
     },
-    fs.existsSync(SEMANTIC_LEVERS) ? fs.readFileSync(SEMANTIC_LEVERS, 'utf8').trim() : undefined,
+    handKept(SEMANTIC_LEVERS),
+    HAND_SECTIONS.map(handKept).filter((section) => section !== undefined),
   );
   fs.writeFileSync(mdFile, md);
   return { mdFile, docsDir };

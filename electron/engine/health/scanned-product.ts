@@ -1,19 +1,20 @@
 import type { AttributeValue } from '../../../shared/types.ts';
+import type { ProductSummary } from '../store/products.ts';
 
 /** One product as the health pass reads it: every field it checks, attributes parsed. */
-export interface ScannedProduct {
-  rowid: number;
-  id: string;
-  name: string;
-  description: string | null;
-  category: string | null;
-  brand: string | null;
-  price: number | null;
-  currency: string | null;
-  stock: number | null;
-  stockState: string | null;
-  attributes: Record<string, AttributeValue>;
-}
+export type ScannedProduct = Pick<
+  ProductSummary,
+  | 'rowid'
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'category'
+  | 'brand'
+  | 'price'
+  | 'currency'
+  | 'stock'
+  | 'stockState'
+> & { attributes: Record<string, AttributeValue> };
 
 const SCAN_COLUMNS =
   'rowid, id, name, description, category, brand, price, currency, stock, stock_state AS stockState, attributes';

@@ -90,6 +90,7 @@ export function describeFilters(f: Filters, currency: string | null): string {
   if (f.onSale === true) parts.push('on sale');
   if (f.onSale === false) parts.push('not on sale');
   for (const [k, v] of Object.entries({ ...f.attributes, ...f.options })) parts.push(`${k} = ${v}`);
-  if (f.health !== undefined) parts.push(`health finding ${f.health} (run Health again if the catalog changed)`);
+  if (f.health !== undefined)
+    parts.push(`health finding ${f.health} (run Health again if the catalog changed)`);
   return parts.join(', ');
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { detectionLine } from '../../../shared/types.ts';
-import type { ImportResult, JobPhase } from '../../../shared/types.ts';
+import type { ImportResult, JobPhase, JobProgress } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { formatCount, formatDuration, percent } from '../../components/format.ts';
 import { selectCatalog, useApp } from '../../store/app-store.ts';
@@ -19,6 +19,14 @@ const PHASES: Record<JobPhase, string> = {
   writing: 'Writing the file',
   downloading: 'Downloading',
   checking: 'Checking',
+};
+
+/** Every job of a catalog shows here, the health check and exports too (one job at a time per catalog). */
+const KINDS: Record<JobProgress['kind'], string> = {
+  import: 'Import',
+  index: 'Indexing',
+  health: 'Health check',
+  export: 'Export',
 };
 
 /** What the file was read as, so a wrong guess (a generic CSV where a Shopify export was meant) shows. */
@@ -122,14 +130,10 @@ export function JobPanel({ catalogId }: { catalogId: string }) {
   const tookMs = job.finished?.result?.tookMs;
   const rate = !running && tookMs ? progress.total / (tookMs / 1000) : progress.ratePerSec;
   return (
-    <section
-      className="card job"
-      aria-label={progress.kind === 'import' ? 'Import progress' : 'Indexing progress'}
-    >
+    <section className="card job" aria-label={`${KINDS[progress.kind]} progress`}>
       <header className="job-header">
         <h2>
-          {progress.kind === 'import' ? 'Import' : 'Indexing'}:{' '}
-          <span className="job-phase">{PHASES[progress.phase]}</span>
+          {KINDS[progress.kind]}: <span className="job-phase">{PHASES[progress.phase]}</span>
         </h2>
         <span className="job-percent" aria-live="polite">
           {pct} %

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planRun } from '../../../bench/lib/plan.ts';
 
 describe('planRun', () => {
-  it('runs everything by default: 100k-product Shopify CSV and a 1024 MiB feed, or 2000 and 16 MiB quick', () => {
+  it('runs everything by default: 100k-product Shopify CSV, a 1024 MiB feed and health at 100k, or 2000, 16 MiB and 2k quick', () => {
     expect(planRun({ quick: false })).toEqual({
       only: null,
       catalogs: true,
@@ -18,6 +18,13 @@ describe('planRun', () => {
       shopify: [2000],
       xmlMib: 16,
       health: [2000],
+    });
+  });
+
+  it('takes sizes for the health stage, and skips it on --no-health', () => {
+    expect(planRun({ quick: false, health: '100k,1m' })).toMatchObject({ health: [100_000, 1_000_000] });
+    expect(planRun({ quick: false, 'no-health': true })).toMatchObject({
+      health: { skipped: 'not requested (--no-health)' },
     });
   });
 
