@@ -31,6 +31,7 @@ import { ProgressMeter } from './engine/jobs/progress.ts';
 import { createModelProvider } from './engine/models.ts';
 import { loadSettings } from './engine/settings.ts';
 import { parseFilterExpressions } from './engine/search/filter-expressions.ts';
+import { TEAM_USAGE, teamCommand } from './cli-team.ts';
 
 const USAGE = `Usage:
   shelfscope import FILE --catalog DIR [--format csv|tsv|json|jsonl|xlsx|xml] [--sheet NAME] [--map field=column ...] [--no-index] [--json]
@@ -38,6 +39,7 @@ const USAGE = `Usage:
   shelfscope search --catalog DIR [--mode hybrid|keyword|semantic] [--limit N] [--filter EXPR ...] (QUERY | --queries FILE) [--json]
   shelfscope ask    --catalog DIR QUESTION [--json]
   shelfscope stats  --catalog DIR [--json]
+${TEAM_USAGE}
 
 Filters: price<50  price>=20  category=Bags  brand=Nike  instock  onsale  option.Size=M  season=Winter  ATTRIBUTE=VALUE
 Exit codes: 0 success, 1 bad input (reason on stderr), 2 usage error. --debug prints the stack of an internal error.`;
@@ -55,6 +57,9 @@ const OPTIONS = {
   limit: { type: 'string' },
   filter: { type: 'string', multiple: true },
   queries: { type: 'string' },
+  server: { type: 'string' },
+  name: { type: 'string' },
+  force: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -83,6 +88,14 @@ export async function main(argv: string[]): Promise<number> {
         return await askCommand(values, rest);
       case 'stats':
         return await statsCommand(values);
+      case 'team':
+        return await teamCommand(rest, {
+          values,
+          open: (create) => openCatalog(values, create),
+          meter: progressMeter,
+          print,
+          usageError: (message) => new UsageError(message),
+        });
       default:
         return usage(`unknown command "${command}"`);
     }
@@ -342,7 +355,7 @@ function print(value: unknown): void {
 }
 
 /** Progress on stderr: a redrawn line on a terminal, a line every few seconds otherwise. */
-function progressMeter(catalogId: string, kind: 'import' | 'index'): ProgressMeter {
+function progressMeter(catalogId: string, kind: JobProgress['kind']): ProgressMeter {
   const tty = process.stderr.isTTY;
   let last = 0;
   return new ProgressMeter({ jobId: 'cli', catalogId, kind }, (p: JobProgress) => {

@@ -15,6 +15,7 @@ import { EngineError } from './errors.ts';
 import type { ImportOptions } from './jobs/import-job.ts';
 import { runImport } from './jobs/import-job.ts';
 import { runIndex } from './jobs/index-job.ts';
+import { readBinding } from './team/binding.ts';
 import type { ProgressMeter } from './jobs/progress.ts';
 import type { Db } from './store/database.ts';
 import { getMeta, openDatabase, setMeta } from './store/database.ts';
@@ -349,5 +350,6 @@ function describeCatalog(id: string, manifest: CatalogManifest, db: Db): Catalog
     model: manifest.model.name,
     createdAt: manifest.createdAt,
     lastIndexedAt: getMeta(db, 'last_indexed_at'),
+    team: readBinding(db),
   };
 }
