@@ -1,11 +1,18 @@
 import { useEffect } from 'react';
 import { detectionLine } from '../../../shared/types.ts';
-import type { ImportResult, JobPhase } from '../../../shared/types.ts';
+import type { ImportResult, JobPhase, JobProgress } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { formatCount, formatDuration, percent } from '../../components/format.ts';
 import { selectCatalog, useApp } from '../../store/app-store.ts';
 import { isRunning } from '../../store/jobs.ts';
 import { variantChangesText } from './variant-changes.ts';
+
+const JOB_LABEL: Record<JobProgress['kind'], string> = {
+  import: 'Import',
+  index: 'Indexing',
+  publish: 'Publishing to the team',
+  sync: 'Team sync',
+};
 
 const PHASES: Record<JobPhase, string> = {
   reading: 'Reading rows',
@@ -117,14 +124,10 @@ export function JobPanel({ catalogId }: { catalogId: string }) {
   const tookMs = job.finished?.result?.tookMs;
   const rate = !running && tookMs ? progress.total / (tookMs / 1000) : progress.ratePerSec;
   return (
-    <section
-      className="card job"
-      aria-label={progress.kind === 'import' ? 'Import progress' : 'Indexing progress'}
-    >
+    <section className="card job" aria-label={`${JOB_LABEL[progress.kind]} progress`}>
       <header className="job-header">
         <h2>
-          {progress.kind === 'import' ? 'Import' : 'Indexing'}:{' '}
-          <span className="job-phase">{PHASES[progress.phase]}</span>
+          {JOB_LABEL[progress.kind]}: <span className="job-phase">{PHASES[progress.phase]}</span>
         </h2>
         <span className="job-percent" aria-live="polite">
           {pct} %
