@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Modal } from '../../components/Modal.tsx';
 import { useTeam } from '../../store/team-store.ts';
 import type { TeamServerForm } from './TeamServerFields.tsx';
-import { TeamServerFields } from './TeamServerFields.tsx';
+import { TeamFormError, TeamServerFields } from './TeamServerFields.tsx';
 
 /** "Open team catalog…": a local copy of a catalog a colleague published, kept up to date live. */
 export function OpenTeamDialog({ onClose }: { onClose(): void }) {
@@ -38,11 +38,7 @@ export function OpenTeamDialog({ onClose }: { onClose(): void }) {
           offline, and new versions arrive as they are published.
         </p>
         <TeamServerFields form={form} disabled={busy} onChange={setForm} />
-        {error && (
-          <p className="form-error" role="alert">
-            <strong>Not opened.</strong> {error}
-          </p>
-        )}
+        <TeamFormError lead="Not opened." error={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

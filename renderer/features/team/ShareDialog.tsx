@@ -5,7 +5,7 @@ import { formatCount } from '../../components/format.ts';
 import { useTeam } from '../../store/team-store.ts';
 import { isPublishConflict } from './team-text.ts';
 import type { TeamServerForm } from './TeamServerFields.tsx';
-import { TeamServerFields } from './TeamServerFields.tsx';
+import { TeamFormError, TeamServerFields } from './TeamServerFields.tsx';
 
 /** "Share with team…": publishes the catalog (only what changed since the last time) to a PostgreSQL server. */
 export function ShareDialog({ catalog, onClose }: { catalog: CatalogInfo; onClose(): void }) {
@@ -59,11 +59,7 @@ export function ShareDialog({ catalog, onClose }: { catalog: CatalogInfo; onClos
         ) : (
           <TeamServerFields form={form} disabled={busy} onChange={setForm} />
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            <strong>Not published.</strong> {error}
-          </p>
-        )}
+        <TeamFormError lead="Not published." error={error} />
         <div className="dialog-actions">
           {conflict && (
             <button

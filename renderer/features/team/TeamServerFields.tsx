@@ -49,3 +49,13 @@ export function TeamServerFields({
     </>
   );
 }
+
+/** Why the dialog's call failed, as the engine said it ("Not published. password authentication failed…"). */
+export function TeamFormError({ lead, error }: { lead: string; error: string | null }) {
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert">
+      <strong>{lead}</strong> {error}
+    </p>
+  );
+}
