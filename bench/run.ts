@@ -7,7 +7,8 @@
 //        [--reuse]  (keep catalogs imported by an earlier run, with their end-to-end figures)
 //        [--shopify SIZES] [--no-shopify]  (a generated Shopify product CSV per size; default 100000, quick 2000)
 //        [--xml-mb N] [--no-xml]  (a generated Google Merchant XML feed of N MiB and of N/4; default 1024, quick 16)
-//        [--only shopify,xml]  (just those stages, added to the published results of an earlier run)
+//        [--team SIZES] [--no-team]  (team catalogs on a throwaway PostgreSQL: publish, open, 1 % sync; default 100000, quick 2000)
+//        [--only shopify,xml,team]  (just those stages, added to the published results of an earlier run)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,8 @@ import { isFailure } from './stages/platform-import.ts';
 import type { ShopifyImport } from './stages/shopify-import.ts';
 import { measureShopifyImport } from './stages/shopify-import.ts';
 import { measureXmlFeedScaling } from './stages/xml-feed-import.ts';
+import type { TeamCatalogRun } from './stages/team-catalog.ts';
+import { measureTeamCatalog } from './stages/team-catalog.ts';
 
 const OUT = path.join(import.meta.dirname, 'out');
 const QUICK_SIZE = '2k';
@@ -55,6 +58,8 @@ const { values } = parseArgs({
     'no-shopify': { type: 'boolean', default: false },
     'xml-mb': { type: 'string' },
     'no-xml': { type: 'boolean', default: false },
+    team: { type: 'string' },
+    'no-team': { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
@@ -165,7 +170,13 @@ const xmlFeed: BenchResults['xmlFeed'] =
   typeof plan.xmlMib === 'number'
     ? { runs: await measureXmlFeedScaling(pools(), plan.xmlMib, seed) }
     : plan.xmlMib;
-const failures = [shopify, xmlFeed].flatMap((r) => (r && 'runs' in r ? r.runs.filter(isFailure) : []));
+let team: BenchResults['team'] = Array.isArray(plan.team) ? undefined : plan.team;
+if (Array.isArray(plan.team)) {
+  const runs: (TeamCatalogRun | StageFailure)[] = [];
+  for (const n of plan.team) runs.push(await measureTeamCatalog(pools(), n, seed, models));
+  team = { runs };
+}
+const failures = [shopify, xmlFeed, team].flatMap((r) => (r && 'runs' in r ? r.runs.filter(isFailure) : []));
 
 const fresh: BenchResults = {
   generatedAt: new Date().toISOString(),
@@ -183,6 +194,7 @@ const fresh: BenchResults = {
   relevanceLevers,
   shopify,
   xmlFeed,
+  team,
   tookSec: Math.round((performance.now() - started) / 1000),
 };
 // An --only run adds its stages to the results it would overwrite (the catalogs' figures stay theirs).
@@ -196,6 +208,7 @@ const results_ = !plan.only
       {
         shopify: plan.only.includes('shopify') ? shopify : undefined,
         xmlFeed: plan.only.includes('xml') ? xmlFeed : undefined,
+        team: plan.only.includes('team') ? team : undefined,
       },
     );
 if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);

@@ -2,7 +2,7 @@
 // exports (a Shopify CSV, a Google Merchant XML feed), from the command line.
 import { parseSize } from './sizes.ts';
 
-export const ONLY_STAGES = ['shopify', 'xml'] as const;
+export const ONLY_STAGES = ['shopify', 'xml', 'team'] as const;
 export type OnlyStage = (typeof ONLY_STAGES)[number];
 
 export interface PlanOptions {
@@ -12,6 +12,8 @@ export interface PlanOptions {
   'no-shopify'?: boolean;
   'xml-mb'?: string;
   'no-xml'?: boolean;
+  team?: string;
+  'no-team'?: boolean;
 }
 
 export interface Plan {
@@ -21,9 +23,14 @@ export interface Plan {
   catalogs: boolean;
   shopify: number[] | { skipped: string };
   xmlMib: number | { skipped: string };
+  /** Team catalogs on a throwaway PostgreSQL: the catalog sizes published and opened. */
+  team: number[] | { skipped: string };
 }
 
-const DEFAULTS = { quick: { shopify: '2000', xmlMib: '16' }, full: { shopify: '100000', xmlMib: '1024' } };
+const DEFAULTS = {
+  quick: { shopify: '2000', xmlMib: '16', team: '2000' },
+  full: { shopify: '100000', xmlMib: '1024', team: '100000' },
+};
 
 export function planRun(o: PlanOptions): Plan {
   const only = o.only === undefined ? null : o.only.split(',').map((s) => s.trim());
@@ -33,7 +40,7 @@ export function planRun(o: PlanOptions): Plan {
   const defaults = o.quick ? DEFAULTS.quick : DEFAULTS.full;
   const skip = (stage: OnlyStage, flag: string): { skipped: string } | null => {
     if (only) return only.includes(stage) ? null : { skipped: `not run (--only ${only.join(',')})` };
-    return o[flag as 'no-shopify' | 'no-xml'] ? { skipped: `not requested (--${flag})` } : null;
+    return o[flag as 'no-shopify' | 'no-xml' | 'no-team'] ? { skipped: `not requested (--${flag})` } : null;
   };
   const mib = Number(o['xml-mb'] ?? defaults.xmlMib);
   if (!(mib > 0)) throw new Error(`--xml-mb takes a size in MiB, not "${o['xml-mb']}"`);
@@ -42,5 +49,6 @@ export function planRun(o: PlanOptions): Plan {
     catalogs: only === null,
     shopify: skip('shopify', 'no-shopify') ?? (o.shopify ?? defaults.shopify).split(',').map(parseSize),
     xmlMib: skip('xml', 'no-xml') ?? mib,
+    team: skip('team', 'no-team') ?? (o.team ?? defaults.team).split(',').map(parseSize),
   };
 }

@@ -9,6 +9,7 @@ import type { StageRuns } from '../stages/platform-import.ts';
 import type { RelevanceLever } from '../stages/relevance-levers.ts';
 import type { FtsAlone } from '../stages/search-latency.ts';
 import type { ShopifyImport } from '../stages/shopify-import.ts';
+import type { TeamCatalogRun } from '../stages/team-catalog.ts';
 import type { XmlFeedImport } from '../stages/xml-feed-import.ts';
 import type { MachineInfo } from './machine.ts';
 import type { LatencyStats } from './timing.ts';
@@ -57,17 +58,20 @@ export interface BenchResults {
   shopify?: StageRuns<ShopifyImport>;
   /** A generated Google Merchant XML feed at a quarter of its size and at its size. Absent likewise. */
   xmlFeed?: StageRuns<XmlFeedImport>;
+  /** Team catalogs on PostgreSQL: publish, fresh open, 1 % re-publish and sync. Absent likewise. */
+  team?: StageRuns<TeamCatalogRun>;
   tookSec: number;
 }
 
 /** The platform-export figures a run measured, over an earlier run's results (an `--only` run). */
 export function withStages(
   base: BenchResults,
-  fresh: Pick<BenchResults, 'shopify' | 'xmlFeed'>,
+  fresh: Pick<BenchResults, 'shopify' | 'xmlFeed' | 'team'>,
 ): BenchResults {
   return {
     ...base,
     ...(fresh.shopify ? { shopify: fresh.shopify } : {}),
     ...(fresh.xmlFeed ? { xmlFeed: fresh.xmlFeed } : {}),
+    ...(fresh.team ? { team: fresh.team } : {}),
   };
 }

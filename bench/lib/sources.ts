@@ -4,7 +4,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 
-export const DATASETS_DIR = path.resolve(import.meta.dirname, '../../../shared/datasets');
+// Next to the repository on these machines; SHELFSCOPE_DATASETS names it for a checkout elsewhere (a worktree).
+export const DATASETS_DIR =
+  process.env.SHELFSCOPE_DATASETS ?? path.resolve(import.meta.dirname, '../../../shared/datasets');
 const ICECAT_FILE = path.join(DATASETS_DIR, 'icecat-chorus-electronics/products.jsonl.gz');
 const MYNTRA_FILE = path.join(DATASETS_DIR, 'myntra-fashion-catalog/myntra_products_catalog.csv');
 

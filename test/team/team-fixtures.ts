@@ -9,10 +9,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
 import { CatalogService } from '../../electron/engine/catalog-service.ts';
 import { openTeamCatalog, publishToTeam, syncFromTeam } from '../../electron/engine/team/team-service.ts';
+import { DATASETS_DIR } from '../../bench/lib/sources.ts';
 import { countingModels, HERMES_CSV, importInto, meter, tempDir } from '../engine/helpers.ts';
 import { startPgServer } from './pg-server.ts';
 
-export const MYNTRA_CSV = '/work/shared/datasets/myntra-fashion-catalog/myntra_products_catalog.csv';
+export const MYNTRA_CSV = path.join(DATASETS_DIR, 'myntra-fashion-catalog/myntra_products_catalog.csv');
 export const SHOPIFY_CSV = path.resolve(
   import.meta.dirname,
   '../../e2e/fixtures/exports/shopify-products.csv',

@@ -8,8 +8,15 @@ describe('planRun', () => {
       catalogs: true,
       shopify: [100_000],
       xmlMib: 1024,
+      team: [100_000],
     });
-    expect(planRun({ quick: true })).toEqual({ only: null, catalogs: true, shopify: [2000], xmlMib: 16 });
+    expect(planRun({ quick: true })).toEqual({
+      only: null,
+      catalogs: true,
+      shopify: [2000],
+      xmlMib: 16,
+      team: [2000],
+    });
   });
 
   it('takes sizes for the Shopify CSV and MiB for the feed', () => {
@@ -19,8 +26,9 @@ describe('planRun', () => {
     });
   });
 
-  it('skips a stage on --no-shopify / --no-xml, saying why', () => {
-    expect(planRun({ quick: false, 'no-shopify': true, 'no-xml': true })).toMatchObject({
+  it('skips a stage on --no-shopify / --no-xml / --no-team, saying why', () => {
+    expect(planRun({ quick: false, 'no-shopify': true, 'no-xml': true, 'no-team': true })).toMatchObject({
+      team: { skipped: 'not requested (--no-team)' },
       catalogs: true,
       shopify: { skipped: 'not requested (--no-shopify)' },
       xmlMib: { skipped: 'not requested (--no-xml)' },
@@ -33,6 +41,13 @@ describe('planRun', () => {
       catalogs: false,
       shopify: [100_000],
       xmlMib: { skipped: 'not run (--only shopify)' },
+      team: { skipped: 'not run (--only shopify)' },
+    });
+    expect(planRun({ quick: false, only: 'team', team: '10k' })).toMatchObject({
+      only: ['team'],
+      catalogs: false,
+      team: [10_000],
+      shopify: { skipped: 'not run (--only team)' },
     });
     expect(planRun({ quick: true, only: 'xml,shopify', shopify: '500' })).toMatchObject({
       only: ['xml', 'shopify'],
