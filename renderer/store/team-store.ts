@@ -83,6 +83,6 @@ export const useTeam = create<TeamState>()((set, get) => ({
 }));
 
 /** What the sidebar shows for a catalog: its live status when the engine sent one, else what was stored. */
-export function teamOf(catalog: CatalogInfo, statuses: Record<string, TeamStatus>): TeamStatus | null {
-  return statuses[catalog.id] ?? (catalog.team ? { ...catalog.team, live: false } : null);
+export function teamOf(catalog: CatalogInfo, status: TeamStatus | undefined): TeamStatus | null {
+  return status ?? (catalog.team ? { ...catalog.team, live: false } : null);
 }

@@ -114,6 +114,8 @@ export class ReplicaWriter {
       this.counts.removed +=
         removal === 'unseen' ? this.products.removeUnseen().length : this.products.removeIds(removal.ids);
       setMeta(db, 'import_gen', String(this.importGen));
+      // Vectors came into the index: the catalog was indexed now, as after an index job.
+      if (this.counts.vectors > 0) setMeta(db, 'last_indexed_at', new Date().toISOString());
       commitPoint();
     })();
     this.cat.applyRemovals();

@@ -2,7 +2,13 @@
 // keeps them in the OS keychain and hands them over; nothing here writes or logs one), live updates per
 // team catalog, and syncs run as catalog jobs (progress, cancel, one at a time) when a generation is
 // published.
-import type { CatalogInfo, JobProgress, TeamStatus, TeamStatusEvent } from '../../../shared/types.ts';
+import type {
+  CatalogInfo,
+  JobProgress,
+  TeamStatus,
+  TeamStatusEvent,
+  TeamSyncResult,
+} from '../../../shared/types.ts';
 import type { CatalogService } from '../catalog-service.ts';
 import { EngineError } from '../errors.ts';
 import type { ProgressMeter } from '../jobs/progress.ts';
@@ -131,12 +137,12 @@ export function createTeamDesk(deps: TeamDeskDeps) {
         openTeamCatalog(service, { server: args.server, name: args.name, password, signal, jobId }, meter),
       );
       connect(created.id);
-      return { catalog: deps.catalog(created.id).info(), sync: result };
+      return { catalog: deps.catalog(created.id).info(), sync: asSyncResult(result) };
     },
     async sync(args: { catalogId: string; password?: string }) {
       const binding = readBinding(deps.catalog(args.catalogId).handle.reader);
       if (binding) remember(binding.server, args.password);
-      return sync(args.catalogId);
+      return asSyncResult(await sync(args.catalogId));
     },
     async connect(args: { catalogId: string; password?: string }) {
       const binding = readBinding(deps.catalog(args.catalogId).handle.reader);
@@ -150,6 +156,11 @@ export function createTeamDesk(deps: TeamDeskDeps) {
       await Promise.all([...live.keys()].map(disconnect));
     },
   };
+}
+
+/** What a sync answers over the contract: its counts (the synonyms it applied stay in the engine). */
+function asSyncResult({ synonyms: _synonyms, ...counts }: SyncOutcome): TeamSyncResult {
+  return counts;
 }
 
 export type TeamDesk = ReturnType<typeof createTeamDesk>;
