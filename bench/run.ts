@@ -8,7 +8,8 @@
 //        [--shopify SIZES] [--no-shopify]  (a generated Shopify product CSV per size; default 100000, quick 2000)
 //        [--xml-mb N] [--no-xml]  (a generated Google Merchant XML feed of N MiB and of N/4; default 1024, quick 16)
 //        [--health SIZES] [--no-health]  (the health pass and the export at each size; default 100k, quick 2k)
-//        [--only shopify,xml,relevance,health]  (just those stages, added to the published results of an earlier run)
+//        [--team SIZES] [--no-team]  (team catalogs on a throwaway PostgreSQL: publish, open, 1 % sync; default 100000, quick 2000)
+//        [--only shopify,xml,relevance,health,team]  (just those stages, added to the published results of an earlier run)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,8 @@ import { measureShopifyImport } from './stages/shopify-import.ts';
 import { measureXmlFeedScaling } from './stages/xml-feed-import.ts';
 import type { HealthCheckRun } from './stages/health-check.ts';
 import { measureHealthCheck } from './stages/health-check.ts';
+import type { TeamCatalogRun } from './stages/team-catalog.ts';
+import { measureTeamCatalog } from './stages/team-catalog.ts';
 
 const OUT = path.join(import.meta.dirname, 'out');
 const QUICK_SIZE = '2k';
@@ -59,6 +62,8 @@ const { values } = parseArgs({
     'no-shopify': { type: 'boolean', default: false },
     'xml-mb': { type: 'string' },
     'no-xml': { type: 'boolean', default: false },
+    team: { type: 'string' },
+    'no-team': { type: 'boolean', default: false },
     only: { type: 'string' },
     health: { type: 'string' },
     'no-health': { type: 'boolean', default: false },
@@ -187,7 +192,13 @@ if (Array.isArray(plan.health)) {
   }
   health = { runs };
 }
-const failures = [shopify, xmlFeed, health].flatMap((r) =>
+let team: BenchResults['team'] = Array.isArray(plan.team) ? undefined : plan.team;
+if (Array.isArray(plan.team)) {
+  const runs: (TeamCatalogRun | StageFailure)[] = [];
+  for (const n of plan.team) runs.push(await measureTeamCatalog(pools(), n, seed, models));
+  team = { runs };
+}
+const failures = [shopify, xmlFeed, health, team].flatMap((r) =>
   r && 'runs' in r ? r.runs.filter(isFailure) : [],
 );
 
@@ -209,6 +220,7 @@ const fresh: BenchResults = {
   shopify,
   xmlFeed,
   health,
+  team,
   tookSec: Math.round((performance.now() - started) / 1000),
 };
 // An --only run adds its stages to the results it would overwrite (the catalogs' figures stay theirs).
@@ -224,6 +236,7 @@ const results_ = !plan.only
         xmlFeed: plan.only.includes('xml') ? xmlFeed : undefined,
         ...(plan.only.includes('relevance') ? { relevance, relevanceLevers, fashionRelevance } : {}),
         health: plan.only.includes('health') ? health : undefined,
+        team: plan.only.includes('team') ? team : undefined,
       },
     );
 if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);

@@ -39,6 +39,7 @@ import { parseFilterExpressions } from './engine/search/filter-expressions.ts';
 import { describeHealth } from './engine/health/describe-report.ts';
 import { ExportRequest, HealthOptions } from '../shared/health.ts';
 import { describeInsights } from './insights-text.ts';
+import { TEAM_USAGE, teamCommand } from './cli-team.ts';
 
 const USAGE = `Usage:
   shelfscope import FILE --catalog DIR [--format csv|tsv|json|jsonl|xlsx|xml] [--sheet NAME] [--map field=column ...] [--no-index] [--json]
@@ -53,6 +54,7 @@ const USAGE = `Usage:
   shelfscope models add DIR|ZIP|URL|OWNER/NAME [--name NAME] [--sha256 HEX] [--json]
   shelfscope models remove NAME
   shelfscope reembed --catalog DIR --model NAME [--json]
+${TEAM_USAGE}
 
 Filters: price<50  price>=20  category=Bags  brand=Nike  instock  onsale  option.Size=M  season=Winter  ATTRIBUTE=VALUE
          health=FINDING (the products of a health finding: health=duplicates, health=missing:field:brand)
@@ -74,6 +76,8 @@ const OPTIONS = {
   model: { type: 'string' },
   name: { type: 'string' },
   sha256: { type: 'string' },
+  server: { type: 'string' },
+  force: { type: 'boolean' },
   debug: { type: 'boolean' },
   out: { type: 'string' },
   variants: { type: 'string' },
@@ -117,6 +121,14 @@ export async function main(argv: string[]): Promise<number> {
         return await modelsCommand(values, rest);
       case 'reembed':
         return await reembedCommand(values);
+      case 'team':
+        return await teamCommand(rest, {
+          values,
+          open: (create) => openCatalog(values, create),
+          meter: progressMeter,
+          print,
+          usageError: (message) => new UsageError(message),
+        });
       default:
         return usage(`unknown command "${command}"`);
     }

@@ -9,6 +9,8 @@ import type { EngineWorker } from './engine/worker-client.ts';
 import { startEngineWorker } from './engine/worker-client.ts';
 import { FileGrants, guardFileAccess } from './file-grants.ts';
 import { forwardEngineEvents, registerFileGrants, registerIpcHandlers } from './ipc.ts';
+import { keychainVault } from './keychain.ts';
+import { withTeamCredentials } from './team-credentials.ts';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -146,7 +148,12 @@ function start(): void {
   const grants = new FileGrants();
   registerFileGrants(grants);
   registerIpcHandlers(
-    createDispatcher(guardFileAccess({ ...engine, pickFile, pickSaveFile, pickModelSource }, grants)),
+    createDispatcher(
+      guardFileAccess(
+        withTeamCredentials({ ...engine, pickFile, pickSaveFile, pickModelSource }, keychainVault(dataDir())),
+        grants,
+      ),
+    ),
   );
   forwardEngineEvents(engine, () => BrowserWindow.getAllWindows().map((win) => win.webContents));
   createWindow();

@@ -23,6 +23,7 @@ import { useImport } from './store/import-store.ts';
 import { isRunning } from './store/jobs.ts';
 import { useSearch } from './store/search-store.ts';
 import { useSettings } from './store/settings-store.ts';
+import { useTeam } from './store/team-store.ts';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'search', label: 'Search' },
@@ -41,6 +42,7 @@ function useEngineEvents() {
       api.on('jobProgress', jobProgress),
       api.on('jobFinished', jobFinished),
       api.on('engineRestarted', engineRestarted),
+      api.on('teamStatus', useTeam.getState().statusChanged),
     ];
     return () => offs.forEach((off) => off());
   }, []);
@@ -147,6 +149,9 @@ function Shell() {
   useEngineEvents();
   useKeyboard();
   const catalogId = useApp((s) => s.catalogId);
+  const catalogs = useApp((s) => s.catalogs);
+  // Team catalogs get live updates as soon as they are listed.
+  useEffect(() => useTeam.getState().connect(catalogs), [catalogs]);
   useEffect(() => {
     void useApp.getState().refreshCatalogs();
     void useSettings.getState().load();

@@ -21,6 +21,10 @@ import {
   SearchResult,
   Settings,
   SynonymGroup,
+  TeamPublishResult,
+  TeamStatus,
+  TeamStatusEvent,
+  TeamSyncResult,
 } from './types.ts';
 import { ExportRequest, HealthOptions, HealthReport, ProductPair } from './health.ts';
 import { InsightsReport, SynonymSuggestions } from './insights.ts';
@@ -30,6 +34,9 @@ const filePath = z.string().min(1).max(4096);
 /** The longest search query: a longer text is a pasted document, not a query. */
 export const MAX_QUERY_CHARS = 1000;
 const query = z.string().max(MAX_QUERY_CHARS);
+const teamServerUrl = z.string().trim().min(1).max(2000);
+const teamName = z.string().trim().min(1).max(200);
+const teamPassword = z.string().max(1000).optional();
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -126,6 +133,25 @@ export const methods = {
     z.object({ path: filePath }).nullable(),
   ),
   setSettings: method(Settings.partial(), Settings),
+  // Team catalogs on PostgreSQL. The password is optional: the main process fills it from the OS
+  // keychain (or the CLI's environment supplies it); the engine keeps it in memory only.
+  teamPublish: method(
+    catalogRef.extend({
+      server: teamServerUrl,
+      name: teamName.optional(),
+      password: teamPassword,
+      force: z.boolean().default(false),
+    }),
+    TeamPublishResult,
+  ),
+  teamOpen: method(
+    z.object({ server: teamServerUrl, name: teamName, password: teamPassword }),
+    z.object({ catalog: CatalogInfo, sync: TeamSyncResult }),
+  ),
+  teamSync: method(catalogRef.extend({ password: teamPassword }), TeamSyncResult),
+  /** Starts live updates for a team catalog (and a catch-up sync); null for a catalog that is not one. */
+  teamConnect: method(catalogRef.extend({ password: teamPassword }), TeamStatus.nullable()),
+  teamStatus: method(catalogRef, TeamStatus.nullable()),
 };
 
 export type Methods = typeof methods;
@@ -140,6 +166,7 @@ export const events = {
   engineRestarted: EngineRestarted,
   modelJobProgress: JobProgress,
   modelJobFinished: ModelJobFinished,
+  teamStatus: TeamStatusEvent,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

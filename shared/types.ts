@@ -188,7 +188,7 @@ export type JobPhase = z.infer<typeof JobPhase>;
 export const JobProgress = z.object({
   jobId: z.string(),
   catalogId: z.string(),
-  kind: z.enum(['import', 'index', 'health', 'export', 'reembed', 'model']),
+  kind: z.enum(['import', 'index', 'health', 'export', 'reembed', 'model', 'publish', 'sync']),
   phase: JobPhase,
   done: z.number(),
   total: z.number(),
@@ -333,6 +333,54 @@ export const Answer = z.object({
 });
 export type Answer = z.infer<typeof Answer>;
 
+/** A catalog published to or opened from a team server (PostgreSQL): what its sidebar entry shows. */
+export const TeamInfo = z.object({
+  /** The server URL without its password. */
+  server: z.string(),
+  name: z.string(),
+  generation: z.number().int(),
+  role: z.enum(['publisher', 'replica']),
+  lastSyncAt: z.string().nullable(),
+  offlineSince: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type TeamInfo = z.infer<typeof TeamInfo>;
+
+/** A team catalog's state, with whether live updates (LISTEN/NOTIFY) are connected now. */
+export const TeamStatus = TeamInfo.extend({ live: z.boolean() });
+export type TeamStatus = z.infer<typeof TeamStatus>;
+
+export const TeamStatusEvent = z.object({ catalogId: z.string(), status: TeamStatus });
+export type TeamStatusEvent = z.infer<typeof TeamStatusEvent>;
+
+const TeamCounts = {
+  name: z.string(),
+  server: z.string(),
+  generation: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  tookMs: z.number(),
+};
+
+export const TeamPublishResult = z.object({
+  ...TeamCounts,
+  unchanged: z.number().int(),
+  bytesSent: z.number().int(),
+});
+export type TeamPublishResult = z.infer<typeof TeamPublishResult>;
+
+export const TeamSyncResult = z.object({
+  ...TeamCounts,
+  unchanged: z.number().int(),
+  mode: z.enum(['full', 'changes', 'none']),
+  resumed: z.boolean(),
+  /** Vectors taken from the server; `embedded` counts the products this desk had to embed itself. */
+  vectors: z.number().int(),
+  embedded: z.number().int(),
+});
+export type TeamSyncResult = z.infer<typeof TeamSyncResult>;
+
 export const CatalogInfo = z.object({
   id: z.string(),
   name: z.string(),
@@ -341,6 +389,7 @@ export const CatalogInfo = z.object({
   model: z.string(),
   createdAt: z.string(),
   lastIndexedAt: z.string().nullable(),
+  team: TeamInfo.nullable().optional(),
 });
 export type CatalogInfo = z.infer<typeof CatalogInfo>;
 

@@ -3,7 +3,7 @@
 // the export, from the command line.
 import { parseSize } from './sizes.ts';
 
-export const ONLY_STAGES = ['shopify', 'xml', 'relevance', 'health'] as const;
+export const ONLY_STAGES = ['shopify', 'xml', 'relevance', 'health', 'team'] as const;
 export type OnlyStage = (typeof ONLY_STAGES)[number];
 
 export interface PlanOptions {
@@ -16,6 +16,8 @@ export interface PlanOptions {
   'no-relevance'?: boolean;
   health?: string;
   'no-health'?: boolean;
+  team?: string;
+  'no-team'?: boolean;
 }
 
 export interface Plan {
@@ -29,11 +31,13 @@ export interface Plan {
   xmlMib: number | { skipped: string };
   /** Catalog sizes the health pass and the export are measured at. */
   health: number[] | { skipped: string };
+  /** Team catalogs on a throwaway PostgreSQL: the catalog sizes published and opened. */
+  team: number[] | { skipped: string };
 }
 
 const DEFAULTS = {
-  quick: { shopify: '2000', xmlMib: '16', health: '2k' },
-  full: { shopify: '100000', xmlMib: '1024', health: '100k' },
+  quick: { shopify: '2000', xmlMib: '16', health: '2k', team: '2000' },
+  full: { shopify: '100000', xmlMib: '1024', health: '100k', team: '100000' },
 };
 
 export function planRun(o: PlanOptions): Plan {
@@ -44,7 +48,9 @@ export function planRun(o: PlanOptions): Plan {
   const defaults = o.quick ? DEFAULTS.quick : DEFAULTS.full;
   const skip = (stage: OnlyStage, flag: string): { skipped: string } | null => {
     if (only) return only.includes(stage) ? null : { skipped: `not run (--only ${only.join(',')})` };
-    return o[flag as 'no-shopify' | 'no-xml' | 'no-health'] ? { skipped: `not requested (--${flag})` } : null;
+    return o[flag as 'no-shopify' | 'no-xml' | 'no-health' | 'no-team']
+      ? { skipped: `not requested (--${flag})` }
+      : null;
   };
   const mib = Number(o['xml-mb'] ?? defaults.xmlMib);
   if (!(mib > 0)) throw new Error(`--xml-mb takes a size in MiB, not "${o['xml-mb']}"`);
@@ -55,5 +61,6 @@ export function planRun(o: PlanOptions): Plan {
     shopify: skip('shopify', 'no-shopify') ?? (o.shopify ?? defaults.shopify).split(',').map(parseSize),
     xmlMib: skip('xml', 'no-xml') ?? mib,
     health: skip('health', 'no-health') ?? (o.health ?? defaults.health).split(',').map(parseSize),
+    team: skip('team', 'no-team') ?? (o.team ?? defaults.team).split(',').map(parseSize),
   };
 }

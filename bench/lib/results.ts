@@ -11,6 +11,7 @@ import type { FashionRelevance } from '../stages/fashion-relevance.ts';
 import type { FtsAlone } from '../stages/search-latency.ts';
 import type { HealthCheckRun } from '../stages/health-check.ts';
 import type { ShopifyImport } from '../stages/shopify-import.ts';
+import type { TeamCatalogRun } from '../stages/team-catalog.ts';
 import type { XmlFeedImport } from '../stages/xml-feed-import.ts';
 import type { MachineInfo } from './machine.ts';
 import type { LatencyStats } from './timing.ts';
@@ -70,6 +71,8 @@ export interface BenchResults {
   xmlFeed?: StageRuns<XmlFeedImport>;
   /** The health pass and the export of every product on a generated catalog. Absent likewise. */
   health?: StageRuns<HealthCheckRun>;
+  /** Team catalogs on PostgreSQL: publish, fresh open, 1 % re-publish and sync. Absent likewise. */
+  team?: StageRuns<TeamCatalogRun>;
   tookSec: number;
 }
 
@@ -79,7 +82,7 @@ export function withStages(
   fresh: Partial<
     Pick<
       BenchResults,
-      'shopify' | 'xmlFeed' | 'relevance' | 'relevanceLevers' | 'fashionRelevance' | 'health'
+      'shopify' | 'xmlFeed' | 'relevance' | 'relevanceLevers' | 'fashionRelevance' | 'health' | 'team'
     >
   >,
 ): BenchResults {

@@ -9,6 +9,7 @@ import { leverFindings } from './findings.ts';
 import { mb, num, sec, table } from './format.ts';
 import { evaluateGoals, goalSize, shelfscopeBuildMs } from './goals.ts';
 import { platformExportSections } from './platform-exports.ts';
+import { teamSection } from './team-section.ts';
 
 const KINDS: QueryKind[] = [
   'hybrid',
@@ -439,6 +440,7 @@ export function renderMarkdown(
     'npm run bench -- --sizes 10k,100k,1m --levers',
     'npm run bench -- --only shopify,xml  # just the platform exports, added to the published results',
     'npm run bench -- --only health --health 100k,1m  # the health pass and the export, likewise',
+    'npm run bench -- --only team   # team catalogs on a throwaway PostgreSQL 15: publish, open, 1 % sync',
     '```',
     '',
     'Options: `--sizes`, `--seed`, `--no-peers`, `--peers-up-to` (default 100k: larger catalogs list the peers as not run), `--no-relevance`, `--levers` (batch/threads/text length, parallel sessions, ef_search, quantization; connectivity and ef_add on the largest catalog up to 100k; fusion weights, word repair and embedding text on Icecat), `--reuse` (keep catalogs an earlier run imported, with their end-to-end figures, to re-measure search after a change without re-embedding). Platform exports: `--shopify SIZES` (a generated Shopify product CSV per size, default 100000 products, 2000 with `--quick`), `--xml-mb N` (a generated Google Merchant XML feed of N MiB and of N/4, default 1024, 16 with `--quick`), `--no-shopify`, `--no-xml`. Health: `--health SIZES` (the health pass and the export of every product at each generated size, default 100k, 2k with `--quick`), `--no-health`. `--only shopify`, `--only xml`, `--only relevance`, `--only health` (just those stages, merged into the results the report was last rendered from; relevance reuses the Icecat, Myntra and Hermes catalogs an earlier run imported under bench/out, so it embeds nothing again). `node bench/rerank-latency.ts CATALOG_DIR [ROUNDS]` times hybrid search with and without re-ranking, interleaved in one process. A peer that is not installed is skipped with the reason. `node bench/report.ts` re-renders this page from `bench/out/results.json`.',
@@ -473,6 +475,7 @@ export function renderMarkdown(
         ]
       : []),
     ...[platformExportSections(r)].filter(Boolean),
+    ...[teamSection(r)].filter(Boolean),
     '## Search latency (in process, result cache cleared before every query)',
     '',
     "Queries: the 135 real Icecat queries, 30 fashion queries, 10 id lookups. Filter = in stock and price ≤ the catalog's median price.",

@@ -17,6 +17,7 @@ import type { ImportOptions } from './jobs/import-job.ts';
 import { runImport } from './jobs/import-job.ts';
 import { runIndex } from './jobs/index-job.ts';
 import { buildStaged, swapStaged } from './jobs/reembed-job.ts';
+import { readBinding } from './team/binding.ts';
 import type { ProgressMeter } from './jobs/progress.ts';
 import type { Db } from './store/database.ts';
 import { getMeta, openDatabase, setMeta } from './store/database.ts';
@@ -418,10 +419,15 @@ export class CatalogService {
 
   setSynonyms(groups: SynonymGroup[]): SynonymGroup[] {
     const saved = writeSynonyms(this.handle, groups);
+    this.useSynonyms(saved);
+    return saved;
+  }
+
+  /** Synonyms already stored (a team sync wrote them with the rows) take effect for searches. */
+  useSynonyms(saved: SynonymGroup[]): void {
     this.ranker.setSynonyms(saved);
     // A committed write: results cached under the old synonyms are of another generation.
     this.handle.touch();
-    return saved;
   }
 
   info(): CatalogInfo {
@@ -537,5 +543,6 @@ function describeCatalog(id: string, manifest: CatalogManifest, db: Db): Catalog
     model: manifest.model.name,
     createdAt: manifest.createdAt,
     lastIndexedAt: getMeta(db, 'last_indexed_at'),
+    team: readBinding(db),
   };
 }

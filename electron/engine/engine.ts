@@ -15,6 +15,7 @@ import { readManifest } from './catalog-handle.ts';
 import { defaultModelsDir } from './embed/models-dir.ts';
 import { ModelRegistry } from './model-store/model-registry.ts';
 import { loadSettings, saveSettings } from './settings.ts';
+import { createTeamDesk } from './team/team-desk.ts';
 
 export interface Engine extends EngineHandlers {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -168,6 +169,39 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
 
   const info = (id: string): CatalogInfo => catalog(id).info();
 
+  /** A job awaited to its end, for calls that answer with its result (team publish and sync). */
+  const runJob = async <T>(
+    catalogId: string,
+    kind: JobProgress['kind'],
+    run: (service: CatalogService, jobId: string, meter: ProgressMeter, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
+    type Outcome = { ok: true; value: T } | { ok: false; error: unknown };
+    let outcome = {
+      ok: false,
+      error: new EngineError('internal', 'the job ended without a result'),
+    } as Outcome;
+    const { jobId } = startJob(catalogId, kind, async (...args) => {
+      try {
+        outcome = { ok: true, value: await run(...args) };
+      } catch (error) {
+        outcome = { ok: false, error };
+        throw error;
+      }
+      // jobFinished carries import and index results only; this caller gets the job's own.
+      return undefined;
+    });
+    await jobs.get(jobId)?.done;
+    const ended = outcome as Outcome;
+    if (!ended.ok) throw ended.error;
+    return ended.value;
+  };
+  const team = createTeamDesk({
+    catalog,
+    createCatalog: (name) => handlers.createCatalog({ name }),
+    runJob,
+    emitStatus: (event) => emitter.emit('teamStatus', event),
+  });
+
   const handlers: EngineHandlers = {
     async listCatalogs() {
       const ids = fs
@@ -204,6 +238,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     },
     async deleteCatalog({ catalogId }) {
       const service = catalog(catalogId);
+      await team.disconnect(catalogId);
       const job = jobOf(catalogId);
       if (job) {
         job.abort.abort();
@@ -352,6 +387,13 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
       for (const service of open.values()) service.queryLog.enabled = settings.queryLog !== false;
       return settings;
     },
+    teamPublish: (args) => team.publish(args),
+    teamOpen: (args) => team.open(args),
+    teamSync: (args) => team.sync(args),
+    teamConnect: (args) => team.connect(args),
+    async teamStatus({ catalogId }) {
+      return team.status(catalogId);
+    },
   };
 
   return {
@@ -363,6 +405,7 @@ export async function createEngine(opts: EngineOptions): Promise<Engine> {
     async close() {
       for (const job of modelJobs.values()) job.abort.abort();
       await Promise.allSettled([...modelJobs.values()].map((j) => j.done));
+      await team.close();
       for (const job of jobs.values()) job.abort.abort();
       await Promise.allSettled([...jobs.values()].map((j) => j.done));
       for (const service of open.values()) service.close();

@@ -6,6 +6,12 @@ import { attributeText, composeEmbeddingText } from '../jobs/embedding-text.ts';
 import type { Db } from './database.ts';
 import { perImport } from './database.ts';
 
+interface RemovedRow {
+  rowid: number;
+  id: string;
+  embed_seq: number | null;
+}
+
 /** `duplicate`: this import already wrote a product with that id (an earlier row of the same file). */
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged' | 'duplicate';
 
@@ -258,7 +264,20 @@ export class ProductWriter {
   removeUnseen(): string[] {
     const gone = this.db
       .prepare('SELECT rowid, id, embed_seq FROM products WHERE import_gen <> ?')
-      .all(this.generation) as { rowid: number; id: string; embed_seq: number | null }[];
+      .all(this.generation) as RemovedRow[];
+    this.removeRows(gone);
+    return gone.map((g) => g.id);
+  }
+
+  /** Deletes these products (a replica applying a team catalog's removals); returns how many it held. */
+  removeIds(ids: string[]): number {
+    const find = this.db.prepare('SELECT rowid, id, embed_seq FROM products WHERE id = ?');
+    const gone = ids.map((id) => find.get(id) as RemovedRow | undefined).filter((r) => r !== undefined);
+    this.removeRows(gone);
+    return gone.length;
+  }
+
+  private removeRows(gone: RemovedRow[]): void {
     const delProduct = this.db.prepare('DELETE FROM products WHERE rowid = ?');
     const delVector = this.db.prepare('DELETE FROM vectors WHERE rowid = ?');
     const tombstone = this.db.prepare('INSERT OR IGNORE INTO vector_tombstones (rowid) VALUES (?)');
@@ -275,7 +294,6 @@ export class ProductWriter {
       this.lexDelete.run(rowid);
       if (hadVector || embed_seq !== null) tombstone.run(rowid);
     }
-    return gone.map((g) => g.id);
   }
 }
 

@@ -5,6 +5,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatCount, formatDate } from '../../components/format.ts';
 import { useApp } from '../../store/app-store.ts';
 import { isRunning } from '../../store/jobs.ts';
+import { OpenTeamDialog } from '../team/OpenTeamDialog.tsx';
+import { ShareDialog } from '../team/ShareDialog.tsx';
+import { TeamLine } from '../team/TeamLine.tsx';
 
 function NameForm({
   initial,
@@ -50,7 +53,7 @@ function CatalogRow({ catalog }: { catalog: CatalogInfo }) {
   const selected = useApp((s) => s.catalogId === catalog.id);
   const running = useApp((s) => isRunning(s.jobs[catalog.id]));
   const { openCatalog, refreshCatalogs, report } = useApp.getState();
-  const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
+  const [mode, setMode] = useState<'view' | 'rename' | 'delete' | 'share'>('view');
 
   if (mode === 'rename') {
     return (
@@ -93,7 +96,16 @@ function CatalogRow({ catalog }: { catalog: CatalogInfo }) {
           {catalog.model} · indexed {formatDate(catalog.lastIndexedAt)}
         </span>
       </button>
+      <TeamLine catalog={catalog} />
       <div className="catalog-actions">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setMode('share')}
+          aria-label={`Share ${catalog.name} with team`}
+        >
+          Share with team…
+        </button>
         <button
           type="button"
           className="link-button"
@@ -111,6 +123,7 @@ function CatalogRow({ catalog }: { catalog: CatalogInfo }) {
           Delete
         </button>
       </div>
+      {mode === 'share' && <ShareDialog catalog={catalog} onClose={() => setMode('view')} />}
       {mode === 'delete' && (
         <ConfirmDialog
           title={`Delete “${catalog.name}”?`}
@@ -136,6 +149,7 @@ export function CatalogList() {
   const catalogs = useApp((s) => s.catalogs);
   const loaded = useApp((s) => s.catalogsLoaded);
   const [creating, setCreating] = useState(false);
+  const [openingTeam, setOpeningTeam] = useState(false);
   const { openCatalog, refreshCatalogs, report } = useApp.getState();
 
   return (
@@ -145,7 +159,11 @@ export function CatalogList() {
         <button type="button" className="button button-small" onClick={() => setCreating(true)}>
           New
         </button>
+        <button type="button" className="button button-small" onClick={() => setOpeningTeam(true)}>
+          Open team catalog…
+        </button>
       </div>
+      {openingTeam && <OpenTeamDialog onClose={() => setOpeningTeam(false)} />}
       {creating && (
         <NameForm
           initial=""

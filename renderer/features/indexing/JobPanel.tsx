@@ -27,6 +27,10 @@ const KINDS: Record<JobProgress['kind'], string> = {
   index: 'Indexing',
   health: 'Health check',
   export: 'Export',
+  reembed: 'Re-embedding',
+  model: 'Adding a model',
+  publish: 'Publishing to the team',
+  sync: 'Team sync',
 };
 
 /** What the file was read as, so a wrong guess (a generic CSV where a Shopify export was meant) shows. */

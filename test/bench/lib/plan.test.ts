@@ -10,6 +10,7 @@ describe('planRun', () => {
       shopify: [100_000],
       xmlMib: 1024,
       health: [100_000],
+      team: [100_000],
     });
     expect(planRun({ quick: true })).toEqual({
       only: null,
@@ -18,6 +19,7 @@ describe('planRun', () => {
       shopify: [2000],
       xmlMib: 16,
       health: [2000],
+      team: [2000],
     });
   });
 
@@ -35,8 +37,9 @@ describe('planRun', () => {
     });
   });
 
-  it('skips a stage on --no-shopify / --no-xml, saying why', () => {
-    expect(planRun({ quick: false, 'no-shopify': true, 'no-xml': true })).toMatchObject({
+  it('skips a stage on --no-shopify / --no-xml / --no-team, saying why', () => {
+    expect(planRun({ quick: false, 'no-shopify': true, 'no-xml': true, 'no-team': true })).toMatchObject({
+      team: { skipped: 'not requested (--no-team)' },
       catalogs: true,
       shopify: { skipped: 'not requested (--no-shopify)' },
       xmlMib: { skipped: 'not requested (--no-xml)' },
@@ -51,6 +54,13 @@ describe('planRun', () => {
       shopify: [100_000],
       xmlMib: { skipped: 'not run (--only shopify)' },
       health: { skipped: 'not run (--only shopify)' },
+      team: { skipped: 'not run (--only shopify)' },
+    });
+    expect(planRun({ quick: false, only: 'team', team: '10k' })).toMatchObject({
+      only: ['team'],
+      catalogs: false,
+      team: [10_000],
+      shopify: { skipped: 'not run (--only team)' },
     });
     expect(planRun({ quick: true, only: 'xml,shopify', shopify: '500' })).toMatchObject({
       only: ['xml', 'shopify'],
@@ -67,6 +77,7 @@ describe('planRun', () => {
       shopify: { skipped: 'not run (--only relevance)' },
       xmlMib: { skipped: 'not run (--only relevance)' },
       health: { skipped: 'not run (--only relevance)' },
+      team: { skipped: 'not run (--only relevance)' },
     });
     expect(planRun({ quick: false, 'no-relevance': true })).toMatchObject({
       catalogs: true,
@@ -76,7 +87,7 @@ describe('planRun', () => {
 
   it('refuses an unknown stage and a size that is not one', () => {
     expect(() => planRun({ quick: false, only: 'shopify,peers' })).toThrow(
-      /--only takes shopify, xml, relevance, health/,
+      /--only takes shopify, xml, relevance, health, team/,
     );
     expect(() => planRun({ quick: false, 'xml-mb': 'lots' })).toThrow(/--xml-mb/);
     expect(() => planRun({ quick: false, 'xml-mb': '0' })).toThrow(/--xml-mb/);

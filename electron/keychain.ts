@@ -1,0 +1,40 @@
+// Team passwords encrypted with the OS keychain (Electron safeStorage: Keychain, DPAPI, libsecret/kwallet)
+// in <userData>/team-passwords.json. Where the OS offers no encryption, passwords are kept for the session
+// only: never written in clear.
+import fs from 'node:fs';
+import path from 'node:path';
+import { safeStorage } from 'electron';
+import type { PasswordVault } from './team-credentials.ts';
+
+export function keychainVault(dataDir: string): PasswordVault {
+  const file = path.join(dataDir, 'team-passwords.json');
+  const session = new Map<string, string>();
+  const read = (): Record<string, string> => {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  };
+  return {
+    get(server) {
+      const sealed = read()[server];
+      if (sealed && safeStorage.isEncryptionAvailable()) {
+        try {
+          return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+        } catch {
+          return session.get(server) ?? null;
+        }
+      }
+      return session.get(server) ?? null;
+    },
+    set(server, password) {
+      session.set(server, password);
+      if (!safeStorage.isEncryptionAvailable()) return;
+      const all = { ...read(), [server]: safeStorage.encryptString(password).toString('base64') };
+      const tmp = `${file}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
+      fs.renameSync(tmp, file);
+    },
+  };
+}
