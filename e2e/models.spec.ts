@@ -43,7 +43,7 @@ test('Settings → Models: list, add from folder, choose it for the catalog and 
   const table = dialog.getByRole('table', { name: 'Installed models' });
   const bundled = table.getByRole('row', { name: /use-lite-int8/ });
   await expect(bundled).toContainText('512');
-  await expect(bundled).toContainText(/\d+ texts\/s/);
+  await expect(bundled).toContainText(/[\d,]+ texts\/s/);
   await expect(bundled).toContainText('Hermes store');
   await expect(dialog.getByText('Now: use-lite-int8')).toBeVisible();
 
@@ -57,7 +57,7 @@ test('Settings → Models: list, add from folder, choose it for the catalog and 
 
   await shelf.pickNext(path.join(exports, 'tiny-bert'));
   await dialog.getByRole('button', { name: 'Add from folder…' }).click();
-  await expect(dialog.getByRole('status')).toContainText(/Added tiny-bert: 32 dimensions, \d+ texts\/s\./, {
+  await expect(dialog.getByRole('status')).toContainText(/Added tiny-bert: 32 dimensions, [\d,]+ texts\/s\./, {
     timeout: 60_000,
   });
   const added = table.getByRole('row', { name: /tiny-bert/ });
