@@ -57,9 +57,12 @@ test('Settings → Models: list, add from folder, choose it for the catalog and 
 
   await shelf.pickNext(path.join(exports, 'tiny-bert'));
   await dialog.getByRole('button', { name: 'Add from folder…' }).click();
-  await expect(dialog.getByRole('status')).toContainText(/Added tiny-bert: 32 dimensions, [\d,]+ texts\/s\./, {
-    timeout: 60_000,
-  });
+  await expect(dialog.getByRole('status')).toContainText(
+    /Added tiny-bert: 32 dimensions, [\d,]+ texts\/s\./,
+    {
+      timeout: 60_000,
+    },
+  );
   const added = table.getByRole('row', { name: /tiny-bert/ });
   await expect(added).toContainText('32');
   await expect(added).toContainText('no catalog');
