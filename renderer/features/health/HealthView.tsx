@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { HealthReport, HealthProduct } from '../../../shared/health.ts';
-import { api } from '../../api.ts';
+import { CancelJobButton } from '../../components/CancelJobButton.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatCount, formatDate, formatDuration, formatPrice, percent } from '../../components/format.ts';
 import { useApp } from '../../store/app-store.ts';
@@ -58,7 +58,6 @@ function shown(total: number, items: number): ReactNode {
 
 function Progress({ catalogId }: { catalogId: string }) {
   const job = useApp((s) => s.jobs[catalogId]);
-  const report = useApp((s) => s.report);
   if (!job || job.progress.kind !== 'health' || !isRunning(job)) return null;
   const { progress } = job;
   const pct = percent(progress.done, progress.total);
@@ -71,13 +70,7 @@ function Progress({ catalogId }: { catalogId: string }) {
         {progress.phase === 'comparing' ? 'Comparing embeddings' : 'Checking products'}:{' '}
         {formatCount(progress.done)} / {formatCount(progress.total)} · ETA {formatDuration(progress.etaSec)}
       </span>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={() => api.cancelJob({ jobId: progress.jobId }).catch(report)}
-      >
-        Cancel
-      </button>
+      <CancelJobButton jobId={progress.jobId} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { detectionLine } from '../../../shared/types.ts';
 import type { ImportResult, JobPhase, JobProgress } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
+import { CancelJobButton } from '../../components/CancelJobButton.tsx';
 import { formatCount, formatDuration, percent } from '../../components/format.ts';
 import { selectCatalog, useApp } from '../../store/app-store.ts';
 import { isRunning } from '../../store/jobs.ts';
@@ -160,15 +161,7 @@ export function JobPanel({ catalogId }: { catalogId: string }) {
         <span>{formatCount(rate)} rows/s</span>
         <span>ETA {running ? formatDuration(progress.etaSec) : '—'}</span>
         {progress.message && <span className="job-message">{progress.message}</span>}
-        {running && (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => api.cancelJob({ jobId: progress.jobId }).catch(report)}
-          >
-            Cancel
-          </button>
-        )}
+        {running && <CancelJobButton jobId={progress.jobId} />}
         {!running && unindexed > 0 && (
           <button type="button" className="button button-small button-primary" onClick={() => void resume()}>
             Resume indexing ({formatCount(unindexed)} left)

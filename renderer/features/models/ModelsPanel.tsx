@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { JobProgress } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { readApiError } from '../../api-error.ts';
+import { CancelJobButton } from '../../components/CancelJobButton.tsx';
 import { formatBytes, formatCount, formatDuration, percent } from '../../components/format.ts';
 import { selectCatalog, useApp } from '../../store/app-store.ts';
 import { isRunning } from '../../store/jobs.ts';
@@ -255,17 +256,10 @@ function CatalogModel() {
             <span>{formatCount(reembed?.finished?.reembed?.textsPerSec ?? progress.ratePerSec)} texts/s</span>
             <span>ETA {running ? formatDuration(progress.etaSec) : '—'}</span>
             {running && (
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() =>
-                  api
-                    .cancelJob({ jobId: progress.jobId })
-                    .catch((e: unknown) => setError(readApiError(e).message))
-                }
-              >
-                Cancel
-              </button>
+              <CancelJobButton
+                jobId={progress.jobId}
+                onError={(e: unknown) => setError(readApiError(e).message)}
+              />
             )}
           </div>
           {reembed?.finished?.ok && reembed.finished.reembed?.swapped && (

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hermesJudged, myntraJudged } from '../../../bench/lib/fashion-judgments.ts';
-import { tempDir } from '../../engine/helpers.ts';
+import { HERMES_CSV, tempDir } from '../../engine/helpers.ts';
 
 describe('fashion judgments', () => {
   it('judges every Hermes product by its name, category and seasons', () => {
-    const { judgments } = hermesJudged();
+    // The repo's copy of the Hermes catalog: a unit test never reads the shared datasets.
+    const { judgments } = hermesJudged(HERMES_CSV);
     // Read off products.csv by hand: the hats, beanies and earmuffs, and which of them are for winter.
     expect(Object.fromEntries(judgments.get('a warm hat for winter') ?? [])).toEqual({
       CHN0987: 2, // Chunky Knit Beanie, Fall, Winter
