@@ -1,12 +1,18 @@
-// Team passwords encrypted with the OS keychain (Electron safeStorage: Keychain, DPAPI, libsecret/kwallet)
-// in <userData>/team-passwords.json. Where the OS offers no encryption, passwords are kept for the session
-// only: never written in clear.
+// Team passwords encrypted with the OS keychain in <userData>/team-passwords.json. Where the OS offers no
+// encryption, passwords are kept for the session only: never written in clear. The cipher is Electron's
+// safeStorage (Keychain, DPAPI, libsecret/kwallet), handed in by main.ts so this file runs without Electron.
 import fs from 'node:fs';
 import path from 'node:path';
-import { safeStorage } from 'electron';
 import type { PasswordVault } from './team-credentials.ts';
 
-export function keychainVault(dataDir: string): PasswordVault {
+/** The part of Electron's safeStorage the vault uses. */
+export interface OsCipher {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+export function keychainVault(dataDir: string, safeStorage: OsCipher): PasswordVault {
   const file = path.join(dataDir, 'team-passwords.json');
   const session = new Map<string, string>();
   const read = (): Record<string, string> => {

@@ -2,7 +2,7 @@
 // It never does heavy work itself. Runs only as the CommonJS bundle in dist/electron (see scripts/build.ts).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, net, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, net, protocol, safeStorage, session } from 'electron';
 import { FORMATS } from '../shared/types.ts';
 import { createDispatcher } from './engine/dispatch.ts';
 import type { EngineWorker } from './engine/worker-client.ts';
@@ -150,7 +150,10 @@ function start(): void {
   registerIpcHandlers(
     createDispatcher(
       guardFileAccess(
-        withTeamCredentials({ ...engine, pickFile, pickSaveFile, pickModelSource }, keychainVault(dataDir())),
+        withTeamCredentials(
+          { ...engine, pickFile, pickSaveFile, pickModelSource },
+          keychainVault(dataDir(), safeStorage),
+        ),
         grants,
       ),
     ),
