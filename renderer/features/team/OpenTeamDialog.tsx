@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Modal } from '../../components/Modal.tsx';
 import { useTeam } from '../../store/team-store.ts';
 import type { TeamServerForm } from './TeamServerFields.tsx';
-import { TeamFormError, TeamServerFields } from './TeamServerFields.tsx';
+import { serverRequest, TeamFormError, TeamServerFields } from './TeamServerFields.tsx';
 
 /** "Open team catalog…": a local copy of a catalog a colleague published, kept up to date live. */
 export function OpenTeamDialog({ onClose }: { onClose(): void }) {
@@ -20,11 +20,7 @@ export function OpenTeamDialog({ onClose }: { onClose(): void }) {
           setError(null);
           void useTeam
             .getState()
-            .open({
-              server: form.server.trim(),
-              name: form.name.trim(),
-              password: form.password || undefined,
-            })
+            .open(serverRequest(form))
             .then((outcome) => {
               setBusy(false);
               if (outcome.ok) onClose();

@@ -5,7 +5,7 @@ import { formatCount } from '../../components/format.ts';
 import { useTeam } from '../../store/team-store.ts';
 import { isPublishConflict } from './team-text.ts';
 import type { TeamServerForm } from './TeamServerFields.tsx';
-import { TeamFormError, TeamServerFields } from './TeamServerFields.tsx';
+import { serverRequest, TeamFormError, TeamServerFields } from './TeamServerFields.tsx';
 
 /** "Share with team…": publishes the catalog (only what changed since the last time) to a PostgreSQL server. */
 export function ShareDialog({ catalog, onClose }: { catalog: CatalogInfo; onClose(): void }) {
@@ -22,13 +22,9 @@ export function ShareDialog({ catalog, onClose }: { catalog: CatalogInfo; onClos
   const publish = async (force: boolean) => {
     setBusy(true);
     setError(null);
-    const outcome = await useTeam.getState().publish({
-      catalogId: catalog.id,
-      server: form.server.trim(),
-      name: form.name.trim(),
-      password: form.password || undefined,
-      force,
-    });
+    const outcome = await useTeam
+      .getState()
+      .publish({ catalogId: catalog.id, ...serverRequest(form), force });
     setBusy(false);
     if (outcome.ok) setDone(outcome.value);
     else setError(outcome.message);

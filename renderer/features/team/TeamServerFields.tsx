@@ -5,6 +5,11 @@ export interface TeamServerForm {
   password: string;
 }
 
+/** What both dialogs send: the server and name as typed, without stray spaces; no password is none. */
+export function serverRequest(form: TeamServerForm): { server: string; name: string; password?: string } {
+  return { server: form.server.trim(), name: form.name.trim(), password: form.password || undefined };
+}
+
 export function TeamServerFields({
   form,
   disabled,
