@@ -65,3 +65,31 @@ export function buildQuestions(categories: string[], medianPrice: number): strin
     `which ${c.toLowerCase()} is best for travel?`,
   ]);
 }
+
+/**
+ * One question per class the ask grammar reads, over the generated catalogs' own fields (color, gender,
+ * spec are extra columns): the classes whose cost grows with the catalog, not with the answer.
+ */
+export function buildClassQuestions(
+  largestCategory: string,
+  [brandA, brandB]: string[],
+): { cls: string; q: string }[] {
+  const c = largestCategory.toLowerCase();
+  return [
+    { cls: 'count: largest category', q: `how many products are in the ${largestCategory} category?` },
+    { cls: 'count: largest category in stock', q: `how many ${c} are in stock?` },
+    { cls: 'average: largest category', q: `what is the average price of ${c}?` },
+    { cls: 'count: whole catalog', q: 'how many products are out of stock?' },
+    { cls: 'count: low stock', q: 'how many products have fewer than 5 in stock?' },
+    { cls: 'count: on sale', q: 'how many products are on sale?' },
+    { cls: 'count: attribute value', q: 'how many products come in red?' },
+    { cls: 'count: attribute value', q: 'how many black products are there?' },
+    { cls: 'group-by: attribute', q: 'which colour is most common?' },
+    { cls: 'group-by: attribute', q: 'how many products per gender?' },
+    { cls: 'group-by: column', q: 'which category has the most products?' },
+    { cls: 'missing: attribute', q: 'how many products have no colour?' },
+    { cls: 'missing: column', q: 'how many products have no description?' },
+    { cls: 'compare-two: brands', q: `do we have more ${brandA} or ${brandB} products?` },
+    { cls: 'compare-two: attribute values', q: 'are there more products for men or women?' },
+  ];
+}

@@ -33,15 +33,16 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
   const set = scope.length ? `products ${scope.join(', ')}` : 'products in the catalog';
   const stats = env.db
     .prepare(
-      `SELECT count(*) AS n, count(p.price) AS priced, count(p.stock) AS counted, sum(p.stock) AS units, sum(p.price * p.stock) AS value,
-         avg(p.price) AS avgPrice, avg(p.stock) AS avgStock, min(p.price) AS minPrice, max(p.price) AS maxPrice,
-         min(p.stock) AS minStock, max(p.stock) AS maxStock
-       FROM products p WHERE ${where.where}`,
+      `SELECT ${statsColumns(
+        op,
+        conditions.comparisons.some((c) => c.field === 'stock'),
+      )} FROM products p WHERE ${where.where}`,
     )
     .get(...where.params) as Stats;
   const money = (n: number) => formatMoney(n, env.currency);
   let facts: string[];
-  let order = 'p.name';
+  // File order; the + keeps SQLite on the condition's index rather than walking every row in rowid order.
+  let order = '+p.rowid';
   let fields: ProductField[] = ['price', 'stock'];
   let extreme: { column: 'price' | 'stock'; value: number | null } | null = null;
 
@@ -62,8 +63,8 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
             : `Together they have ${plural(stats.units, 'unit')} in stock.`,
         );
       }
-      if (conditions.comparisons.some((c) => c.field === 'stock')) order = 'p.stock, p.name';
-      else if (conditions.comparisons.some((c) => c.field === 'price')) order = 'p.price, p.name';
+      if (conditions.comparisons.some((c) => c.field === 'stock')) order = 'p.stock, p.rowid';
+      else if (conditions.comparisons.some((c) => c.field === 'price')) order = 'p.price, p.rowid';
       break;
     case 'sum':
       facts =
@@ -109,7 +110,7 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
               ];
       fields = [column];
       if (op.kind !== 'range') extreme = { column, value: op.kind === 'min' ? lo : hi };
-      else order = `p.${column}, p.name`;
+      else order = `p.${column}, p.rowid`;
       break;
     }
   }
@@ -138,6 +139,28 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
 function withNotes(draft: Draft, notes: string[]): Draft {
   return { ...draft, facts: [...draft.facts, ...notes] };
 }
+
+/**
+ * Only the figures the answer states: a count over a large category is then read off the category
+ * index alone (its entries hold stock state, price and stock), never from the product rows.
+ */
+function statsColumns(
+  op: Extract<AggregateOp, { kind: 'count' | 'list' | 'sum' | 'avg' | 'min' | 'max' | 'range' }>,
+  stockLevels: boolean,
+): string {
+  const columns = ['count(*) AS n'];
+  if (op.kind === 'sum' || stockLevels) columns.push('count(p.stock) AS counted', 'sum(p.stock) AS units');
+  if (op.kind === 'sum') columns.push('sum(p.price * p.stock) AS value');
+  if (op.kind === 'avg')
+    columns.push(
+      op.of === 'price' ? 'count(p.price) AS priced, avg(p.price) AS avgPrice' : 'avg(p.stock) AS avgStock',
+    );
+  if (op.kind === 'min' || op.kind === 'max' || op.kind === 'range')
+    columns.push(`min(p.${op.of}) AS min${cap(op.of)}`, `max(p.${op.of}) AS max${cap(op.of)}`);
+  return columns.join(', ');
+}
+
+const cap = (s: 'price' | 'stock') => (s === 'price' ? 'Price' : 'Stock');
 
 interface Stats {
   n: number;

@@ -1,6 +1,6 @@
 import { perImport } from '../store/database.ts';
 import type { Db } from '../store/database.ts';
-import { jsonPath } from './conditions.ts';
+import { LIST_PART } from '../store/attribute-values.ts';
 import { vocabularyOf } from './values.ts';
 import type { Word } from './words.ts';
 import { findWords, QUESTION_WORDS, sameWord, words } from './words.ts';
@@ -111,21 +111,20 @@ export function fieldAt(db: Db, phrase: Word[]): { field: CatalogField; length: 
   return best;
 }
 
-/** The field's value in SQL over `products p`. */
-export function fieldValueSql(field: CatalogField): { sql: string; params: string[] } {
-  if (field.kind === 'column') return { sql: `p.${field.column}`, params: [] };
-  return { sql: 'json_extract(p.attributes, ?)', params: [jsonPath(field.key)] };
-}
-
-/** SQL true when the product has no value for the field: absent, null or blank, and no option of its name. */
+/**
+ * SQL true when the product has no value for the field: absent, null or blank (an attribute: no row in
+ * product_attributes), and no option of its name.
+ */
 export function emptySql(field: CatalogField): { sql: string; params: string[] } {
-  const value = fieldValueSql(field);
   if (field.kind === 'column' && (field.column === 'price' || field.column === 'stock'))
-    return { sql: `${value.sql} IS NULL`, params: value.params };
-  const blank = `coalesce(trim(CAST(${value.sql} AS TEXT)), '') = ''`;
-  if (field.kind === 'column') return { sql: blank, params: value.params };
+    return { sql: `p.${field.column} IS NULL`, params: [] };
+  // Spelled as the partial indexes of store/migrations.ts are, so a count of the few products without one
+  // reads only them.
+  if (field.kind === 'column')
+    return { sql: `coalesce(trim(CAST(p.${field.column} AS TEXT)), '') = ''`, params: [] };
   return {
-    sql: `(${blank} AND NOT EXISTS (SELECT 1 FROM product_options o WHERE o.product_rowid = p.rowid AND o.name = ? COLLATE NOCASE))`,
-    params: [...value.params, field.key],
+    sql: `(NOT EXISTS (SELECT 1 FROM product_attributes a WHERE a.product_rowid = p.rowid AND a.name = ? AND a.kind < ${LIST_PART})
+      AND NOT EXISTS (SELECT 1 FROM product_options o WHERE o.product_rowid = p.rowid AND o.name = ? COLLATE NOCASE))`,
+    params: [field.key, field.key],
   };
 }

@@ -1,9 +1,11 @@
+import type { SqlCondition } from '../search/filter-sql.ts';
+import { LIST_SEPARATOR, normValue, WHOLE_LIST } from '../store/attribute-values.ts';
 import type { Db } from '../store/database.ts';
 import type { Conditions } from './conditions.ts';
 import { conditionSql, describeConditions } from './conditions.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import type { CatalogField } from './fields.ts';
-import { fieldAt, fieldValueSql, tokens } from './fields.ts';
+import { fieldAt, tokens } from './fields.ts';
 import { countedList, formatCount, plural } from './format.ts';
 import { presenceCounts } from './missing.ts';
 
@@ -20,7 +22,6 @@ const COUNTS = /\b(?:how many|number of|count|counts|breakdown|break down|split|
 const SHOWN = 10;
 /** Distinct stored values read at most: lists ("Blue, Red") are split after grouping them in SQL. */
 const MAX_STORED_VALUES = 5_000;
-const LIST = /\s*[,|;/]\s*/;
 
 export interface GroupReading {
   field: CatalogField;
@@ -56,35 +57,57 @@ export function readGroupBy(db: Db, q: string): GroupReading | null {
   return null;
 }
 
+/** Stored values and their counts: an attribute's off its rows (parts of lists apart), a column's as stored. */
+function storedCounts(db: Db, field: CatalogField, where: SqlCondition): { v: string; n: number }[] {
+  const scoped =
+    where.where === '1' ? '' : `AND a.product_rowid IN (SELECT p.rowid FROM products p WHERE ${where.where})`;
+  if (field.kind === 'column') {
+    return db
+      .prepare(
+        `SELECT CAST(p.${field.column} AS TEXT) AS v, count(*) AS n FROM products p
+         WHERE ${where.where} AND coalesce(trim(p.${field.column}), '') <> '' GROUP BY p.${field.column} LIMIT ?`,
+      )
+      .all(...where.params, MAX_STORED_VALUES) as { v: string; n: number }[];
+  }
+  // Products with options of the field's name count by those; the others by their attribute's values.
+  const hasOptions = db
+    .prepare('SELECT 1 FROM product_options WHERE name = ? COLLATE NOCASE LIMIT 1')
+    .get(field.key);
+  const byOption = hasOptions
+    ? `SELECT o.value AS v, count(*) AS n FROM product_options o
+       WHERE o.name = ? COLLATE NOCASE ${scoped.replace('a.product_rowid', 'o.product_rowid')}
+       GROUP BY o.value COLLATE NOCASE UNION ALL `
+    : '';
+  const withoutOption = hasOptions
+    ? 'AND NOT EXISTS (SELECT 1 FROM product_options o WHERE o.product_rowid = a.product_rowid AND o.name = ? COLLATE NOCASE)'
+    : '';
+  return db
+    .prepare(
+      `${byOption}SELECT min(a.value) AS v, count(*) AS n FROM product_attributes a
+       WHERE a.name = ? AND a.kind <> ${WHOLE_LIST} ${scoped} ${withoutOption} GROUP BY a.norm LIMIT ?`,
+    )
+    .all(
+      ...(hasOptions ? [field.key, ...where.params] : []),
+      field.key,
+      ...(scoped ? where.params : []),
+      ...(hasOptions ? [field.key] : []),
+      MAX_STORED_VALUES,
+    ) as { v: string; n: number }[];
+}
+
 /** Products per value of the field; a product listing several values ("Blue, Red") counts under each. */
 export function answerGroupBy(env: AskEnv, field: CatalogField, conditions: Conditions): Draft {
   const where = conditionSql(conditions);
-  const value = fieldValueSql(field);
-  const byOption =
-    field.kind === 'attribute'
-      ? `SELECT o.value AS v, count(*) AS n FROM product_options o JOIN scoped s ON s.r = o.product_rowid
-         WHERE o.name = ? COLLATE NOCASE GROUP BY o.value COLLATE NOCASE UNION ALL `
-      : '';
-  const stored = env.db
-    .prepare(
-      `WITH scoped AS (SELECT p.rowid AS r, CAST(${value.sql} AS TEXT) AS a FROM products p WHERE ${where.where})
-       ${byOption}SELECT s.a AS v, count(*) AS n FROM scoped s WHERE coalesce(trim(s.a), '') <> ''
-       ${byOption ? 'AND NOT EXISTS (SELECT 1 FROM product_options o WHERE o.product_rowid = s.r AND o.name = ? COLLATE NOCASE)' : ''}
-       GROUP BY s.a LIMIT ?`,
-    )
-    .all(
-      ...value.params,
-      ...where.params,
-      ...(byOption ? [field.label, field.label] : []),
-      MAX_STORED_VALUES,
-    ) as { v: string; n: number }[];
+  const stored = storedCounts(env.db, field, where);
   const counts = new Map<string, { v: string; n: number }>();
   for (const row of stored) {
-    const parts = new Set(row.v.split(LIST).filter(Boolean));
+    // Columns are split here ("Spring/Summer"); attribute rows already are.
+    const parts = new Set(field.kind === 'column' ? row.v.split(LIST_SEPARATOR).filter(Boolean) : [row.v]);
     for (const part of parts) {
-      const entry = counts.get(part.toLowerCase()) ?? { v: part, n: 0 };
+      const key = normValue(part);
+      const entry = counts.get(key) ?? { v: part, n: 0 };
       entry.n += row.n;
-      counts.set(part.toLowerCase(), entry);
+      counts.set(key, entry);
     }
   }
   const rows = [...counts.values()].sort((a, b) => b.n - a.n || a.v.localeCompare(b.v));

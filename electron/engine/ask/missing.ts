@@ -1,4 +1,5 @@
 import type { SqlCondition } from '../search/filter-sql.ts';
+import { LIST_PART } from '../store/attribute-values.ts';
 import type { Db } from '../store/database.ts';
 import type { ProductRow } from '../store/products.ts';
 import { PRODUCT_COLUMNS } from '../store/products.ts';
@@ -85,13 +86,37 @@ export function presenceCounts(
 ): { test: string; params: string[]; stats: { total: number; n: number } } {
   const empty = emptySql(ask.field);
   const test = ask.present ? `NOT (${empty.sql})` : empty.sql;
-  const stats = db
+  const count = (sql: string, params: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number;
+  const total = count(`SELECT count(*) FROM products p WHERE ${where.where}`, where.params);
+  // Over the whole catalog an attribute's values are counted off its own rows, not product by product.
+  const absent =
+    where.where === '1' && ask.field.kind === 'attribute'
+      ? total - productsWithAttribute(db, ask.field.key)
+      : count(`SELECT count(*) FROM products p WHERE ${where.where} AND ${empty.sql}`, [
+          ...where.params,
+          ...empty.params,
+        ]);
+  return { test, params: empty.params, stats: { total, n: ask.present ? total - absent : absent } };
+}
+
+/** Products with a value for the attribute, or an option of its name. */
+function productsWithAttribute(db: Db, key: string): number {
+  const withValue = db
+    .prepare(`SELECT count(*) FROM product_attributes WHERE name = ? AND kind < ${LIST_PART}`)
+    .pluck()
+    .get(key) as number;
+  const optionsOnly = db
     .prepare(
-      `SELECT count(*) AS total, coalesce(sum(CASE WHEN ${test} THEN 1 ELSE 0 END), 0) AS n
-       FROM products p WHERE ${where.where}`,
+      `SELECT count(*) FROM (SELECT DISTINCT product_rowid AS r FROM product_options WHERE name = ? COLLATE NOCASE) o
+       WHERE NOT EXISTS (SELECT 1 FROM product_attributes a WHERE a.product_rowid = o.r AND a.name = ? AND a.kind < ${LIST_PART})`,
     )
-    .get(...empty.params, ...where.params) as { total: number; n: number };
-  return { test, params: empty.params, stats };
+    .pluck()
+    .get(key, key) as number;
+  return withValue + optionsOnly;
 }
 
 const SHOWN_FIELDS: ProductField[] = ['price', 'stock', 'category', 'brand', 'season'];
@@ -102,7 +127,7 @@ export function answerPresence(env: AskEnv, ask: PresenceAsk, conditions: Condit
   const { test, params, stats } = presenceCounts(env.db, ask, where);
   const rows = env.db
     .prepare(
-      `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${where.where} AND ${test} ORDER BY p.name LIMIT ?`,
+      `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${where.where} AND ${test} ORDER BY +p.rowid LIMIT ?`,
     )
     .all(...where.params, ...params, env.budget.maxProducts) as ProductRow[];
   const scope = describeConditions(conditions, env.currency);

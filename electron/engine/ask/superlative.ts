@@ -36,7 +36,7 @@ export async function answerSuperlative(
   text: string,
 ): Promise<Draft> {
   const column = order.by === 'added' ? 'p.rowid' : `p.${order.by}`;
-  const sort = `${column} ${order.descending ? 'DESC' : 'ASC'}, p.name`;
+  const direction = order.descending ? 'DESC' : 'ASC';
   let scope = describeConditions(conditions, env.currency);
   let pool: string[] | null = null;
   let where = conditionSql(conditions);
@@ -70,11 +70,17 @@ export async function answerSuperlative(
   }
   const poolWhere = pool ? ' AND p.id IN (SELECT value FROM json_each(?))' : '';
   const params = pool ? [...where.params, JSON.stringify(pool)] : where.params;
+  const scoped = `FROM products p WHERE ${where.where}${poolWhere} AND ${column} IS NOT NULL`;
+  // The last value shown first, off the index that holds it (a category's holds prices); then only the
+  // products up to it are read to order ties by name: not every product of a large category.
+  const bound = env.db
+    .prepare(`SELECT ${column} ${scoped} ORDER BY ${column} ${direction} LIMIT 1 OFFSET ?`)
+    .pluck()
+    .get(...params, count - 1) as number | undefined;
+  const upTo = bound === undefined ? '' : ` AND ${column} ${order.descending ? '>=' : '<='} ?`;
   const rows = env.db
-    .prepare(
-      `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${where.where}${poolWhere} AND ${column} IS NOT NULL ORDER BY ${sort} LIMIT ?`,
-    )
-    .all(...params, count) as ProductRow[];
+    .prepare(`SELECT ${PRODUCT_COLUMNS} ${scoped}${upTo} ORDER BY ${column} ${direction}, p.name LIMIT ?`)
+    .all(...params, ...(bound === undefined ? [] : [bound]), count) as ProductRow[];
   if (!rows.length)
     return noMatch(env, text || scope.join(', '), { lead: [`No products ${scope.join(', ')}.`] });
 

@@ -1,3 +1,4 @@
+import { LIST_PART } from '../store/attribute-values.ts';
 import { perImport } from '../store/database.ts';
 import type { Db } from '../store/database.ts';
 import { catalogCurrency } from '../store/products.ts';
@@ -84,10 +85,11 @@ function loadVocabulary(db: Db): Vocabulary {
     };
   });
 
+  // Whole values (not the parts of lists, which listParts reads below), off their own index.
   const attrRows = db
     .prepare(
-      `SELECT j.key AS k, CAST(j.value AS TEXT) AS v FROM products p, json_each(p.attributes) j
-       WHERE j.type = 'text' AND length(j.value) <= ? GROUP BY j.key, j.value ORDER BY count(*) DESC`,
+      `SELECT name AS k, value AS v FROM product_attributes
+       WHERE kind < ${LIST_PART} AND length(value) <= ? GROUP BY name, value ORDER BY count(*) DESC`,
     )
     .all(MAX_ATTRIBUTE_VALUE_LENGTH) as { k: string; v: string }[];
   const byKey = new Map<string, string[]>();

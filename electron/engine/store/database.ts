@@ -52,7 +52,11 @@ function migrate(db: Db): void {
         `catalog schema version ${current} is newer than this build understands (${MIGRATIONS.length})`,
       );
     }
-    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      const migration = MIGRATIONS[v];
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
+    }
     if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
 }

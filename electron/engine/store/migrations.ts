@@ -1,6 +1,12 @@
 // Versioned schema. Each entry runs once, in order, inside a transaction; the applied version is kept in
 // SQLite's user_version so an old catalog opened by a newer build is brought forward, never guessed at.
-export const MIGRATIONS: string[] = [
+// A migration is SQL, or a function when it must fill a table by code the engine shares with its writer.
+import { backfillAttributeRows } from './attribute-values.ts';
+import type { Db } from './database.ts';
+
+export type Migration = string | ((db: Db) => void);
+
+export const MIGRATIONS: Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE products (
@@ -170,4 +176,35 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX query_log_key ON query_log(query_key);
   `,
+  // Ask at 1M products (2026-12): attribute values one row each (store/attribute-values.ts), so
+  // group-by, missing values and value matching read an index, not the JSON of every product; the
+  // category and brand indexes carry the levels counts and averages read (stock state, price, stock,
+  // compare-at price), so a count over a large category reads no product row; on-sale products and
+  // products missing a description, category, brand or season are indexed apart (few of them).
+  (db: Db) => {
+    db.exec(`
+    CREATE TABLE product_attributes (
+      name TEXT NOT NULL,
+      norm TEXT NOT NULL,
+      product_rowid INTEGER NOT NULL,
+      value TEXT NOT NULL,
+      kind INTEGER NOT NULL,
+      PRIMARY KEY (name, norm, product_rowid)
+    ) WITHOUT ROWID;
+    CREATE INDEX product_attributes_product ON product_attributes(product_rowid, name, kind);
+    CREATE INDEX product_attributes_whole ON product_attributes(name, value) WHERE kind < 2;
+    DROP INDEX products_category;
+    CREATE INDEX products_category ON products(category COLLATE NOCASE, stock_state, price, stock, compare_at_price);
+    DROP INDEX products_brand;
+    CREATE INDEX products_brand ON products(brand COLLATE NOCASE, stock_state, price, stock, compare_at_price);
+    DROP INDEX products_stock_state;
+    CREATE INDEX products_stock_state ON products(stock_state, stock, price);
+    CREATE INDEX products_on_sale ON products(compare_at_price, price) WHERE compare_at_price > price;
+    CREATE INDEX products_no_description ON products(price) WHERE coalesce(trim(CAST(description AS TEXT)), '') = '';
+    CREATE INDEX products_no_category ON products(price) WHERE coalesce(trim(CAST(category AS TEXT)), '') = '';
+    CREATE INDEX products_no_brand ON products(price) WHERE coalesce(trim(CAST(brand AS TEXT)), '') = '';
+    CREATE INDEX products_no_season ON products(price) WHERE coalesce(trim(CAST(season AS TEXT)), '') = '';
+    `);
+    backfillAttributeRows(db);
+  },
 ];

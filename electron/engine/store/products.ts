@@ -3,6 +3,7 @@ import type { Product, StockState, Variant } from '../../../shared/types.ts';
 import type { ProductInput } from '../catalog/normalize.ts';
 import { normalizeIdKey } from '../search/text.ts';
 import { attributeText, composeEmbeddingText } from '../jobs/embedding-text.ts';
+import { AttributeRowWriter } from './attribute-values.ts';
 import type { Db } from './database.ts';
 import { perImport } from './database.ts';
 
@@ -121,6 +122,7 @@ export class ProductWriter {
   private readonly variantInsert;
   private readonly optionsDelete;
   private readonly optionInsert;
+  private readonly attributeRows;
   readonly variantChanges: VariantChanges = { added: 0, updated: 0, unchanged: 0, removed: 0 };
 
   constructor(db: Db, generation: number) {
@@ -162,6 +164,7 @@ export class ProductWriter {
     this.optionInsert = db.prepare(
       'INSERT OR IGNORE INTO product_options (product_rowid, name, value) VALUES (?, ?, ?)',
     );
+    this.attributeRows = new AttributeRowWriter(db);
   }
 
   /** Replaces a product's variants, counting each against what the catalog held under its id. */
@@ -239,9 +242,11 @@ export class ProductWriter {
       this.update.run({ ...params, rowid });
       this.ftsDelete.run(rowid);
       this.lexDelete.run(rowid);
+      this.attributeRows.delete(rowid);
     } else {
       rowid = Number(this.insert.run(params).lastInsertRowid);
     }
+    this.attributeRows.write(rowid, p.attributes);
     if (existing || p.variants.length > 0) this.writeVariants(rowid, p.variants, existing !== undefined);
     const attrs = attributeText(p.attributes);
     this.ftsInsert.run(
@@ -288,6 +293,7 @@ export class ProductWriter {
       this.variantChanges.removed += variantCount.get(rowid) as number;
       this.variantsDelete.run(rowid);
       this.optionsDelete.run(rowid);
+      this.attributeRows.delete(rowid);
       delProduct.run(rowid);
       const hadVector = delVector.run(rowid).changes > 0;
       this.ftsDelete.run(rowid);
