@@ -20,6 +20,7 @@ import { planQuestion } from './route.ts';
 import type { Alternative } from './reading.ts';
 import { readingOf, renderReading } from './reading.ts';
 import { answerSuperlative } from './superlative.ts';
+import { translateWithModel } from './translate.ts';
 import { answerUnknownField } from './unknown-field.ts';
 import { answerVariants } from './variants.ts';
 import { vocabularyOf } from './values.ts';
@@ -38,6 +39,7 @@ export async function prepareAnswer(
   catalog: CatalogService,
   question: string,
   budget: Budget,
+  settings: Settings | null = null,
 ): Promise<PreparedAnswer> {
   const db = catalog.handle.reader;
   let embedder: Promise<Embedder> | null = null;
@@ -49,13 +51,20 @@ export async function prepareAnswer(
     budget,
     embedder: () => (embedder ??= questionEmbedder(catalog)),
   };
-  const { plan, alternatives } = planQuestion(db, question);
+  const read = planQuestion(db, question);
+  // A question the grammar reads no structure in may be translated by a configured local model.
+  const translated =
+    read.plan.route === 'descriptive' && settings?.llmEndpoint && settings.llmModel
+      ? await translateWithModel(db, question, settings)
+      : null;
+  const plan = translated?.ok ? translated.plan : read.plan;
+  const alternatives = translated?.ok ? [] : read.alternatives;
   const draft = await runPlan(env, plan);
   const context = buildContext(question, draft.route, draft.facts, draft.products, budget, draft.qualifying);
   return {
     context,
     builtIn: composeAnswer(context, draft.listProducts),
-    reading: renderReading(readingOf(plan, env.currency)),
+    reading: `${renderReading(readingOf(plan, env.currency))}${translated?.ok ? ' (structure from the local model)' : ''}`,
     alternatives,
   };
 }
@@ -109,6 +118,7 @@ export async function answerQuestion(
     catalog,
     question.trim(),
     opts.budget ?? DEFAULT_BUDGET,
+    settings,
   );
   let answer = builtIn;
   let citations = context.products.map((p) => p.id);

@@ -35,9 +35,22 @@ export function chatUrl(endpoint: string): URL {
  * and every amount it writes appears in the context; otherwise the caller keeps the built-in answer.
  */
 export async function phraseWithModel(ctx: AskContext, settings: Settings): Promise<ModelOutcome> {
-  if (!settings.llmEndpoint || !settings.llmModel) return { ok: false, reason: 'no model configured' };
   const context = renderContext(ctx);
-  let content: string;
+  const reply = await chat(settings, SYSTEM, context);
+  if (!reply.ok) return reply;
+  return validate(reply.text.slice(0, MAX_ANSWER_CHARS), ctx, context);
+}
+
+export type ChatReply = { ok: true; text: string } | { ok: false; reason: string };
+
+/** One chat completion from the configured local model, at temperature 0; its text, trimmed. */
+export async function chat(
+  settings: Settings,
+  system: string,
+  user: string,
+  extra: Record<string, unknown> = {},
+): Promise<ChatReply> {
+  if (!settings.llmEndpoint || !settings.llmModel) return { ok: false, reason: 'no model configured' };
   try {
     const response = await fetch(chatUrl(settings.llmEndpoint), {
       method: 'POST',
@@ -46,9 +59,10 @@ export async function phraseWithModel(ctx: AskContext, settings: Settings): Prom
         model: settings.llmModel,
         temperature: 0,
         stream: false,
+        ...extra,
         messages: [
-          { role: 'system', content: SYSTEM },
-          { role: 'user', content: context },
+          { role: 'system', content: system },
+          { role: 'user', content: user },
         ],
       }),
       signal: AbortSignal.timeout(settings.llmTimeoutMs),
@@ -58,7 +72,7 @@ export async function phraseWithModel(ctx: AskContext, settings: Settings): Prom
     const body = (await response.json()) as { choices?: { message?: { content?: unknown } }[] };
     const text = body.choices?.[0]?.message?.content;
     if (typeof text !== 'string' || !text.trim()) return { ok: false, reason: 'the model returned no text' };
-    content = text.trim().slice(0, MAX_ANSWER_CHARS);
+    return { ok: true, text: text.trim() };
   } catch (e) {
     const name = (e as Error).name;
     return {
@@ -69,7 +83,6 @@ export async function phraseWithModel(ctx: AskContext, settings: Settings): Prom
           : `the model could not be reached: ${(e as Error).message}`,
     };
   }
-  return validate(content, ctx, context);
 }
 
 export function validate(answer: string, ctx: AskContext, context: string): ModelOutcome {

@@ -1,26 +1,18 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../electron/engine/ask/answer.ts';
 import { CatalogService } from '../../../electron/engine/catalog-service.ts';
 import { createModelProvider } from '../../../electron/engine/models.ts';
-import type { Settings } from '../../../shared/types.ts';
 import { HERMES_CSV, importInto, tempDir } from '../helpers.ts';
-
-// A stand-in for Ollama / llama.cpp / LM Studio: an OpenAI-compatible chat endpoint on loopback whose
-// reply each test chooses.
-interface Received {
-  url: string;
-  body: { model: string; messages: { role: string; content: string }[] };
-}
+import type { Reply } from './model-server.ts';
+import { useModelServer } from './model-server.ts';
 
 describe('answers phrased by a local language model', () => {
   let catalog: CatalogService;
-  let server: http.Server;
-  let base: string;
-  const received: Received[] = [];
-  let reply: { content: string; delayMs?: number; status?: number } = { content: '' };
+  let reply: Reply = { content: '' };
+  const model = useModelServer(() => reply);
+  const received = () => model().received;
+  const settings = (timeoutMs?: number) => model().settings(timeoutMs);
 
   beforeAll(async () => {
     catalog = CatalogService.open(
@@ -31,38 +23,9 @@ describe('answers phrased by a local language model', () => {
       },
     );
     await importInto(catalog, HERMES_CSV, { index: false });
-    server = http.createServer((req, res) => {
-      let data = '';
-      req.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      req.on('end', () => {
-        received.push({ url: req.url ?? '', body: JSON.parse(data) as Received['body'] });
-        const send = () => {
-          res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: reply.content } }] }));
-        };
-        if (reply.delayMs) setTimeout(send, reply.delayMs);
-        else send();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   }, 120_000);
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    catalog.close();
-  });
-
-  beforeEach(() => {
-    received.length = 0;
-  });
-
-  const settings = (timeoutMs = 5_000): Settings => ({
-    llmEndpoint: base,
-    llmModel: 'test-model',
-    llmTimeoutMs: timeoutMs,
-  });
+  afterAll(() => catalog.close());
 
   it('uses the model answer when its citations come from the context', async () => {
     reply = { content: 'Yes, the Retro Sunglasses [RSG8901] are in stock, with 1 unit left.' };
@@ -71,17 +34,17 @@ describe('answers phrased by a local language model', () => {
     expect(a.answer).toBe(reply.content);
     expect(a.citations).toEqual(['RSG8901']);
     expect(a.basedOn).toEqual([{ id: 'RSG8901', fields: ['stock'] }]);
-    expect(received).toHaveLength(1);
-    expect(received[0].url).toBe('/v1/chat/completions');
-    expect(received[0].body.model).toBe('test-model');
-    const prompt = received[0].body.messages.find((m) => m.role === 'user')?.content ?? '';
+    expect(received()).toHaveLength(1);
+    expect(received()[0].url).toBe('/v1/chat/completions');
+    expect(received()[0].body.model).toBe('test-model');
+    const prompt = received()[0].body.messages.find((m) => m.role === 'user')?.content ?? '';
     expect(prompt).toContain('Retro Sunglasses (RSG8901): 1 unit in stock');
   });
 
   it('falls back to the built-in answer when the model cites a product outside the context', async () => {
     reply = { content: 'Try the Chelsea Boots [CBT8901] instead.' };
     const a = await answerQuestion(catalog, 'Is RSG8901 in stock?', settings());
-    expect(received).toHaveLength(1);
+    expect(received()).toHaveLength(1);
     expect(a.answeredBy).toBe('built-in');
     expect(a.citations).toEqual(['RSG8901']);
     expect(a.answer).toContain('Retro Sunglasses (RSG8901): 1 unit in stock');
@@ -117,6 +80,6 @@ describe('answers phrased by a local language model', () => {
       llmTimeoutMs: 5_000,
     });
     expect(a.answeredBy).toBe('built-in');
-    expect(received).toHaveLength(0);
+    expect(received()).toHaveLength(0);
   });
 });
