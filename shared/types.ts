@@ -14,6 +14,7 @@ export const PRODUCT_FIELDS = [
   'season',
   'compareAtPrice',
   'stockState',
+  'discountPercent',
 ] as const;
 export const ProductField = z.enum(PRODUCT_FIELDS);
 export type ProductField = z.infer<typeof ProductField>;

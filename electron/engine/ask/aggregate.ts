@@ -1,5 +1,3 @@
-import type { ProductRow } from '../store/products.ts';
-import { PRODUCT_COLUMNS } from '../store/products.ts';
 import { contextProduct } from './compose.ts';
 import type { Conditions } from './conditions.ts';
 import { conditionSql, describeConditions, isStatus } from './conditions.ts';
@@ -10,6 +8,7 @@ import { answerGroupBy } from './group.ts';
 import { answerPresence } from './missing.ts';
 import { noMatch } from './no-match.ts';
 import type { AggregateOp } from './route.ts';
+import { firstRows } from './rows.ts';
 import { resolveTerms } from './terms.ts';
 import { countVariants, optionValues } from './variant-counts.ts';
 
@@ -41,8 +40,8 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
     .get(...where.params) as Stats;
   const money = (n: number) => formatMoney(n, env.currency);
   let facts: string[];
-  // File order; the + keeps SQLite on the condition's index rather than walking every row in rowid order.
-  let order = '+p.rowid';
+  // In the file's order (rows.ts firstRows).
+  let order = '{file}';
   let fields: ProductField[] = ['price', 'stock'];
   let extreme: { column: 'price' | 'stock'; value: number | null } | null = null;
 
@@ -63,8 +62,8 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
             : `Together they have ${plural(stats.units, 'unit')} in stock.`,
         );
       }
-      if (conditions.comparisons.some((c) => c.field === 'stock')) order = 'p.stock, p.rowid';
-      else if (conditions.comparisons.some((c) => c.field === 'price')) order = 'p.price, p.rowid';
+      if (conditions.comparisons.some((c) => c.field === 'stock')) order = 'p.stock, {file}';
+      else if (conditions.comparisons.some((c) => c.field === 'price')) order = 'p.price, {file}';
       break;
     case 'sum':
       facts =
@@ -110,7 +109,7 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
               ];
       fields = [column];
       if (op.kind !== 'range') extreme = { column, value: op.kind === 'min' ? lo : hi };
-      else order = `p.${column}, p.rowid`;
+      else order = `p.${column}, {file}`;
       break;
     }
   }
@@ -124,9 +123,7 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
         }
       ).n
     : stats.n;
-  const rows = env.db
-    .prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${listWhere} ORDER BY ${order} LIMIT ?`)
-    .all(...listParams, env.budget.maxProducts) as ProductRow[];
+  const rows = firstRows(env.db, { where: listWhere, params: listParams }, order, env.budget.maxProducts);
   return {
     route: 'aggregate',
     facts: [...facts, ...notes],

@@ -1,8 +1,6 @@
 import type { SqlCondition } from '../search/filter-sql.ts';
 import { LIST_PART } from '../store/attribute-values.ts';
 import type { Db } from '../store/database.ts';
-import type { ProductRow } from '../store/products.ts';
-import { PRODUCT_COLUMNS } from '../store/products.ts';
 import { contextProduct } from './compose.ts';
 import type { Conditions } from './conditions.ts';
 import { conditionSql, describeConditions } from './conditions.ts';
@@ -11,6 +9,7 @@ import type { AskEnv, Draft } from './draft.ts';
 import type { CatalogField } from './fields.ts';
 import { emptySql, fieldAt, tokens } from './fields.ts';
 import { formatCount } from './format.ts';
+import { firstRows } from './rows.ts';
 
 // "How many products have no description?", "items with no colour", "products without images",
 // "which products are missing a price?", "how many products have a brand?": whether a field has a value.
@@ -125,11 +124,13 @@ const SHOWN_FIELDS: ProductField[] = ['price', 'stock', 'category', 'brand', 'se
 export function answerPresence(env: AskEnv, ask: PresenceAsk, conditions: Conditions): Draft {
   const where = conditionSql(conditions);
   const { test, params, stats } = presenceCounts(env.db, ask, where);
-  const rows = env.db
-    .prepare(
-      `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE ${where.where} AND ${test} ORDER BY +p.rowid LIMIT ?`,
-    )
-    .all(...where.params, ...params, env.budget.maxProducts) as ProductRow[];
+  const rows = firstRows(
+    env.db,
+    { where: `${where.where} AND ${test}`, params: [...where.params, ...params] },
+    // Over the whole catalog the test has no index: walk the rows in order until enough are found.
+    where.where === '1' ? 'p.rowid' : '{file}',
+    env.budget.maxProducts,
+  );
   const scope = describeConditions(conditions, env.currency);
   const of = scope.length ? `products ${scope.join(', ')}` : 'products in the catalog';
   const has = (n: number) => (n === 1 ? 'has' : 'have');

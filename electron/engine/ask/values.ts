@@ -85,35 +85,47 @@ function loadVocabulary(db: Db): Vocabulary {
     };
   });
 
-  // Whole values (not the parts of lists, which listParts reads below), off their own index.
-  const attrRows = db
+  // Whole values (not the parts of lists, which listParts reads below), off their own index. An
+  // attribute with more distinct values than a vocabulary holds (a free-text spec) is left out after
+  // reading just past the limit: grouping all of them took seconds at 1M products.
+  const whole = `FROM product_attributes WHERE name = ? AND kind < ${LIST_PART}`;
+  const distinctValues = db.prepare(`SELECT count(*) FROM (SELECT DISTINCT value ${whole} LIMIT ?)`).pluck();
+  const counted = db.prepare(
+    `SELECT value AS v, count(*) AS n ${whole} AND length(value) <= ? GROUP BY value ORDER BY n DESC`,
+  );
+  // The attribute names, one index seek each (DISTINCT would walk every row).
+  const names = db
     .prepare(
-      `SELECT name AS k, value AS v FROM product_attributes
-       WHERE kind < ${LIST_PART} AND length(value) <= ? GROUP BY name, value ORDER BY count(*) DESC`,
+      `WITH RECURSIVE k(name) AS (SELECT min(name) FROM product_attributes
+         UNION ALL SELECT (SELECT min(name) FROM product_attributes WHERE name > k.name) FROM k WHERE k.name IS NOT NULL)
+       SELECT name FROM k WHERE name IS NOT NULL`,
     )
-    .all(MAX_ATTRIBUTE_VALUE_LENGTH) as { k: string; v: string }[];
+    .pluck()
+    .all() as string[];
   const byKey = new Map<string, string[]>();
-  const stored = new Map<string, number>();
-  for (const r of attrRows) {
-    const known = byKey.get(r.k) ?? [];
+  const top = new Map<string, number>();
+  for (const name of names) {
+    const n = distinctValues.get(name, MAX_VALUES_PER_ATTRIBUTE + 1) as number;
+    if (n > MAX_VALUES_PER_ATTRIBUTE) continue;
+    const rows = counted.all(name, MAX_ATTRIBUTE_VALUE_LENGTH) as { v: string; n: number }[];
+    const known: string[] = [];
     // "Blue, Green, Red" offers red: a listed value is matched by each of its parts.
-    for (const part of listParts(r.v)) if (!known.includes(part)) known.push(part);
-    byKey.set(r.k, known);
-    stored.set(r.k, (stored.get(r.k) ?? 0) + 1);
+    for (const r of rows) for (const part of listParts(r.v)) if (!known.includes(part)) known.push(part);
+    if (!rows.length) continue;
+    byKey.set(name, known);
+    top.set(name, rows[0].n);
   }
-  const attributes = [...byKey.entries()]
-    .filter(([key]) => (stored.get(key) ?? 0) <= MAX_VALUES_PER_ATTRIBUTE)
-    .slice(0, MAX_ATTRIBUTE_KEYS)
-    .map(([key, values]) => ({
-      key,
-      // Numbers and bare question words ("no", "all") are read as numbers and question shape instead.
-      values: values
-        .map(toValue)
-        .filter(
-          (v) =>
-            v.words.length > 0 && v.words.some((w) => !QUESTION_WORDS.has(w.text) && !/^\d/.test(w.text)),
-        ),
-    }));
+  // The attributes whose commonest value is commonest first.
+  const ranked = [...byKey.entries()].sort((a, b) => (top.get(b[0]) ?? 0) - (top.get(a[0]) ?? 0));
+  const attributes = ranked.slice(0, MAX_ATTRIBUTE_KEYS).map(([key, values]) => ({
+    key,
+    // Numbers and bare question words ("no", "all") are read as numbers and question shape instead.
+    values: values
+      .map(toValue)
+      .filter(
+        (v) => v.words.length > 0 && v.words.some((w) => !QUESTION_WORDS.has(w.text) && !/^\d/.test(w.text)),
+      ),
+  }));
 
   return {
     categories: distinct('category'),

@@ -122,6 +122,8 @@ const SYNONYMS: Record<ProductField, string[]> = {
     'rrp',
   ],
   stockState: ['availability', 'stockstatus', 'stockstate', 'instock', 'isinstock', 'inventorystatus'],
+  // A discount off the price (DummyJSON's discountPercentage): read only where no regular price is given.
+  discountPercent: ['discountpercentage', 'discountpercent', 'discountpct', 'percentoff', 'discountrate'],
 };
 
 /** Header names compared without case, spaces or punctuation: `Product-ID`, `product_id`, `ProductID`. */

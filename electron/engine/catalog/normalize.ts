@@ -120,6 +120,24 @@ class RowFields {
   }
 }
 
+/** A discount cell as a percentage: "15", "15%", "12.5"; blank is none. */
+function parseDiscount(raw: unknown): number | null | 'invalid' {
+  if (raw === undefined || raw === null || String(raw).trim() === '') return null;
+  const n = Number(String(raw).trim().replace(/%$/, ''));
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? n : 'invalid';
+}
+
+/**
+ * The price before a discount, when the file gives a discount instead of a regular price. The file's
+ * price stays what the buyer pays (the column it calls price); the discount says that price is d % off,
+ * so the regular price is price / (1 − d/100), to the cent. No discount, or 100 %, gives none.
+ */
+function discountedFrom(price: number | null, discount: number | null): number | null {
+  if (price === null || discount === null || discount <= 0 || discount >= 100) return null;
+  // Up to the next cent: a discount too small to move the price by a cent still puts it on sale.
+  return Math.max(Math.round((price / (1 - discount / 100)) * 100) / 100, Math.round(price * 100 + 1) / 100);
+}
+
 /**
  * A row's offer. The price is what a buyer pays now: a sale price beside a regular one makes the
  * regular price the compare-at price; a row with only the regular price (an export's `Sale price`
@@ -138,7 +156,19 @@ export function readOffer(
   const regular = f.price('compareAtPrice');
   if (regular instanceof Rejection) return regular;
   const price = now ?? regular;
-  const compareAtPrice = now && regular && regular.amount > now.amount ? regular.amount : null;
+  const discount = parseDiscount(f.value('discountPercent'));
+  if (discount === 'invalid') {
+    return f.reject(
+      f.column('discountPercent'),
+      `discount ${quote(f.value('discountPercent'))} is not a percentage from 0 to 100`,
+    );
+  }
+  const compareAtPrice =
+    now && regular
+      ? regular.amount > now.amount
+        ? regular.amount
+        : null
+      : discountedFrom(now?.amount ?? null, discount);
 
   let stock = parseStock(f.value('stock'));
   let stated = parseStockState(f.value('stockState'));

@@ -16,6 +16,7 @@ const FIELD_LABELS: Record<ProductField, string> = {
   stock: 'Stock',
   stockState: 'Availability',
   season: 'Season',
+  discountPercent: 'Discount % (no regular price)',
 };
 
 function MappingEditor() {

@@ -90,6 +90,7 @@ describe('detectMapping', () => {
       brand: 'brand',
       price: 'price',
       stock: 'stock',
+      discountPercent: 'discountPercentage',
     });
   });
 
