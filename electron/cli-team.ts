@@ -50,7 +50,7 @@ export async function teamCommand(args: string[], ctx: TeamCliContext): Promise<
         if (values.json) ctx.print(r);
         else
           process.stdout.write(
-            `published "${r.name}" to ${r.server}: generation ${r.generation}; inserted ${r.inserted}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}; ${(r.bytesSent / 1e6).toFixed(1)} MB sent (${(r.tookMs / 1000).toFixed(1)} s)\n`,
+            `published "${r.name}" to ${r.server}: generation ${r.generation}; inserted ${r.inserted}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}; ${(r.bytesSent / 1e6).toFixed(1)} MB sent${r.indexBytes > 0 ? `, of which ${(r.indexBytes / 1e6).toFixed(1)} MB the search index for fresh desks` : ''} (${(r.tookMs / 1000).toFixed(1)} s)\n`,
           );
         return 0;
       });
@@ -120,7 +120,7 @@ function report(ctx: TeamCliContext, r: SyncOutcome): void {
   const what =
     r.mode === 'none'
       ? 'already up to date'
-      : `${r.mode === 'full' ? 'full pull' : 'changes'}${r.resumed ? ' (resumed)' : ''}: inserted ${r.inserted}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}; ${r.vectors} vectors received, ${r.embedded} embedded here`;
+      : `${r.mode === 'full' ? 'full pull' : 'changes'}${r.resumed ? ' (resumed)' : ''}: inserted ${r.inserted}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}; ${r.vectors} vectors received${r.fromSnapshot > 0 ? ` (${r.fromSnapshot} already in the index snapshot)` : ''}, ${r.embedded} embedded here`;
   process.stdout.write(
     `"${r.name}" from ${r.server} at generation ${r.generation}: ${what} (${(r.tookMs / 1000).toFixed(1)} s)\n`,
   );

@@ -368,6 +368,8 @@ export const TeamPublishResult = z.object({
   ...TeamCounts,
   unchanged: z.number().int(),
   bytesSent: z.number().int(),
+  /** Of bytesSent, the ANN index uploaded for fresh desks to load (0 when the server's still serves). */
+  indexBytes: z.number().int(),
 });
 export type TeamPublishResult = z.infer<typeof TeamPublishResult>;
 
@@ -378,6 +380,8 @@ export const TeamSyncResult = z.object({
   resumed: z.boolean(),
   /** Vectors taken from the server; `embedded` counts the products this desk had to embed itself. */
   vectors: z.number().int(),
+  /** Of vectors, the ones the server's index snapshot already held in its graph (a fresh desk). */
+  fromSnapshot: z.number().int(),
   embedded: z.number().int(),
 });
 export type TeamSyncResult = z.infer<typeof TeamSyncResult>;

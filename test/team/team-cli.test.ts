@@ -46,7 +46,7 @@ describe.skipIf(pgUnavailable !== null)(
       const opened = await runCli(['team', 'open', '--server', url, '--name', 'hermes', '--catalog', desk]);
       expect(opened.code).toBe(0);
       expect(opened.stdout).toMatch(
-        /^"hermes" from postgres:\/\/postgres@127\.0\.0\.1:\d+\/team at generation 1: full pull: inserted 99, .*99 vectors received, 0 embedded here/,
+        /^"hermes" from postgres:\/\/postgres@127\.0\.0\.1:\d+\/team at generation 1: full pull: inserted 99, .*99 vectors received \(99 already in the index snapshot\), 0 embedded here/,
       );
       const status = await runCli(['team', 'status', '--catalog', desk]);
       expect(status.stdout).toMatch(

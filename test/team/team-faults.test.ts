@@ -99,6 +99,25 @@ describe.skipIf(pgUnavailable !== null)(
       pg?.destroy();
     });
 
+    const snapshotBytes = async () =>
+      Number(
+        (
+          await pg.admin<{ b: string }>(
+            'SELECT coalesce(sum(bytes), 0) AS b FROM shelfscope.index_snapshots',
+            [],
+            'team',
+          )
+        ).rows[0].b,
+      );
+
+    /** A pull in pages of 10 through the proxy; what it threw. */
+    const pullThrough = (replica: CatalogService, viaProxy: string) =>
+      pullCatalog(
+        replica.handle,
+        { server: parseServerUrl(viaProxy, SECRET), pageSize: 10 },
+        new ProgressMeter({ jobId: 't', catalogId: 't', kind: 'sync' }, () => undefined),
+      ).catch((e: unknown) => e);
+
     const hermesEdited = (name: string, edit: (rows: ReturnType<typeof readCsv>) => void) => {
       const rows = readCsv(HERMES_CSV);
       edit(rows);
@@ -217,19 +236,15 @@ describe.skipIf(pgUnavailable !== null)(
       const replica = newCatalog(path.join(dir, 'dropped'));
       try {
         bindReplica(replica, viaProxy, 'hermes');
-        // Enough for the connection, the schema check and a few pages of 10 (~1.5 kB a product), not all 99.
-        proxy.cutAfter(60_000);
-        const meter = new ProgressMeter({ jobId: 't', catalogId: 't', kind: 'sync' }, () => undefined);
-        const error = await pullCatalog(
-          replica.handle,
-          { server: parseServerUrl(viaProxy, SECRET), pageSize: 10 },
-          meter,
-        ).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(ServerUnreachable);
+        // Past the index snapshot (sent as hex), enough for a few pages of 10 (~1.5 kB a product), not all 99.
+        proxy.cutAfter(2 * (await snapshotBytes()) + 60_000);
+        expect(await pullThrough(replica, viaProxy)).toBeInstanceOf(ServerUnreachable);
         const partial = vectorCounts(replica).products;
         expect(partial).toBeGreaterThan(0);
         expect(partial).toBeLessThan(await serverCount());
-        // Through the service, a failure that is the network marks the replica offline.
+        // Through the service, a failure that is the network marks the replica offline (the resumed pull
+        // has the snapshot already: it reads rows only).
+        proxy.cutAfter(20_000);
         const offline = await sync(replica, SECRET).catch((e: unknown) => e as Error);
         expect((offline as Error).message).toMatch(/^(lost the connection to|cannot reach) the team server/);
         expect(replica.info().team?.offlineSince).toEqual(expect.any(String));
@@ -243,6 +258,41 @@ describe.skipIf(pgUnavailable !== null)(
         expect(resumed.inserted).toBe((await serverCount()) - partial);
         expect(replica.info().team?.offlineSince).toBeNull();
         expect(allProducts(replica)).toEqual(allProducts(await serverTruth()));
+      } finally {
+        replica.close();
+        proxy.close();
+      }
+    });
+
+    it('a connection dropped during the index snapshot download leaves no index; the next sync loads it whole', async () => {
+      const proxy = await dropAfter(pg.port);
+      const viaProxy = url.replace(`:${pg.port}/`, `:${proxy.port}/`);
+      const replica = newCatalog(path.join(dir, 'dropped-snapshot'));
+      try {
+        bindReplica(replica, viaProxy, 'hermes');
+        // Half the snapshot (it comes as hex, twice its bytes).
+        proxy.cutAfter(await snapshotBytes());
+        expect(await pullThrough(replica, viaProxy)).toBeInstanceOf(ServerUnreachable);
+        expect(vectorCounts(replica)).toMatchObject({ products: 0, indexKeys: 0 });
+        proxy.cutAfter(null);
+        const resumed = await sync(replica, SECRET);
+        const total = await serverCount();
+        // The graph holds every product not changed since the snapshot was uploaded (earlier tests published).
+        const inGraph = await pg.admin<{ n: string }>(
+          `SELECT count(*) AS n FROM shelfscope.products p JOIN shelfscope.index_snapshots s USING (catalog_id)
+           WHERE p.generation <= s.generation AND p.vector IS NOT NULL`,
+          [],
+          'team',
+        );
+        expect(Number(inGraph.rows[0].n)).toBeGreaterThan(total / 2);
+        expect(resumed).toMatchObject({
+          inserted: total,
+          vectors: total,
+          fromSnapshot: Number(inGraph.rows[0].n),
+          embedded: 0,
+        });
+        expect(allProducts(replica)).toEqual(allProducts(await serverTruth()));
+        await expectSameRankings(replica, await serverTruth(), HERMES_QUERIES);
       } finally {
         replica.close();
         proxy.close();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogService } from '../../electron/engine/catalog-service.ts';
@@ -12,6 +13,7 @@ import {
   importFile,
   myntraSample,
   newCatalog,
+  readCsv,
   open,
   publish,
   expectSameRankings,
@@ -57,6 +59,9 @@ describe.skipIf(pgUnavailable !== null)(
       await importFile(publisher, file);
     }, 300_000);
 
+    const snapshotRow = async () =>
+      (await pg.admin('SELECT generation, keys FROM shelfscope.index_snapshots', [], 'team')).rows[0];
+
     afterAll(() => {
       publisher?.close();
       replica?.close();
@@ -66,6 +71,9 @@ describe.skipIf(pgUnavailable !== null)(
     it('publishes every product with its vector in generation 1', async () => {
       const r = await publish(publisher, url, 'myntra');
       expect(r).toMatchObject({ generation: 1, inserted: SAMPLE, updated: 0, removed: 0, unchanged: 0 });
+      // The ANN index goes along for fresh desks: the very file the publisher searches.
+      expect(r.indexBytes).toBe(fs.statSync(publisher.handle.ann.file).size);
+      expect(await snapshotRow()).toMatchObject({ generation: '1', keys: String(SAMPLE) });
       const server = await pg.admin<{ n: string; v: string; model: string }>(
         'SELECT count(*) AS n, count(vector) AS v, min(vector_model) AS model FROM shelfscope.products',
         [],
@@ -91,6 +99,7 @@ describe.skipIf(pgUnavailable !== null)(
         generation: 1,
         inserted: SAMPLE,
         vectors: SAMPLE,
+        fromSnapshot: SAMPLE,
         embedded: 0,
       });
       expect(replicaModels.embeddedTexts).toEqual([]);
@@ -134,6 +143,8 @@ describe.skipIf(pgUnavailable !== null)(
         updated: 12,
         removed: 4,
         unchanged: SAMPLE - 16,
+        // 16 changes of 2,000 leave generation 1's snapshot good enough: not uploaded again.
+        indexBytes: 0,
       });
       const log = await pg.admin<{ change: string; ids: string[] }>(
         'SELECT change, array_agg(id ORDER BY id) AS ids FROM shelfscope.changes WHERE generation = 2 GROUP BY change ORDER BY change',
@@ -160,6 +171,19 @@ describe.skipIf(pgUnavailable !== null)(
       });
       expect(replicaModels.embeddedTexts.length).toBe(embeddedBefore);
       await expectSameCatalog(replica, publisher);
+    });
+
+    it("a fresh desk loads generation 1's snapshot and fixes it up: changed products re-added, removed ones gone", async () => {
+      const desk = newCatalog(path.join(dir, 'fresh-after-diff'));
+      try {
+        const r = await open(desk, url, 'myntra');
+        // The 16 products changed in generation 2 come into the graph one by one; the rest were in it.
+        expect(r).toMatchObject({ mode: 'full', generation: 2, vectors: SAMPLE, fromSnapshot: SAMPLE - 16 });
+        // The 4 removed products' keys were in the snapshot: no search may return them.
+        await expectSameCatalog(desk, publisher);
+      } finally {
+        desk.close();
+      }
     });
 
     it('publishing an unchanged catalog makes no new generation', async () => {
@@ -193,6 +217,50 @@ describe.skipIf(pgUnavailable !== null)(
         desk.close();
       }
     }, 180_000);
+
+    it('a damaged snapshot is never loaded: the desk builds its index from the vectors', async () => {
+      await pg.admin(
+        "UPDATE shelfscope.index_snapshot_chunks SET data = overlay(data placing '\\xdeadbeef'::bytea from 100) WHERE seq = 0",
+        [],
+        'team',
+      );
+      const desk = newCatalog(path.join(dir, 'damaged-snapshot'));
+      try {
+        const r = await open(desk, url, 'myntra');
+        expect(r).toMatchObject({ mode: 'full', vectors: SAMPLE, fromSnapshot: 0, embedded: 0 });
+        await expectSameCatalog(desk, publisher);
+      } finally {
+        desk.close();
+      }
+    });
+
+    it('a publisher whose rowids differ re-positions every product and uploads its own snapshot', async () => {
+      // Another desk imports the same products in reverse order: every rowid differs from the positions.
+      const reversed = writeCsv(
+        path.join(dir, 'myntra-reversed.csv'),
+        [...readCsv(path.join(dir, 'myntra-edited.csv'))].reverse(),
+      );
+      const other = newCatalog(path.join(dir, 'reversed-publisher'));
+      const desk = newCatalog(path.join(dir, 'fresh-after-reversed'));
+      try {
+        await importFile(other, reversed);
+        const r = await publish(other, url, 'myntra', { force: true });
+        expect(r.indexBytes).toBe(fs.statSync(other.handle.ann.file).size);
+        const positions = await pg.admin<{ id: string; position: string }>(
+          'SELECT id, position FROM shelfscope.products',
+          [],
+          'team',
+        );
+        const rowidOf = other.handle.reader.prepare('SELECT rowid FROM products WHERE id = ?').pluck();
+        expect(positions.rows.every((p) => Number(p.position) === rowidOf.get(p.id))).toBe(true);
+        const opened = await open(desk, url, 'myntra');
+        expect(opened).toMatchObject({ vectors: SAMPLE, fromSnapshot: SAMPLE, embedded: 0 });
+        await expectSameCatalog(desk, other);
+      } finally {
+        other.close();
+        desk.close();
+      }
+    }, 120_000);
 
     it('carries variants: a Shopify export opens with every variant, option and price range', async () => {
       const shop = newCatalog(path.join(dir, 'shop'));

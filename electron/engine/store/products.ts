@@ -130,10 +130,10 @@ export class ProductWriter {
     this.generation = generation;
     this.find = db.prepare('SELECT rowid, content_hash, import_gen FROM products WHERE id = ?');
     this.insert = db.prepare(
-      `INSERT INTO products (id, id_key, name, description, category, brand, price, currency, stock, season,
+      `INSERT INTO products (rowid, id, id_key, name, description, category, brand, price, currency, stock, season,
          attributes, compare_at_price, price_max, stock_state, variant_count, content_hash, embed_text, embed_hash,
          import_gen)
-       VALUES (@id, @idKey, @name, @description, @category, @brand, @price, @currency, @stock, @season,
+       VALUES (@rowid, @id, @idKey, @name, @description, @category, @brand, @price, @currency, @stock, @season,
          @attributes, @compareAtPrice, @priceMax, @stockState, @variantCount, @contentHash, @embedText, @embedHash,
          @gen)`,
     );
@@ -185,7 +185,8 @@ export class ProductWriter {
     this.variantChanges.removed += before.size;
   }
 
-  upsert(p: ProductInput): UpsertOutcome {
+  /** `at` places a new product under that rowid (a replica taking the publisher's order); else SQLite picks. */
+  upsert(p: ProductInput, at?: number): UpsertOutcome {
     const existing = this.find.get(p.id) as
       { rowid: number; content_hash: string; import_gen: number } | undefined;
     // The row's generation tells a repeated id within this file from one a previous import stored, so
@@ -244,7 +245,7 @@ export class ProductWriter {
       this.lexDelete.run(rowid);
       this.attributeRows.delete(rowid);
     } else {
-      rowid = Number(this.insert.run(params).lastInsertRowid);
+      rowid = Number(this.insert.run({ ...params, rowid: at ?? null }).lastInsertRowid);
     }
     this.attributeRows.write(rowid, p.attributes);
     if (existing || p.variants.length > 0) this.writeVariants(rowid, p.variants, existing !== undefined);

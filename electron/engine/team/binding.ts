@@ -26,6 +26,11 @@ export interface PullProgress {
   importGen: number;
   /** Products are pulled in the publisher's order: the last one committed. */
   after: { position: number; id: string } | null;
+  /**
+   * A full pull into an empty replica loads the server's index snapshot first: the generation of the
+   * products it holds, null when there was none to use; unset until the pull has looked.
+   */
+  snapshot?: number | null;
 }
 
 const BINDING_KEY = 'team';

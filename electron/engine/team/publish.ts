@@ -2,6 +2,7 @@
 // generation check, the diff against what the server holds is streamed with COPY into a staging table and
 // applied, the change log written, old log entries pruned, and replicas notified — all in one
 // transaction, so a reader sees the previous generation or this one, never part of it.
+import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import type { CatalogHandle } from '../catalog-handle.ts';
@@ -17,6 +18,13 @@ import type { LocalProduct } from './local-products.ts';
 import { localProducts, localStates, modelTag } from './local-products.ts';
 import type { ServerState } from './publish-diff.ts';
 import { diffForPublish } from './publish-diff.ts';
+import {
+  dropSnapshot,
+  readSnapshotInfo,
+  SNAPSHOT_STALE_SHARE,
+  snapshotFormat,
+  uploadSnapshot,
+} from './index-snapshot.ts';
 import { cursorRows } from './server-rows.ts';
 import { migrateServer } from './server-schema.ts';
 import type { TeamServer } from './server-url.ts';
@@ -44,6 +52,8 @@ export interface PublishOutcome {
   removed: number;
   unchanged: number;
   bytesSent: number;
+  /** Bytes of the ANN index file this publish uploaded for fresh desks (0 when the server's still serves). */
+  indexBytes: number;
   tookMs: number;
 }
 
@@ -55,6 +65,8 @@ export async function publishCatalog(
   const started = performance.now();
   const { server, name } = opts;
   const model = modelTag(cat.manifest.model);
+  // The index file a snapshot is read from must hold what SQLite holds (removals applied).
+  if (cat.ann.unsaved) cat.checkpointIndex();
   // One read transaction on a connection of its own: the hashes diffed and the rows sent are one state
   // of the catalog, whatever an import commits meanwhile.
   const snapshot = openDatabase(path.join(cat.dir, 'catalog.sqlite'), { readonly: true });
@@ -76,6 +88,7 @@ export async function publishCatalog(
           local,
           meter,
           send: (rowids) => localProducts(snapshot, rowids),
+          cat,
         });
         await client.query(result.changed ? 'COMMIT' : 'ROLLBACK');
         return result;
@@ -119,6 +132,7 @@ interface TransactionInput extends PublishOptions {
   local: ReturnType<typeof localStates>;
   meter: ProgressMeter;
   send: (rowids: number[]) => Iterable<LocalProduct>;
+  cat: CatalogHandle;
 }
 
 async function publishInTransaction(client: pg.Client, input: TransactionInput) {
@@ -145,17 +159,20 @@ async function publishInTransaction(client: pg.Client, input: TransactionInput) 
     );
   }
   const server = new Map<string, ServerState>();
+  const positions = new Map<string, number>();
   for await (const r of cursorRows<{
     id: string;
+    position: string;
     content_hash: string;
     vector_hash: string | null;
     vector_model: string | null;
   }>(
     client,
-    'SELECT id, content_hash, vector_hash, vector_model FROM shelfscope.products WHERE catalog_id = $1',
+    'SELECT id, position, content_hash, vector_hash, vector_model FROM shelfscope.products WHERE catalog_id = $1',
     [catalogId],
   )) {
     server.set(r.id, { contentHash: r.content_hash, vectorHash: r.vector_hash, vectorModel: r.vector_model });
+    positions.set(r.id, Number(r.position));
   }
   const diff = diffForPublish(local, server, model);
   const counts = {
@@ -170,7 +187,7 @@ async function publishInTransaction(client: pg.Client, input: TransactionInput) 
     diff.removed.length === 0 &&
     rows[0].synonyms === input.synonyms
   ) {
-    return { ...counts, generation: current, bytesSent: 0, changed: false };
+    return { ...counts, generation: current, bytesSent: 0, indexBytes: 0, changed: false };
   }
   const generation = current + 1;
   meter.startPhase('saving');
@@ -243,6 +260,13 @@ async function publishInTransaction(client: pg.Client, input: TransactionInput) 
       [catalogId, generation],
     );
   }
+  const sent = new Set(diff.send.map((s) => s.rowid));
+  const moved: [string, number][] = [];
+  for (const [id, state] of local) {
+    if (!sent.has(state.rowid) && positions.get(id) !== state.rowid) moved.push([id, state.rowid]);
+  }
+  const indexBytes = await refreshSnapshot(client, { catalogId, generation, input, moved });
+  bytesSent += indexBytes;
   const cutoff = generation - (input.keepGenerations ?? DEFAULT_KEEP_GENERATIONS);
   if (cutoff > 0) {
     await client.query('DELETE FROM shelfscope.changes WHERE catalog_id = $1 AND generation <= $2', [
@@ -261,5 +285,45 @@ async function publishInTransaction(client: pg.Client, input: TransactionInput) 
   );
   // Delivered at the commit, to every desk listening: they pull only what this generation changed.
   await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, JSON.stringify({ name, generation })]);
-  return { ...counts, generation, bytesSent, changed: true };
+  return { ...counts, generation, bytesSent, indexBytes, changed: true };
+}
+
+/**
+ * Keeps the server's index snapshot one a fresh desk can load: when positions moved (another desk
+ * published before, with other rowids), the products are re-positioned to this desk's rowids and the old
+ * snapshot no longer fits; when it is missing, of another model or too stale, this desk's index replaces
+ * it. Returns the bytes uploaded.
+ */
+async function refreshSnapshot(
+  client: pg.Client,
+  step: { catalogId: string; generation: number; input: TransactionInput; moved: [string, number][] },
+): Promise<number> {
+  const { catalogId, generation, input, moved } = step;
+  const { cat, model, local } = input;
+  if (moved.length > 0) {
+    await client.query('CREATE TEMP TABLE moved (id text, position bigint) ON COMMIT DROP');
+    await copyRowsIn(client, 'COPY moved (id, position) FROM STDIN (FORMAT csv)', moved);
+    await client.query(
+      'UPDATE shelfscope.products p SET position = m.position FROM moved m WHERE p.catalog_id = $1 AND p.id = m.id',
+      [catalogId],
+    );
+  }
+  const current = await readSnapshotInfo(client, catalogId);
+  if (
+    current &&
+    moved.length === 0 &&
+    current.model === model &&
+    current.format === snapshotFormat(cat.ann.dimensions)
+  ) {
+    const { rows } = await client.query<{ n: string }>(
+      'SELECT count(*) AS n FROM shelfscope.products WHERE catalog_id = $1 AND generation > $2',
+      [catalogId, current.generation],
+    );
+    if (Number(rows[0].n) <= SNAPSHOT_STALE_SHARE * local.size) return 0;
+  }
+  if (cat.ann.size === 0 || !fs.existsSync(cat.ann.file)) {
+    await dropSnapshot(client, catalogId);
+    return 0;
+  }
+  return uploadSnapshot(client, catalogId, generation, cat, model);
 }

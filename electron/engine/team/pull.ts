@@ -13,6 +13,7 @@ import { getMeta } from '../store/database.ts';
 import type { PullProgress, TeamBinding } from './binding.ts';
 import { readBinding, readPullProgress, writeBinding, writePullProgress } from './binding.ts';
 import { withServer } from './connect.ts';
+import { installSnapshot } from './index-snapshot.ts';
 import { modelTag } from './local-products.ts';
 import type { PulledRow, ReplicaCounts } from './replica-writer.ts';
 import { ReplicaWriter } from './replica-writer.ts';
@@ -99,10 +100,23 @@ export async function pullCatalog(
       const synonyms = syncSynonyms(cat, remote.synonyms);
       if (!progress) {
         markSynced(cat, binding, serverGen);
-        return done('none', { inserted: 0, updated: 0, unchanged: 0, removed: 0, vectors: 0 }, synonyms);
+        return done(
+          'none',
+          { inserted: 0, updated: 0, unchanged: 0, removed: 0, vectors: 0, fromSnapshot: 0 },
+          synonyms,
+        );
       }
       const resumed = progress.after !== null;
-      const writer = new ReplicaWriter(cat, progress.importGen, modelTag(cat.manifest.model));
+      if (progress.mode === 'full' && progress.snapshot === undefined) {
+        meter.startPhase('downloading');
+        progress.snapshot = await installSnapshot(client, cat, remote.catalog_id);
+        writePullProgress(cat.writer, progress);
+      }
+      const writer = new ReplicaWriter(cat, {
+        importGen: progress.importGen,
+        model: modelTag(cat.manifest.model),
+        snapshot: progress.snapshot ?? null,
+      });
       const total =
         progress.mode === 'full'
           ? Number(remote.product_count)
@@ -116,8 +130,8 @@ export async function pullCatalog(
             `sync cancelled after ${pulled} products; the next sync resumes there`,
           );
         }
-        const { rows } = await client.query<PulledRow & { position: string }>(
-          `SELECT id, position, doc, vector, vector_hash, vector_model FROM shelfscope.products
+        const { rows } = await client.query<PulledRow>(
+          `SELECT id, position, generation, doc, vector, vector_hash, vector_model FROM shelfscope.products
            WHERE catalog_id = $1 AND generation > $2 AND ($3::bigint IS NULL OR (position, id) > ($3, $4))
            ORDER BY position, id LIMIT $5`,
           [

@@ -56,6 +56,30 @@ export const SERVER_MIGRATIONS: string[] = [
     PRIMARY KEY (catalog_id, generation, id)
   );
   `,
+  // A publisher's ANN index file, so a fresh desk loads the graph instead of building it. Its keys are
+  // product positions: the publish that uploads it sets every position to the uploader's rowids, and a
+  // later publish moves only the positions of products it changes (so their generation is above the
+  // snapshot's) or uploads a new snapshot.
+  `
+  CREATE TABLE shelfscope.index_snapshots (
+    catalog_id bigint PRIMARY KEY REFERENCES shelfscope.catalogs ON DELETE CASCADE,
+    generation bigint NOT NULL,
+    model text NOT NULL,
+    format text NOT NULL,
+    keys bigint NOT NULL,
+    -- The highest key it may hold: a desk checks its keys against SQLite up to there.
+    max_key bigint NOT NULL,
+    bytes bigint NOT NULL,
+    sha256 text NOT NULL
+  );
+  -- bytea holds at most 1 GB and a 1M-product index is larger: the file goes in chunks.
+  CREATE TABLE shelfscope.index_snapshot_chunks (
+    catalog_id bigint NOT NULL REFERENCES shelfscope.catalogs ON DELETE CASCADE,
+    seq integer NOT NULL,
+    data bytea NOT NULL,
+    PRIMARY KEY (catalog_id, seq)
+  );
+  `,
 ];
 
 /** Brings the schema up to this app's version; run by publishers, inside their transaction. */

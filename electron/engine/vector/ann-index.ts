@@ -85,6 +85,18 @@ export class AnnIndex {
     return new AnnIndex(file, dimensions, index, false);
   }
 
+  /** Where a new file for `file` is written before it is renamed into place (removed if its writer dies). */
+  static tempFile(file: string): string {
+    return `${file}.tmp-${process.pid}`;
+  }
+
+  /** Renames a complete, fsynced index file written at `tempFile(file)` into place, and opens it. */
+  static adopt(file: string, dimensions: number): AnnIndex {
+    fs.renameSync(AnnIndex.tempFile(file), file);
+    syncDirectory(path.dirname(file));
+    return AnnIndex.open(file, dimensions);
+  }
+
   /** An empty index that replaces `file` when saved, whatever the file holds now (a rebuild). */
   static empty(file: string, dimensions: number): AnnIndex {
     const ann = new AnnIndex(file, dimensions, newUsearchIndex(dimensions), true);
@@ -156,7 +168,7 @@ export class AnnIndex {
 
   save(): void {
     if (!this.writable) return;
-    const tmp = `${this.file}.tmp-${process.pid}`;
+    const tmp = AnnIndex.tempFile(this.file);
     this.index.save(tmp);
     const fd = fs.openSync(tmp, 'r+');
     try {
