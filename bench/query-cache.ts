@@ -148,7 +148,7 @@ async function icecatRuns(dir: string) {
       log(`${mode} ${name}: NDCG@10 off ${off.get(name)} on ${row.ndcg10} hits ${JSON.stringify(hits)}`);
     }
   }
-  // The embedding layer below its threshold: the hits it would add and the relevance they would cost.
+  // The embedding layer (semantic mode) below its threshold: the hits it would add, what they would cost.
   const sweep: {
     cosine: number;
     mode: SearchMode;
@@ -158,7 +158,7 @@ async function icecatRuns(dir: string) {
     embeddingHits: number;
   }[] = [];
   for (const threshold of SWEEP) {
-    for (const mode of ['semantic', 'hybrid'] as SearchMode[]) {
+    for (const mode of ['semantic'] as SearchMode[]) {
       const cache = catalog.cachedSearcher({ cosine: threshold });
       for (const [name, make] of Object.entries(VARIANTS)) {
         const before = cache.hits.embedding;
