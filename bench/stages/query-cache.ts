@@ -13,6 +13,7 @@ import { runStage } from './platform-import.ts';
 export interface QueryCacheRun extends StageRun {
   label: string;
   products: number;
+  embedded: number;
   /** Where the catalog came from: imported by this stage (with its time), reused, or prebuilt (--cache-catalog). */
   source: { imported: number | null } | { reused: string } | { prebuilt: string };
   peakRssMb: number;
@@ -23,10 +24,12 @@ export interface QueryCacheRun extends StageRun {
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const SCRIPT = path.join(REPO, 'bench', 'query-cache.ts');
 
-function productCount(catalogDir: string): number {
+/** Products, and how many have a vector: a catalog imported without indexing searches by keyword only. */
+function counts(catalogDir: string): { products: number; embedded: number } {
   const db = openDatabase(path.join(catalogDir, 'catalog.sqlite'), { readonly: true });
+  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   try {
-    return db.prepare('SELECT count(*) FROM products').pluck().get() as number;
+    return { products: count('products'), embedded: count('vectors') };
   } finally {
     db.close();
   }
@@ -65,7 +68,7 @@ export function measureQueryCache(
     const copy = path.join(tmp, 'catalog');
     log(`cache: copying ${src.catalogDir} to ${copy}`);
     fs.cpSync(src.catalogDir, copy, { recursive: true });
-    const products = productCount(copy);
+    const { products, embedded } = counts(copy);
     const label = sizeLabel(products);
     log(`cache ${label}: ${SCRIPT}`);
     const args = [SCRIPT, '--catalog', copy, ...(icecatDir ? ['--icecat', icecatDir] : [])];
@@ -73,6 +76,6 @@ export function measureQueryCache(
     if (run.code !== 0)
       throw new Error(`bench/query-cache.ts failed (${run.code}): ${run.stderr.slice(-2000)}`);
     const figures = JSON.parse(run.stdout) as Record<string, unknown>;
-    return { label, products, source, peakRssMb: run.peakRssMb, figures };
+    return { label, products, embedded, source, peakRssMb: run.peakRssMb, figures };
   });
 }
