@@ -156,6 +156,31 @@ export class TypoCorrector {
     return best >= 0 ? this.words[best] : null;
   }
 
+  /**
+   * Every vocabulary term within `maxDistance` (at most 2) of a term, found through the deletion index
+   * rather than a scan of the vocabulary (3 s a request at 1M products, the index answers in
+   * milliseconds). Words shorter than LONG_TERM_LENGTH - 2 are indexed one deletion deep, so a term two
+   * substitutions from such a short word is not found: the offers are a subset of a scan's.
+   */
+  near(term: string, maxDistance: number): { term: string; distance: number; docCount: number }[] {
+    const word = foldText(term);
+    if (word.length > MAX_TARGET_LENGTH) return [];
+    this.stamp = (this.stamp + 1) >>> 0 || 1;
+    const out: { term: string; distance: number; docCount: number }[] = [];
+    forEachDeletion(word, maxDistance, (hash) => {
+      for (let i = lowerBound(this.deletionHashes, hash); this.deletionHashes[i] === hash; i++) {
+        const id = this.deletionWordIds[i];
+        if (this.seenStamp[id] === this.stamp) continue;
+        this.seenStamp[id] = this.stamp;
+        const candidate = this.words[id];
+        if (candidate === word || Math.abs(candidate.length - word.length) > maxDistance) continue;
+        const distance = this.distance(word, candidate, maxDistance);
+        if (distance <= maxDistance) out.push({ term: candidate, distance, docCount: this.docCounts[id] });
+      }
+    });
+    return out;
+  }
+
   /** Known-vocabulary completions of a word still being typed, highest document count first. */
   complete(prefix: string, limit: number): string[] {
     const start = foldText(prefix);
