@@ -12,13 +12,13 @@ import type { CacheLayer } from '../shared/insights.ts';
 import type { SearchMode } from '../shared/types.ts';
 import { CatalogService } from '../electron/engine/catalog-service.ts';
 import { createModelProvider } from '../electron/engine/models.ts';
-import type { QueryCache } from '../electron/engine/search/query-cache.ts';
+import type { SearchRequest } from '../electron/engine/search/search-service.ts';
 import { SIMILAR_COSINE } from '../electron/engine/search/query-cache.ts';
 import { codeWords } from '../electron/engine/search/query-form.ts';
 import { cosine } from '../electron/engine/vector/codec.ts';
 import { percentile } from './lib/metrics.ts';
 import { buildWorkload } from './lib/queries.ts';
-import { reordered, withTypo } from './lib/query-variants.ts';
+import { reordered, typingLastWord, withTypo } from './lib/query-variants.ts';
 import { evaluateRelevance, loadJudgments, loadSplit } from './relevance.ts';
 
 const MODES: SearchMode[] = ['keyword', 'semantic', 'hybrid'];
@@ -26,7 +26,10 @@ const VARIANTS: Record<string, (q: string) => string> = {
   original: (q) => q,
   typo: withTypo,
   reordered,
+  typing: typingLastWord,
 };
+/** Lower thresholds tried for the embedding layer: how often it would answer, and what it would cost. */
+const SWEEP = [0.95, 0.93, 0.9];
 const log = (s: string) => process.stderr.write(`[query-cache] ${s}\n`);
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -131,7 +134,7 @@ async function icecatRuns(dir: string) {
     for (const [name, make] of Object.entries(VARIANTS)) {
       const before = { ...cache.hits };
       const timed = {
-        search: async (req: Parameters<QueryCache['search']>[0]) => {
+        search: async (req: SearchRequest) => {
           const { result, layer } = await cache.search(req);
           latency[layer].push(result.tookMs);
           return result;
@@ -145,6 +148,37 @@ async function icecatRuns(dir: string) {
       log(`${mode} ${name}: NDCG@10 off ${off.get(name)} on ${row.ndcg10} hits ${JSON.stringify(hits)}`);
     }
   }
+  // The embedding layer (semantic mode) below its threshold: the hits it would add, what they would cost.
+  const sweep: {
+    cosine: number;
+    mode: SearchMode;
+    variant: string;
+    ndcgOff: number;
+    ndcgOn: number;
+    embeddingHits: number;
+  }[] = [];
+  for (const threshold of SWEEP) {
+    for (const mode of ['semantic'] as SearchMode[]) {
+      const cache = catalog.cachedSearcher({ cosine: threshold });
+      for (const [name, make] of Object.entries(VARIANTS)) {
+        const before = cache.hits.embedding;
+        const plain = { search: async (req: SearchRequest) => (await cache.search(req)).result };
+        const [row] = await evaluateRelevance(plain, ['dev'], [mode], make);
+        const off = runs.find((r) => r.mode === mode && r.variant === name) as HitRun;
+        sweep.push({
+          cosine: threshold,
+          mode,
+          variant: name,
+          ndcgOff: off.ndcgOff,
+          ndcgOn: row.ndcg10,
+          embeddingHits: cache.hits.embedding - before,
+        });
+        log(
+          `cosine ${threshold} ${mode} ${name}: NDCG@10 on ${row.ndcg10} (off ${off.ndcgOff}), embedding hits ${cache.hits.embedding - before}`,
+        );
+      }
+    }
+  }
   catalog.close();
   const latencyP50 = Object.fromEntries(
     Object.entries(latency).map(([layer, s]) => [
@@ -152,7 +186,7 @@ async function icecatRuns(dir: string) {
       s.length ? { n: s.length, p50: round(percentile(s, 50), 2), p95: round(percentile(s, 95), 2) } : null,
     ]),
   );
-  return { queries: dev.length, cosines, runs, latencyP50 };
+  return { queries: dev.length, cosines, runs, latencyP50, sweep };
 }
 
 function child(args: string[]): { openMs: number; firstMs: number; layer: string } {

@@ -9,7 +9,9 @@
 //        [--xml-mb N] [--no-xml]  (a generated Google Merchant XML feed of N MiB and of N/4; default 1024, quick 16)
 //        [--health SIZES] [--no-health]  (the health pass and the export at each size; default 100k, quick 2k)
 //        [--team SIZES] [--no-team]  (team catalogs on a throwaway PostgreSQL: publish, open, 1 % sync; default 100000, quick 2000)
-//        [--only shopify,xml,relevance,health,team]  (just those stages, added to the published results of an earlier run)
+//        [--cache SIZES] [--cache-catalog DIR,...] [--no-cache]  (the result cache, bench/query-cache.ts: at each size, default 100k,
+//        quick 2k, or on catalogs built beforehand, copied first; Icecat cache on/off relevance with the first)
+//        [--only shopify,xml,relevance,health,team,cache]  (just those stages, added to the published results of an earlier run)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,6 +44,8 @@ import type { HealthCheckRun } from './stages/health-check.ts';
 import { measureHealthCheck } from './stages/health-check.ts';
 import type { TeamCatalogRun } from './stages/team-catalog.ts';
 import { measureTeamCatalog } from './stages/team-catalog.ts';
+import type { QueryCacheRun } from './stages/query-cache.ts';
+import { measureQueryCache } from './stages/query-cache.ts';
 
 const OUT = path.join(import.meta.dirname, 'out');
 const QUICK_SIZE = '2k';
@@ -67,6 +71,9 @@ const { values } = parseArgs({
     only: { type: 'string' },
     health: { type: 'string' },
     'no-health': { type: 'boolean', default: false },
+    cache: { type: 'string' },
+    'cache-catalog': { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const started = performance.now();
@@ -198,7 +205,27 @@ if (Array.isArray(plan.team)) {
   for (const n of plan.team) runs.push(await measureTeamCatalog(pools(), n, seed, models));
   team = { runs };
 }
-const failures = [shopify, xmlFeed, health, team].flatMap((r) =>
+let cache: BenchResults['cache'] = Array.isArray(plan.cache) ? undefined : plan.cache;
+if (Array.isArray(plan.cache)) {
+  const runs: (QueryCacheRun | StageFailure)[] = [];
+  // The Icecat relevance with the cache on and off needs the indexed Icecat catalog: measured once.
+  let icecat: string | null = path.join(OUT, 'icecat');
+  (await openIcecat(icecat)).close();
+  for (const at of plan.cache) {
+    const src =
+      typeof at === 'string'
+        ? { catalogDir: path.resolve(at), prebuilt: true }
+        : {
+            csv: (await ensureCatalogCsv(at)).file,
+            catalogDir: path.join(OUT, `cache-catalog-${sizeLabel(at)}`),
+            reuse: values.reuse ?? false,
+          };
+    runs.push(await measureQueryCache(src, icecat));
+    icecat = null;
+  }
+  cache = { runs };
+}
+const failures = [shopify, xmlFeed, health, team, cache].flatMap((r) =>
   r && 'runs' in r ? r.runs.filter(isFailure) : [],
 );
 
@@ -221,6 +248,7 @@ const fresh: BenchResults = {
   xmlFeed,
   health,
   team,
+  cache,
   tookSec: Math.round((performance.now() - started) / 1000),
 };
 // An --only run adds its stages to the results it would overwrite (the catalogs' figures stay theirs).
@@ -237,6 +265,7 @@ const results_ = !plan.only
         ...(plan.only.includes('relevance') ? { relevance, relevanceLevers, fashionRelevance } : {}),
         health: plan.only.includes('health') ? health : undefined,
         team: plan.only.includes('team') ? team : undefined,
+        cache: plan.only.includes('cache') ? cache : undefined,
       },
     );
 if (!quick) fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results_, null, 2)}\n`);

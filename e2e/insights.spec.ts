@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from './harness.ts';
 
 test('a query that found nothing shows in Insights, and the synonym it offers makes it find products', async ({
@@ -31,6 +34,21 @@ test('a query that found nothing shows in Insights, and the synonym it offers ma
   await expect(page.getByRole('region', { name: 'Slowest queries' })).toContainText('ms');
   await shelf.screenshot('insights');
 
+  // Each list exports as shown, through the save dialog, as a job.
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shelfscope-export-')), 'top-queries.csv');
+  await shelf.saveNext(out);
+  const top = page.getByRole('region', { name: 'Top queries' });
+  await top.getByRole('button', { name: 'Export' }).click();
+  await expect(top.getByRole('status')).toContainText('Exported 3 queries');
+  const lines = fs
+    .readFileSync(out, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r\n/);
+  expect(lines[0]).toBe('query,mode,searches,last seen,results,mean ms,slowest ms,corrected to');
+  expect(lines[1]).toMatch(/^leather wallet,keyword,2,/);
+  expect(lines).toHaveLength(4);
+
   await zero.getByRole('button', { name: 'Add synonym for purse' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a synonym for “purse”' });
   const group = dialog.getByRole('textbox', { name: 'Synonym group' });
@@ -39,7 +57,9 @@ test('a query that found nothing shows in Insights, and the synonym it offers ma
   await dialog.getByRole('group', { name: 'By meaning' }).getByRole('button').first().click();
   const term = (await group.inputValue()).split(', ')[1];
   await dialog.getByRole('button', { name: 'Save synonym' }).click();
-  await expect(page.getByRole('status')).toContainText(`Saved the synonym group “purse, ${term}”`);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the synonym' })).toContainText(
+    `Saved the synonym group “purse, ${term}”`,
+  );
 
   await page.getByRole('tab', { name: 'Search' }).click();
   await expect(searchBox).toHaveValue('purse');

@@ -49,6 +49,7 @@ const USAGE = `Usage:
   shelfscope stats  --catalog DIR [--json]
   shelfscope health --catalog DIR [--min-words N] [--similarity S] [--json]
   shelfscope export --catalog DIR [QUERY] [--mode M] [--filter EXPR ...] [--variants rows|nested] --out FILE.csv|FILE.xlsx [--json]
+  shelfscope export --catalog DIR --report top|zeroResult|slowest --out FILE.csv|FILE.xlsx [--json]   (an insights list)
   shelfscope insights --catalog DIR [--clear] [--json]   (the query log: top, zero-result and slowest queries)
   shelfscope models list [--json]
   shelfscope models add DIR|ZIP|URL|OWNER/NAME [--name NAME] [--sha256 HEX] [--json]
@@ -81,6 +82,7 @@ const OPTIONS = {
   debug: { type: 'boolean' },
   out: { type: 'string' },
   variants: { type: 'string' },
+  report: { type: 'string' },
   'min-words': { type: 'string' },
   similarity: { type: 'string' },
   clear: { type: 'boolean' },
@@ -484,6 +486,7 @@ async function exportCommand(values: Values, args: string[]): Promise<number> {
     mode: values.mode,
     filters: filtersOf(values),
     variants: values.variants,
+    report: values.report,
   });
   if (!request.success) throw new UsageError(`export: ${describeIssues(request.error)}`);
   const catalog = openCatalog(values);
@@ -492,7 +495,7 @@ async function exportCommand(values: Values, args: string[]): Promise<number> {
     if (values.json) print(result);
     else
       process.stdout.write(
-        `exported ${result.products} products (${result.rows} rows) to ${result.out} (${(result.tookMs / 1000).toFixed(1)} s)\n`,
+        `exported ${result.products} ${values.report ? 'queries' : 'products'} (${result.rows} rows) to ${result.out} (${(result.tookMs / 1000).toFixed(1)} s)\n`,
       );
     return 0;
   } finally {

@@ -2,6 +2,7 @@
 // there like every other payload (see types.ts).
 import { z } from 'zod';
 import { Filters, SearchMode } from './types.ts';
+import { InsightsList } from './insights.ts';
 
 /**
  * Names one finding's products: a finding id ("missing:field:brand", "duplicates"), optionally one group
@@ -127,12 +128,15 @@ export const ExportRequest = z.object({
   /** How many ranked hits a query exports (the search screen shows 500); a listing exports every product. */
   limit: z.number().int().min(1).max(1000).default(1000),
   variants: VariantLayout.default('rows'),
+  /** An Insights list (its queries and their figures) instead of products; query and filters are then unused. */
+  report: InsightsList.optional(),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
 export const ExportResult = z.object({
   out: z.string(),
   format: ExportFormat,
+  /** Items written: products, or the queries of an Insights list. */
   products: z.number().int(),
   rows: z.number().int(),
   bytes: z.number().int(),

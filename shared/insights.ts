@@ -48,6 +48,10 @@ export const InsightsReport = z.object({
 });
 export type InsightsReport = z.infer<typeof InsightsReport>;
 
+/** The lists of the report, each exportable as the view shows it. */
+export const InsightsList = z.enum(['top', 'zeroResult', 'slowest']);
+export type InsightsList = z.infer<typeof InsightsList>;
+
 export const TermSuggestion = z.object({
   term: z.string(),
   /** Spelling: edit distance to the query's word; embedding: cosine-weighted share, 0..1. */

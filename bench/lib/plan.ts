@@ -3,7 +3,7 @@
 // the export, from the command line.
 import { parseSize } from './sizes.ts';
 
-export const ONLY_STAGES = ['shopify', 'xml', 'relevance', 'health', 'team'] as const;
+export const ONLY_STAGES = ['shopify', 'xml', 'relevance', 'health', 'team', 'cache'] as const;
 export type OnlyStage = (typeof ONLY_STAGES)[number];
 
 export interface PlanOptions {
@@ -18,6 +18,9 @@ export interface PlanOptions {
   'no-health'?: boolean;
   team?: string;
   'no-team'?: boolean;
+  cache?: string;
+  'cache-catalog'?: string;
+  'no-cache'?: boolean;
 }
 
 export interface Plan {
@@ -33,11 +36,16 @@ export interface Plan {
   health: number[] | { skipped: string };
   /** Team catalogs on a throwaway PostgreSQL: the catalog sizes published and opened. */
   team: number[] | { skipped: string };
+  /**
+   * The result cache (bench/query-cache.ts): generated catalog sizes, or catalogs built beforehand
+   * (`--cache-catalog DIR,...`, e.g. 1M products with vectors: copied, never written) instead.
+   */
+  cache: number[] | string[] | { skipped: string };
 }
 
 const DEFAULTS = {
-  quick: { shopify: '2000', xmlMib: '16', health: '2k', team: '2000' },
-  full: { shopify: '100000', xmlMib: '1024', health: '100k', team: '100000' },
+  quick: { shopify: '2000', xmlMib: '16', health: '2k', team: '2000', cache: '2k' },
+  full: { shopify: '100000', xmlMib: '1024', health: '100k', team: '100000', cache: '100k' },
 };
 
 export function planRun(o: PlanOptions): Plan {
@@ -48,7 +56,7 @@ export function planRun(o: PlanOptions): Plan {
   const defaults = o.quick ? DEFAULTS.quick : DEFAULTS.full;
   const skip = (stage: OnlyStage, flag: string): { skipped: string } | null => {
     if (only) return only.includes(stage) ? null : { skipped: `not run (--only ${only.join(',')})` };
-    return o[flag as 'no-shopify' | 'no-xml' | 'no-health' | 'no-team']
+    return o[flag as 'no-shopify' | 'no-xml' | 'no-health' | 'no-team' | 'no-cache']
       ? { skipped: `not requested (--${flag})` }
       : null;
   };
@@ -62,5 +70,10 @@ export function planRun(o: PlanOptions): Plan {
     xmlMib: skip('xml', 'no-xml') ?? mib,
     health: skip('health', 'no-health') ?? (o.health ?? defaults.health).split(',').map(parseSize),
     team: skip('team', 'no-team') ?? (o.team ?? defaults.team).split(',').map(parseSize),
+    cache:
+      skip('cache', 'no-cache') ??
+      (o['cache-catalog']
+        ? o['cache-catalog'].split(',')
+        : (o.cache ?? defaults.cache).split(',').map(parseSize)),
   };
 }

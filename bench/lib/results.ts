@@ -12,6 +12,7 @@ import type { FtsAlone } from '../stages/search-latency.ts';
 import type { HealthCheckRun } from '../stages/health-check.ts';
 import type { ShopifyImport } from '../stages/shopify-import.ts';
 import type { TeamCatalogRun } from '../stages/team-catalog.ts';
+import type { QueryCacheRun } from '../stages/query-cache.ts';
 import type { XmlFeedImport } from '../stages/xml-feed-import.ts';
 import type { MachineInfo } from './machine.ts';
 import type { LatencyStats } from './timing.ts';
@@ -73,6 +74,8 @@ export interface BenchResults {
   health?: StageRuns<HealthCheckRun>;
   /** Team catalogs on PostgreSQL: publish, fresh open, 1 % re-publish and sync. Absent likewise. */
   team?: StageRuns<TeamCatalogRun>;
+  /** The result cache: hits, their latency, the first query after open, relevance on and off. Absent likewise. */
+  cache?: StageRuns<QueryCacheRun>;
   tookSec: number;
 }
 
@@ -82,7 +85,14 @@ export function withStages(
   fresh: Partial<
     Pick<
       BenchResults,
-      'shopify' | 'xmlFeed' | 'relevance' | 'relevanceLevers' | 'fashionRelevance' | 'health' | 'team'
+      | 'shopify'
+      | 'xmlFeed'
+      | 'relevance'
+      | 'relevanceLevers'
+      | 'fashionRelevance'
+      | 'health'
+      | 'team'
+      | 'cache'
     >
   >,
 ): BenchResults {

@@ -4,7 +4,7 @@ import { STOPWORDS } from '../search/analyze.ts';
 import { parseQuery } from '../search/query-parse.ts';
 import { semanticSearch } from '../search/semantic.ts';
 import { terms } from '../search/text.ts';
-import { editDistance } from '../ask/words.ts';
+import { catalogTypoCorrector } from '../search/lexicon.ts';
 import { cosine } from '../vector/codec.ts';
 
 const SUGGESTIONS = 5;
@@ -21,25 +21,20 @@ const isCandidate = (term: string, queryWords: Set<string>) =>
 
 /**
  * Catalog words (names, brands, categories) within a few edits of each query word, closest first and
- * the more common first among equals: one scan of the vocabulary, on demand, never on the search path.
+ * the more common first among equals: looked up in the typo corrector's deletion index, which search
+ * builds once per import anyway, never a scan of the vocabulary.
  */
 function bySpelling(cat: CatalogHandle, words: string[]): TermSuggestion[] {
   const queryWords = new Set(words);
   const targets = words.filter((w) => w.length >= MIN_TERM_LENGTH && WORD.test(w));
   if (!targets.length) return [];
-  const found: (TermSuggestion & { doc: number })[] = [];
-  const vocab = cat.reader.prepare('SELECT term, doc FROM lexicon_vocab').iterate() as IterableIterator<{
-    term: string;
-    doc: number;
-  }>;
-  for (const { term, doc } of vocab) {
-    if (!isCandidate(term, queryWords)) continue;
-    for (const word of targets) {
-      const max = maxDistanceFor(word.length);
-      const distance = editDistance(word, term, max);
-      if (distance <= max) found.push({ term, score: distance, for: word, doc });
-    }
-  }
+  const corrector = catalogTypoCorrector(cat.reader);
+  const found = targets.flatMap((word) =>
+    corrector
+      .near(word, maxDistanceFor(word.length))
+      .filter((n) => isCandidate(n.term, queryWords))
+      .map((n) => ({ term: n.term, score: n.distance, for: word, doc: n.docCount })),
+  );
   return found
     .sort((a, b) => a.score - b.score || b.doc - a.doc || a.term.localeCompare(b.term))
     .slice(0, SUGGESTIONS)

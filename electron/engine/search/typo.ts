@@ -136,24 +136,34 @@ export class TypoCorrector {
       return null;
     if (this.idOf(word) >= 0) return null;
     const maxDistance = maxDistanceFor(word.length);
-    this.stamp = (this.stamp + 1) >>> 0 || 1;
     let best = -1;
     let bestDistance = maxDistance + 1;
-    forEachDeletion(word, maxDistance, (hash) => {
-      for (let i = lowerBound(this.deletionHashes, hash); this.deletionHashes[i] === hash; i++) {
-        const id = this.deletionWordIds[i];
-        if (this.seenStamp[id] === this.stamp) continue;
-        this.seenStamp[id] = this.stamp;
-        const candidate = this.words[id];
-        if (Math.abs(candidate.length - word.length) > maxDistance) continue;
-        const distance = this.distance(word, candidate, Math.min(maxDistance, bestDistance));
-        if (distance < bestDistance || (distance === bestDistance && best >= 0 && this.isBetter(id, best))) {
-          best = id;
-          bestDistance = distance;
-        }
+    this.forEachCandidate(word, maxDistance, (id, candidate) => {
+      const distance = this.distance(word, candidate, Math.min(maxDistance, bestDistance));
+      if (distance < bestDistance || (distance === bestDistance && best >= 0 && this.isBetter(id, best))) {
+        best = id;
+        bestDistance = distance;
       }
     });
     return best >= 0 ? this.words[best] : null;
+  }
+
+  /**
+   * Every vocabulary term within `maxDistance` (at most 2) of a term, found through the deletion index
+   * rather than a scan of the vocabulary (3 s a request at 1M products, the index answers in
+   * milliseconds). Words shorter than LONG_TERM_LENGTH - 2 are indexed one deletion deep, so a term two
+   * substitutions from such a short word is not found: the offers are a subset of a scan's.
+   */
+  near(term: string, maxDistance: number): { term: string; distance: number; docCount: number }[] {
+    const word = foldText(term);
+    if (word.length > MAX_TARGET_LENGTH) return [];
+    const out: { term: string; distance: number; docCount: number }[] = [];
+    this.forEachCandidate(word, maxDistance, (id, candidate) => {
+      if (candidate === word) return;
+      const distance = this.distance(word, candidate, maxDistance);
+      if (distance <= maxDistance) out.push({ term: candidate, distance, docCount: this.docCounts[id] });
+    });
+    return out;
   }
 
   /** Known-vocabulary completions of a word still being typed, highest document count first. */
@@ -173,6 +183,24 @@ export class TypoCorrector {
       best[slot] = id;
     }
     return best.map((id) => this.words[id]);
+  }
+
+  /** Each indexed word sharing a deletion with `word`, once, whose length is within `maxDistance`. */
+  private forEachCandidate(
+    word: string,
+    maxDistance: number,
+    visit: (id: number, candidate: string) => void,
+  ) {
+    this.stamp = (this.stamp + 1) >>> 0 || 1;
+    forEachDeletion(word, maxDistance, (hash) => {
+      for (let i = lowerBound(this.deletionHashes, hash); this.deletionHashes[i] === hash; i++) {
+        const id = this.deletionWordIds[i];
+        if (this.seenStamp[id] === this.stamp) continue;
+        this.seenStamp[id] = this.stamp;
+        const candidate = this.words[id];
+        if (Math.abs(candidate.length - word.length) <= maxDistance) visit(id, candidate);
+      }
+    });
   }
 
   private idOf(word: string): number {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { VariantLayout } from '../../../shared/health.ts';
+import type { InsightsList } from '../../../shared/insights.ts';
 import type { Filters, SearchMode } from '../../../shared/types.ts';
 import { api } from '../../api.ts';
 import { percent } from '../../components/format.ts';
@@ -9,10 +10,14 @@ import { RESULT_LIMIT } from '../../store/search-store.ts';
 
 type Props = {
   catalogId: string;
-  /** What is exported: the search as the screen shows it, or a health finding (an empty query and its filter). */
+  /**
+   * What is exported: the search as the screen shows it, a health finding (an empty query and its
+   * filter), or an Insights list of queries (`insightsList`, which has no variants to lay out).
+   */
   query?: string;
   mode?: SearchMode;
-  filters: Filters;
+  filters?: Filters;
+  insightsList?: InsightsList;
   /** The file name the save dialog proposes. */
   name: string;
   label?: string;
@@ -37,7 +42,8 @@ export function ExportButton({
   catalogId,
   query = '',
   mode = 'hybrid',
-  filters,
+  filters = {},
+  insightsList,
   name,
   label = 'Export',
 }: Props) {
@@ -60,6 +66,7 @@ export function ExportButton({
         filters,
         variants,
         limit: RESULT_LIMIT,
+        report: insightsList,
       });
       setJobId(started.jobId);
       useApp.getState().jobStarted({ jobId: started.jobId, catalogId, kind: 'export' });
@@ -73,15 +80,17 @@ export function ExportButton({
       <button type="button" className="button button-small" disabled={running} onClick={() => void start()}>
         {label}
       </button>
-      <select
-        className="export-variants"
-        aria-label="Variants in the export"
-        value={variants}
-        onChange={(event) => setVariants(event.target.value as VariantLayout)}
-      >
-        <option value="rows">variants as rows</option>
-        <option value="nested">variants nested</option>
-      </select>
+      {!insightsList && (
+        <select
+          className="export-variants"
+          aria-label="Variants in the export"
+          value={variants}
+          onChange={(event) => setVariants(event.target.value as VariantLayout)}
+        >
+          <option value="rows">variants as rows</option>
+          <option value="nested">variants nested</option>
+        </select>
+      )}
       {mine && (
         <span className="export-status muted" role="status">
           {running

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { QueryStat } from '../../../shared/insights.ts';
+import type { InsightsList, QueryStat } from '../../../shared/insights.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatCount, formatDate } from '../../components/format.ts';
 import { useApp } from '../../store/app-store.ts';
 import { useInsights } from '../../store/insights-store.ts';
 import { useSearch } from '../../store/search-store.ts';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { AddSynonymDialog } from './AddSynonymDialog.tsx';
 import { formatMs, formatShare } from './insights-text.ts';
 
@@ -30,11 +31,16 @@ function QueryLink({ stat }: { stat: QueryStat }) {
 type Column = { label: string; cell(stat: QueryStat): React.ReactNode; numeric?: boolean };
 
 function QueryTable({
+  catalogId,
+  list,
   title,
   rows,
   columns,
   empty,
 }: {
+  catalogId: string;
+  /** The report's list this table shows, which its Export button writes. */
+  list: InsightsList;
   title: string;
   rows: QueryStat[];
   columns: Column[];
@@ -42,7 +48,10 @@ function QueryTable({
 }) {
   return (
     <section className="card insights-table" aria-label={title}>
-      <h2>{title}</h2>
+      <div className="card-header">
+        <h2>{title}</h2>
+        {rows.length > 0 && <ExportButton catalogId={catalogId} insightsList={list} name={title} />}
+      </div>
       {rows.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
@@ -138,6 +147,8 @@ export function InsightsView({ catalogId }: { catalogId: string }) {
         ))}
       </div>
       <QueryTable
+        catalogId={catalogId}
+        list="zeroResult"
         title="Zero-result queries"
         rows={report.zeroResult}
         empty="Every query searched lately found something."
@@ -161,6 +172,8 @@ export function InsightsView({ catalogId }: { catalogId: string }) {
         ]}
       />
       <QueryTable
+        catalogId={catalogId}
+        list="top"
         title="Top queries"
         rows={report.top}
         empty="No searches recorded yet."
@@ -171,6 +184,8 @@ export function InsightsView({ catalogId }: { catalogId: string }) {
         ]}
       />
       <QueryTable
+        catalogId={catalogId}
+        list="slowest"
         title="Slowest queries"
         rows={report.slowest}
         empty="No search has run yet."

@@ -11,6 +11,7 @@ describe('planRun', () => {
       xmlMib: 1024,
       health: [100_000],
       team: [100_000],
+      cache: [100_000],
     });
     expect(planRun({ quick: true })).toEqual({
       only: null,
@@ -20,6 +21,7 @@ describe('planRun', () => {
       xmlMib: 16,
       health: [2000],
       team: [2000],
+      cache: [2000],
     });
   });
 
@@ -55,6 +57,7 @@ describe('planRun', () => {
       xmlMib: { skipped: 'not run (--only shopify)' },
       health: { skipped: 'not run (--only shopify)' },
       team: { skipped: 'not run (--only shopify)' },
+      cache: { skipped: 'not run (--only shopify)' },
     });
     expect(planRun({ quick: false, only: 'team', team: '10k' })).toMatchObject({
       only: ['team'],
@@ -69,6 +72,20 @@ describe('planRun', () => {
     });
   });
 
+  it('measures the cache at generated sizes, or on catalogs built beforehand with --cache-catalog', () => {
+    expect(planRun({ quick: false, only: 'cache', cache: '100k,1m' })).toMatchObject({
+      only: ['cache'],
+      cache: [100_000, 1_000_000],
+      health: { skipped: 'not run (--only cache)' },
+    });
+    expect(planRun({ quick: false, only: 'cache', 'cache-catalog': '/data/a,/data/b' })).toMatchObject({
+      cache: ['/data/a', '/data/b'],
+    });
+    expect(planRun({ quick: false, 'no-cache': true })).toMatchObject({
+      cache: { skipped: 'not requested (--no-cache)' },
+    });
+  });
+
   it('runs relevance alone with --only relevance, and not at all with --no-relevance', () => {
     expect(planRun({ quick: false, only: 'relevance' })).toEqual({
       only: ['relevance'],
@@ -78,6 +95,7 @@ describe('planRun', () => {
       xmlMib: { skipped: 'not run (--only relevance)' },
       health: { skipped: 'not run (--only relevance)' },
       team: { skipped: 'not run (--only relevance)' },
+      cache: { skipped: 'not run (--only relevance)' },
     });
     expect(planRun({ quick: false, 'no-relevance': true })).toMatchObject({
       catalogs: true,
@@ -87,7 +105,7 @@ describe('planRun', () => {
 
   it('refuses an unknown stage and a size that is not one', () => {
     expect(() => planRun({ quick: false, only: 'shopify,peers' })).toThrow(
-      /--only takes shopify, xml, relevance, health, team/,
+      /--only takes shopify, xml, relevance, health, team, cache/,
     );
     expect(() => planRun({ quick: false, 'xml-mb': 'lots' })).toThrow(/--xml-mb/);
     expect(() => planRun({ quick: false, 'xml-mb': '0' })).toThrow(/--xml-mb/);

@@ -121,6 +121,25 @@ describe('export of a real Shopify catalog with variants', () => {
     expect(readCsv(out).map((r) => r.id)).toEqual(listed.hits.map((h) => h.id));
   });
 
+  it('exports an Insights list as the view shows it, the queries people typed made safe', async () => {
+    const search = (query: string) =>
+      catalog.search({ query, mode: 'keyword', limit: 10, filters: {} }, { record: true });
+    for (const q of ['=HYPERLINK("http://x")', 'shirt', '=HYPERLINK("http://x")', 'zzqx']) await search(q);
+    catalog.queryLog.flush();
+    const shown = catalog.insights().top;
+    expect(shown.length).toBe(3);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const out = path.join(dir, `top.${format}`);
+      const result = await catalog.exportProducts(request(out, { report: 'top' }), meter());
+      expect(result).toMatchObject({ products: shown.length, rows: shown.length });
+      const rows = format === 'csv' ? readCsv(out) : await readXlsx(out);
+      expect(rows.map((r) => [r.query, r.searches, r['last seen']])).toEqual(
+        shown.map((s) => [/^=/.test(s.query) ? `'${s.query}` : s.query, String(s.count), s.lastAt]),
+      );
+      expect(rows[0]).toMatchObject({ query: `'=HYPERLINK("http://x")`, searches: '2', mode: 'keyword' });
+    }
+  });
+
   it('leaves no file behind when cancelled, and refuses a file type it cannot write', async () => {
     const out = path.join(dir, 'cancelled.csv');
     const abort = new AbortController();

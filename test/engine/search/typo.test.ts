@@ -154,3 +154,29 @@ describe('TypoCorrector at 200,000 words', () => {
     expect(corrector.correct('keybaord')).toBe('keyboard');
   });
 });
+
+describe('TypoCorrector.near', () => {
+  it('lists every indexed word within the distance, as a scan with the same distance would', () => {
+    const words: [string, number][] = [
+      ['headphones', 9],
+      ['headphone', 4],
+      ['headset', 7],
+      ['wireless', 8],
+      ['wirelss', 1],
+      ['cable', 3],
+      ['spectacles', 2],
+    ];
+    const corrector = new TypoCorrector(words);
+    const near = (term: string, d: number) =>
+      corrector
+        .near(term, d)
+        .map((n) => `${n.term}:${n.distance}:${n.docCount}`)
+        .sort();
+    expect(near('hedphones', 2)).toEqual(['headphone:2:4', 'headphones:1:9']);
+    expect(near('wireles', 1)).toEqual(['wireless:1:8', 'wirelss:1:1']);
+    expect(near('spectcles', 2)).toEqual(['spectacles:1:2']);
+    // The word itself is no suggestion; nothing near gives nothing.
+    expect(near('cable', 2)).toEqual([]);
+    expect(near('zzzzzz', 2)).toEqual([]);
+  });
+});
