@@ -8,7 +8,11 @@ export interface LocalLlm {
   /** The base URL a user would type, e.g. http://127.0.0.1:40123/v1 */
   endpoint: string;
   /** The bodies of the chat requests received so far. */
-  requests: { model: string; messages: { role: string; content: string }[] }[];
+  requests: {
+    model: string;
+    messages: { role: string; content: string }[];
+    response_format?: { type: string };
+  }[];
   close(): Promise<void>;
 }
 

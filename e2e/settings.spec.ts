@@ -48,8 +48,11 @@ test('a local model set in Settings phrases answers, and the Ask panel says so',
   await expect(answer).toContainText('phrased by local model tiny-test-model');
   const citation = answer.getByRole('button', { name: /^\[1\]/ });
   await expect(citation).toBeVisible();
-  expect(llm.requests).toHaveLength(1);
-  expect(llm.requests[0].model).toBe('tiny-test-model');
+  // The grammar reads no count in a descriptive question: the model is first asked to translate it into
+  // a structure (its reply is none), then to phrase the retrieved answer.
+  expect(llm.requests).toHaveLength(2);
+  expect(llm.requests[0].response_format).toEqual({ type: 'json_object' });
+  expect(llm.requests.map((r) => r.model)).toEqual(['tiny-test-model', 'tiny-test-model']);
   const cited = /\[([^\]]+)\]\.$/.exec((await answer.locator('.answer-text').textContent()) ?? '')?.[1];
   expect(cited).toBeTruthy();
   await expect(citation).toContainText(cited ?? '');
@@ -78,7 +81,7 @@ test('a local model set in Settings phrases answers, and the Ask panel says so',
   await expect(answer).toContainText(
     'answered by the built-in engine (local model tiny-test-model gave no usable answer)',
   );
-  expect(llm.requests).toHaveLength(1);
+  expect(llm.requests).toHaveLength(2);
 
   // Cleared, the built-in engine answers again and the server is not asked.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -92,5 +95,5 @@ test('a local model set in Settings phrases answers, and the Ask panel says so',
   // Exact text: the previous answer's "… gave no usable answer" line must not satisfy it.
   await expect(answer.locator('.answered-by')).toHaveText('answered by the built-in engine');
   await expect(answer.locator('.answer-text')).not.toContainText('The local model recommends');
-  expect(llm.requests).toHaveLength(1);
+  expect(llm.requests).toHaveLength(2);
 });
