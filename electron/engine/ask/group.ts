@@ -1,5 +1,5 @@
 import type { SqlCondition } from '../search/filter-sql.ts';
-import { LIST_SEPARATOR, normValue, WHOLE_LIST } from '../store/attribute-values.ts';
+import { normValue, splitList, WHOLE_LIST } from '../store/attribute-values.ts';
 import type { Db } from '../store/database.ts';
 import type { Conditions } from './conditions.ts';
 import { conditionSql, describeConditions } from './conditions.ts';
@@ -59,8 +59,9 @@ export function readGroupBy(db: Db, q: string): GroupReading | null {
 
 /** Stored values and their counts: an attribute's off its rows (parts of lists apart), a column's as stored. */
 function storedCounts(db: Db, field: CatalogField, where: SqlCondition): { v: string; n: number }[] {
-  const scoped =
-    where.where === '1' ? '' : `AND a.product_rowid IN (SELECT p.rowid FROM products p WHERE ${where.where})`;
+  // The products the conditions keep, as a test on the table's product column (none for the whole catalog).
+  const scoped = (column: string) =>
+    where.where === '1' ? '' : `AND ${column} IN (SELECT p.rowid FROM products p WHERE ${where.where})`;
   if (field.kind === 'column') {
     return db
       .prepare(
@@ -75,7 +76,7 @@ function storedCounts(db: Db, field: CatalogField, where: SqlCondition): { v: st
     .get(field.key);
   const byOption = hasOptions
     ? `SELECT o.value AS v, count(*) AS n FROM product_options o
-       WHERE o.name = ? COLLATE NOCASE ${scoped.replace('a.product_rowid', 'o.product_rowid')}
+       WHERE o.name = ? COLLATE NOCASE ${scoped('o.product_rowid')}
        GROUP BY o.value COLLATE NOCASE UNION ALL `
     : '';
   const withoutOption = hasOptions
@@ -84,12 +85,12 @@ function storedCounts(db: Db, field: CatalogField, where: SqlCondition): { v: st
   return db
     .prepare(
       `${byOption}SELECT min(a.value) AS v, count(*) AS n FROM product_attributes a
-       WHERE a.name = ? AND a.kind <> ${WHOLE_LIST} ${scoped} ${withoutOption} GROUP BY a.norm LIMIT ?`,
+       WHERE a.name = ? AND a.kind <> ${WHOLE_LIST} ${scoped('a.product_rowid')} ${withoutOption} GROUP BY a.norm LIMIT ?`,
     )
     .all(
       ...(hasOptions ? [field.key, ...where.params] : []),
       field.key,
-      ...(scoped ? where.params : []),
+      ...(where.where === '1' ? [] : where.params),
       ...(hasOptions ? [field.key] : []),
       MAX_STORED_VALUES,
     ) as { v: string; n: number }[];
@@ -102,7 +103,7 @@ export function answerGroupBy(env: AskEnv, field: CatalogField, conditions: Cond
   const counts = new Map<string, { v: string; n: number }>();
   for (const row of stored) {
     // Columns are split here ("Spring/Summer"); attribute rows already are.
-    const parts = new Set(field.kind === 'column' ? row.v.split(LIST_SEPARATOR).filter(Boolean) : [row.v]);
+    const parts = new Set(field.kind === 'column' ? splitList(row.v) : [row.v]);
     for (const part of parts) {
       const key = normValue(part);
       const entry = counts.get(key) ?? { v: part, n: 0 };

@@ -65,10 +65,7 @@ function describeFields(db: Db, vocabulary: Vocabulary): string {
       .map((v) => JSON.stringify(v.value))
       .join(', ');
   const lines = [
-    `category: ${shown(vocabulary.categories)}`,
-    `brand: ${shown(vocabulary.brands)}`,
-    ...(vocabulary.seasons.length ? [`season: ${shown(vocabulary.seasons)}`] : []),
-    ...vocabulary.attributes.map((a) => `${a.key}: ${shown(a.values)}`),
+    ...valueLists(vocabulary).map(([name, values]) => `${name}: ${shown(values)}`),
     `fields without a value list: ${catalogFields(db)
       .filter((f) => !valueList(vocabulary, f.label))
       .map((f) => f.label)
@@ -77,12 +74,20 @@ function describeFields(db: Db, vocabulary: Vocabulary): string {
   return lines.join('\n').slice(0, MAX_PROMPT_CHARS);
 }
 
+/** The fields with a value list, and their values; a field with none (no brands) is not one of them. */
+function valueLists(vocabulary: Vocabulary): [string, CatalogValue[]][] {
+  const lists: [string, CatalogValue[]][] = [
+    ['category', vocabulary.categories],
+    ['brand', vocabulary.brands],
+    ['season', vocabulary.seasons],
+    ...vocabulary.attributes.map((a): [string, CatalogValue[]] => [a.key, a.values]),
+  ];
+  return lists.filter(([, values]) => values.length > 0);
+}
+
 function valueList(vocabulary: Vocabulary, field: string): CatalogValue[] | null {
   const f = field.toLowerCase();
-  if (f === 'category') return vocabulary.categories;
-  if (f === 'brand') return vocabulary.brands;
-  if (f === 'season') return vocabulary.seasons.length ? vocabulary.seasons : null;
-  return vocabulary.attributes.find((a) => a.key.toLowerCase() === f)?.values ?? null;
+  return valueLists(vocabulary).find(([name]) => name.toLowerCase() === f)?.[1] ?? null;
 }
 
 /** Asks the local model for the structure of a question the grammar could not read. */

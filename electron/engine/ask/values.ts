@@ -1,4 +1,4 @@
-import { LIST_PART } from '../store/attribute-values.ts';
+import { LIST_PART, splitList } from '../store/attribute-values.ts';
 import { perImport } from '../store/database.ts';
 import type { Db } from '../store/database.ts';
 import { catalogCurrency } from '../store/products.ts';
@@ -137,13 +137,9 @@ function loadVocabulary(db: Db): Vocabulary {
   };
 }
 
-/** Where files separate the values of a list-valued field (tags, sizes, colours, materials). */
-export const LIST_SEPARATORS = /\s*[,|;]\s*|\s*\/\s*/;
-
-/** A stored value and, when it lists several, each of them; addresses are never lists. */
+/** A stored value and, when it lists several, each of them long enough to be a word of a question. */
 export function listParts(value: string): string[] {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return [value];
-  const parts = value.split(LIST_SEPARATORS).filter((p) => p.length >= 2);
+  const parts = splitList(value).filter((p) => p.length >= 2);
   return parts.length > 1 ? [value, ...parts] : [value];
 }
 

@@ -1,6 +1,7 @@
 import type { StockState } from '../../../shared/types.ts';
 import type { SqlCondition } from '../search/filter-sql.ts';
 import type { ProductRow } from '../store/products.ts';
+import { splitList } from '../store/attribute-values.ts';
 import { contextProduct, stockText } from './compose.ts';
 import type { Conditions, OptionCondition } from './conditions.ts';
 import { describeConditions, noConditions, orList, variantConditionSql } from './conditions.ts';
@@ -87,7 +88,7 @@ class ProductVariants {
         continue;
       }
       const stated = String(attributes[key]);
-      const has = stated.split(/\s*[,|;/]\s*/).some((part) => values.some((v) => sameName(part, v)));
+      const has = splitList(stated).some((part) => values.some((v) => sameName(part, v)));
       facts.push(`${values.length ? (has ? 'Yes: its' : 'No: its') : 'Its'} ${key} is ${stated}.`);
     }
     return facts;

@@ -163,12 +163,10 @@ export function readOffer(
       `discount ${quote(f.value('discountPercent'))} is not a percentage from 0 to 100`,
     );
   }
-  const compareAtPrice =
-    now && regular
-      ? regular.amount > now.amount
-        ? regular.amount
-        : null
-      : discountedFrom(now?.amount ?? null, discount);
+  // A regular price beside the price says whether it is on sale; only without one does a discount.
+  let compareAtPrice: number | null;
+  if (now && regular) compareAtPrice = regular.amount > now.amount ? regular.amount : null;
+  else compareAtPrice = discountedFrom(now?.amount ?? null, discount);
 
   let stock = parseStock(f.value('stock'));
   let stated = parseStockState(f.value('stockState'));

@@ -6,7 +6,13 @@ import type { Db } from './database.ts';
 // JSON of every product (group-by over a colour at 1M products: ~3 s with json_extract).
 
 /** Where files separate the values of a list-valued field (tags, sizes, colours, materials). */
-export const LIST_SEPARATOR = /\s*[,|;/]\s*/;
+const LIST_SEPARATOR = /\s*[,|;/]\s*/;
+
+/** The values a cell lists ("Blue, Green | Red"); a single value, or an address, is its only part. */
+export function splitList(value: string): string[] {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return [value];
+  return value.split(LIST_SEPARATOR).filter(Boolean);
+}
 
 /** A row's kind: the whole value that is its only part, the whole of a list, or one part of a list. */
 export const WHOLE_ONLY = 0;
@@ -35,14 +41,7 @@ export function attributeRows(attributes: Record<string, AttributeValue>): Attri
     if (raw === null) continue;
     const value = String(raw).trim();
     if (!value) continue;
-    const parts = [
-      ...new Map(
-        value
-          .split(LIST_SEPARATOR)
-          .filter(Boolean)
-          .map((p) => [normValue(p), p]),
-      ),
-    ];
+    const parts = [...new Map(splitList(value).map((p) => [normValue(p), p]))];
     if (parts.length <= 1) {
       rows.push({ name, value, norm: normValue(value), kind: WHOLE_ONLY });
       continue;

@@ -191,8 +191,6 @@ export const MIGRATIONS: Migration[] = [
       kind INTEGER NOT NULL,
       PRIMARY KEY (name, norm, product_rowid)
     ) WITHOUT ROWID;
-    CREATE INDEX product_attributes_product ON product_attributes(product_rowid, name, kind);
-    CREATE INDEX product_attributes_whole ON product_attributes(name, value) WHERE kind < 2;
     DROP INDEX products_category;
     CREATE INDEX products_category ON products(category COLLATE NOCASE, stock_state, price, stock, compare_at_price);
     DROP INDEX products_brand;
@@ -205,6 +203,11 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX products_no_brand ON products(price) WHERE coalesce(trim(CAST(brand AS TEXT)), '') = '';
     CREATE INDEX products_no_season ON products(price) WHERE coalesce(trim(CAST(season AS TEXT)), '') = '';
     `);
+    // Filled before its secondary indexes are built: each is then one sort, not a B-tree insert per row.
     backfillAttributeRows(db);
+    db.exec(`
+    CREATE INDEX product_attributes_product ON product_attributes(product_rowid, name, kind);
+    CREATE INDEX product_attributes_whole ON product_attributes(name, value) WHERE kind < 2;
+    `);
   },
 ];

@@ -42,6 +42,13 @@ describe('attribute rows', () => {
     ]);
   });
 
+  it('keep an address whole: its slashes do not list values', () => {
+    const image = 'https://cdn.example.com/img/bag-1.jpg';
+    expect(attributeRows({ Image: image })).toEqual([
+      { name: 'Image', value: image, norm: image, kind: WHOLE_ONLY },
+    ]);
+  });
+
   it('follow the products through imports, re-imports and removals', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'c.csv');
