@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type pg from 'pg';
 import type { CatalogHandle } from '../catalog-handle.ts';
 import { EngineError } from '../errors.ts';
+import type { ProgressMeter } from '../jobs/progress.ts';
 import { getMeta, setMeta } from '../store/database.ts';
 import { productCount } from '../store/products.ts';
 import { ANN_FORMAT, AnnIndex } from '../vector/ann-index.ts';
@@ -108,11 +109,12 @@ export async function uploadSnapshot(
  * Writes the snapshot to `file` (fsynced), checking its size and digest: a torn or altered download is
  * an error, and the pull then builds the index itself.
  */
-export async function downloadSnapshot(
+async function downloadSnapshot(
   client: pg.Client,
   catalogId: string,
   info: SnapshotInfo,
   file: string,
+  onChunk: (bytes: number) => void,
 ): Promise<void> {
   const hash = createHash('sha256');
   const fd = fs.openSync(file, 'w');
@@ -127,6 +129,7 @@ export async function downloadSnapshot(
       fs.writeSync(fd, rows[0].data);
       hash.update(rows[0].data);
       bytes += rows[0].data.length;
+      onChunk(bytes);
     }
     fs.fsyncSync(fd);
   } finally {
@@ -150,6 +153,7 @@ export async function installSnapshot(
   client: pg.Client,
   cat: CatalogHandle,
   catalogId: string,
+  meter: ProgressMeter,
 ): Promise<number | null> {
   if (cat.ann.size > 0 || productCount(cat.writer) > 0) return null;
   const info = await readSnapshotInfo(client, catalogId);
@@ -161,7 +165,15 @@ export async function installSnapshot(
     return null;
   }
   try {
-    await downloadSnapshot(client, catalogId, info, AnnIndex.tempFile(cat.ann.file));
+    const mb = (n: number) => Math.round(n / 1e6);
+    await downloadSnapshot(client, catalogId, info, AnnIndex.tempFile(cat.ann.file), (bytes) =>
+      meter.update(
+        mb(bytes),
+        mb(info.bytes),
+        false,
+        `the search index: ${mb(bytes)} of ${mb(info.bytes)} MB`,
+      ),
+    );
   } catch (e) {
     if (e instanceof EngineError && e.code === 'bad-file') return null;
     throw e;

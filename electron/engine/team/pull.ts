@@ -109,7 +109,7 @@ export async function pullCatalog(
       const resumed = progress.after !== null;
       if (progress.mode === 'full' && progress.snapshot === undefined) {
         meter.startPhase('downloading');
-        progress.snapshot = await installSnapshot(client, cat, remote.catalog_id);
+        progress.snapshot = await installSnapshot(client, cat, remote.catalog_id, meter);
         writePullProgress(cat.writer, progress);
       }
       const writer = new ReplicaWriter(cat, {

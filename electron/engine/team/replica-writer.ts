@@ -86,7 +86,6 @@ export class ReplicaWriter {
     const vectors: Buffer[] = [];
     /** Of `rowids`, the ones whose product the snapshot holds as pulled: its key is already right. */
     const inSnapshot: boolean[] = [];
-    const unusable: number[] = [];
     const snapshot = this.snapshot;
     db.transaction(() => {
       const seq = Number(getMeta(db, 'embed_seq') ?? '0') + 1;
@@ -104,10 +103,9 @@ export class ReplicaWriter {
           // A product whose text kept its vector (a new price) usually holds this one already; a text
           // the publisher embedded again may come with a vector a rounding apart, which the replica takes.
           (local.embeddedHash !== local.embedHash || !this.holds(local.rowid, row.vector));
-        if (!usable) {
-          if (local && snapshot !== null) unusable.push(local.rowid);
-          continue;
-        }
+        // A key the snapshot holds for a product it cannot serve (another text's vector) has no stored
+        // vector: searches never return it, and the comparison that ends the pull removes it.
+        if (!usable) continue;
         this.putVector.run(local.rowid, row.vector);
         this.dropTombstone.run(local.rowid);
         this.markEmbedded.run(seq, local.rowid);
@@ -119,10 +117,8 @@ export class ReplicaWriter {
       setMeta(db, 'import_gen', String(this.importGen));
       commitPoint();
     })();
-    // A key the snapshot holds for a product it cannot serve (a vector of another text) must go.
-    this.cat.ann.remove(unusable);
     // A key the snapshot should hold may be gone (a repair on reopening after a crash mid-pull removed it).
-    const present = this.cat.ann.contains(rowids);
+    const present = snapshot === null ? rowids.map(() => false) : this.cat.ann.contains(rowids);
     const add = rowids.flatMap((_, i) => (inSnapshot[i] && present[i] ? [] : [i]));
     const addRowids = add.map((i) => rowids[i]);
     const matrix = new Float32Array(add.length * dims);
