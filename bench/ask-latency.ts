@@ -9,7 +9,7 @@ import { answerQuestion } from '../electron/engine/ask/answer.ts';
 import { CatalogService } from '../electron/engine/catalog-service.ts';
 import { createModelProvider } from '../electron/engine/models.ts';
 import { median } from './lib/metrics.ts';
-import { buildClassQuestions, buildQuestions } from './lib/queries.ts';
+import { askCategories, buildClassQuestions, buildQuestions } from './lib/queries.ts';
 import type { LatencyStats } from './lib/timing.ts';
 import { latencyStats } from './lib/timing.ts';
 
@@ -25,12 +25,10 @@ const settings = { llmEndpoint: null, llmModel: null, llmTimeoutMs: 15_000 };
 const catalog = CatalogService.open(dir, createModelProvider());
 const db = catalog.handle.reader;
 
-// As bench/stages/catalog-size.ts picks them: the first ten categories of the first 2,000 products.
-const firstCategories = db
-  .prepare('SELECT category FROM products ORDER BY rowid LIMIT 2000')
-  .pluck()
-  .all() as string[];
-const categories = [...new Set(firstCategories)].slice(0, 10);
+// As bench/stages/catalog-size.ts picks them.
+const categories = askCategories(
+  db.prepare('SELECT category FROM products ORDER BY rowid LIMIT 2000').pluck().all() as string[],
+);
 const prices = db.prepare('SELECT price FROM products WHERE price IS NOT NULL').pluck().all() as number[];
 const largest = db
   .prepare('SELECT category FROM products GROUP BY category ORDER BY count(*) DESC LIMIT 1')

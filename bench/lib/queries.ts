@@ -66,6 +66,11 @@ export function buildQuestions(categories: string[], medianPrice: number): strin
   ]);
 }
 
+/** The categories the ask questions are about: the first ten of the catalog's first 2,000 products. */
+export function askCategories(categoriesInFileOrder: string[]): string[] {
+  return [...new Set(categoriesInFileOrder.slice(0, 2000))].slice(0, 10);
+}
+
 /**
  * One question per class the ask grammar reads, over the generated catalogs' own fields (color, gender,
  * spec are extra columns): the classes whose cost grows with the catalog, not with the answer.

@@ -6,7 +6,7 @@ import { CatalogService } from '../../electron/engine/catalog-service.ts';
 import type { ModelProvider } from '../../electron/engine/catalog-service.ts';
 import { INDEX_THREADS } from '../../electron/engine/models.ts';
 import { loadCatalogData } from '../lib/catalog-data.ts';
-import { buildQuestions, buildWorkload } from '../lib/queries.ts';
+import { askCategories, buildQuestions, buildWorkload } from '../lib/queries.ts';
 import type { SizeResult } from '../lib/results.ts';
 import { median } from '../lib/metrics.ts';
 import { latencyStats } from '../lib/timing.ts';
@@ -119,7 +119,7 @@ export async function measureSize(opts: SizeOptions): Promise<{
     const exact = exactTop10(data, annQueries);
     log(`${opts.label}: ANN recall and rebuild`);
     const ann = await measureAnn(catalog.handle.ann, data, annQueries, exact, scratch);
-    const categories = [...new Set(data.docs.slice(0, 2000).map((d) => d.category))].slice(0, 10);
+    const categories = askCategories(data.docs.map((d) => d.category));
     const ask = await measureAsk(catalog, buildQuestions(categories, medianPrice));
 
     const ctx: PeerContext = {
