@@ -1,6 +1,6 @@
 import { contextProduct } from './compose.ts';
 import type { Conditions } from './conditions.ts';
-import { conditionSql, describeConditions, isStatus } from './conditions.ts';
+import { attributeRowids, conditionSql, describeConditions, isStatus } from './conditions.ts';
 import type { ProductField } from './context.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { capitalize, countedList, formatCount, formatMoney, plural } from './format.ts';
@@ -8,7 +8,7 @@ import { answerGroupBy } from './group.ts';
 import { answerPresence } from './missing.ts';
 import { noMatch } from './no-match.ts';
 import type { AggregateOp } from './route.ts';
-import { firstRows } from './rows.ts';
+import { countOfSet, firstRows, rowsOfSet } from './rows.ts';
 import { resolveTerms } from './terms.ts';
 import { countVariants, optionValues } from './variant-counts.ts';
 
@@ -30,14 +30,18 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
   const where = conditionSql(conditions);
   const scope = describeConditions(conditions, env.currency);
   const set = scope.length ? `products ${scope.join(', ')}` : 'products in the catalog';
-  const stats = env.db
-    .prepare(
-      `SELECT ${statsColumns(
-        op,
-        conditions.comparisons.some((c) => c.field === 'stock'),
-      )} FROM products p WHERE ${where.where}`,
-    )
-    .get(...where.params) as Stats;
+  // Counted and listed off the attribute index when only attributes are asked ("black products").
+  const byAttributes = op.kind === 'count' || op.kind === 'list' ? attributeRowids(conditions) : null;
+  const stats = byAttributes
+    ? ({ n: countOfSet(env.db, byAttributes) } as Stats)
+    : (env.db
+        .prepare(
+          `SELECT ${statsColumns(
+            op,
+            conditions.comparisons.some((c) => c.field === 'stock'),
+          )} FROM products p WHERE ${where.where}`,
+        )
+        .get(...where.params) as Stats);
   const money = (n: number) => formatMoney(n, env.currency);
   let facts: string[];
   // In the file's order (rows.ts firstRows).
@@ -123,7 +127,9 @@ export async function answerAggregate(env: AskEnv, op: AggregateOp, asked: Condi
         }
       ).n
     : stats.n;
-  const rows = firstRows(env.db, { where: listWhere, params: listParams }, order, env.budget.maxProducts);
+  const rows = byAttributes
+    ? rowsOfSet(env.db, byAttributes, env.budget.maxProducts)
+    : firstRows(env.db, { where: listWhere, params: listParams }, order, env.budget.maxProducts);
   return {
     route: 'aggregate',
     facts: [...facts, ...notes],

@@ -1,6 +1,13 @@
 import type { Db } from '../store/database.ts';
 import type { Conditions } from './conditions.ts';
-import { conditionSql, describeConditions, namesValues, noConditions } from './conditions.ts';
+import {
+  attributeRowids,
+  conditionSql,
+  describeConditions,
+  namesValues,
+  noConditions,
+} from './conditions.ts';
+import { countOfSet } from './rows.ts';
 import type { Constraints } from './constraints.ts';
 import type { AskEnv, Draft } from './draft.ts';
 import { capitalize, formatCount, formatMoney, plural } from './format.ts';
@@ -152,12 +159,16 @@ export async function answerGroupComparison(env: AskEnv, ask: GroupComparison): 
     notes.push(...resolved.corrections.map((c) => `(Read “${c.from}” as “${c.to}”.)`));
     const conditions = { ...side, terms: resolved.terms };
     const where = conditionSql(conditions);
-    const row = env.db
-      .prepare(
-        `SELECT count(*) AS n, count(p.price) AS priced, avg(p.price) AS avgPrice, sum(p.stock) AS units
-         FROM products p WHERE ${where.where}`,
-      )
-      .get(...where.params) as Omit<SideFigures, 'label'>;
+    // A count of attribute values alone ("men or women") reads the attribute index, no product row.
+    const byAttributes = ask.measure === 'count' ? attributeRowids(conditions) : null;
+    const row = byAttributes
+      ? { n: countOfSet(env.db, byAttributes), priced: 0, avgPrice: null, units: null }
+      : (env.db
+          .prepare(
+            `SELECT count(*) AS n, count(p.price) AS priced, avg(p.price) AS avgPrice, sum(p.stock) AS units
+             FROM products p WHERE ${where.where}`,
+          )
+          .get(...where.params) as Omit<SideFigures, 'label'>);
     figures.push({ ...row, label: `products ${describeConditions(conditions, env.currency).join(', ')}` });
   }
   const [a, b] = figures;

@@ -149,6 +149,28 @@ export function conditionSql(c: Conditions): SqlCondition {
 const CHILD_CATEGORIES =
   'SELECT category FROM products WHERE category COLLATE NOCASE >= ? AND category COLLATE NOCASE < ?';
 
+/**
+ * Conditions on attributes alone ("black products", "for men") as a query of their products' rowids
+ * over the attribute index, in rowid order: counting the 221,850 black products of 1M there took 45 ms,
+ * against 1 s seeking each product row. Null when another condition needs the product row.
+ */
+export function attributeRowids(c: Conditions): SqlCondition | null {
+  const { attributes, ...rest } = c;
+  if (!attributes.length || namesValues({ ...rest, attributes: [] }) || hasLevels(rest)) return null;
+  const sets = attributes.map((a) => ({
+    where: `SELECT product_rowid FROM product_attributes WHERE name = ? AND ${inList('norm', a.values)}`,
+    params: [a.key, ...a.values.map(normValue)],
+  }));
+  return {
+    where: `SELECT DISTINCT product_rowid FROM (${sets.map((x) => x.where).join(' INTERSECT ')}) ORDER BY product_rowid`,
+    params: sets.flatMap((x) => x.params),
+  };
+}
+
+function hasLevels(c: Omit<Conditions, 'attributes'>): boolean {
+  return c.comparisons.length > 0 || c.stockStates.length > 0 || c.onSale || c.terms.length > 0;
+}
+
 /** Products with one of these values (whole, or one part of a list) in one of these attributes. */
 function attributeSql(keys: string[], values: string[]): SqlCondition {
   return {

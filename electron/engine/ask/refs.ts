@@ -1,8 +1,9 @@
 import { quote } from '../search/analyze.ts';
 import { idCandidates, looksLikeId, normalizeIdKey } from '../search/text.ts';
 import type { Db } from '../store/database.ts';
+import { perImport } from '../store/database.ts';
 import type { ProductRow } from '../store/products.ts';
-import { PRODUCT_COLUMNS } from '../store/products.ts';
+import { PRODUCT_COLUMNS, productCount } from '../store/products.ts';
 import type { Word } from './words.ts';
 import { QUESTION_WORDS, editDistance, sameWord, words } from './words.ts';
 
@@ -18,6 +19,11 @@ export interface References {
 // A name is looked for among the products whose name shares a word with the question; bm25 puts the
 // ones sharing the most (and rarest) words first.
 const NAME_CANDIDATES = 200;
+// A word in more names than this share of the catalog (and this many) names a kind of product ("black",
+// "shirt"), never one product: looking names up by it ranked every such name (0.5 s for "black" at 1M).
+const KIND_SHARE = 0.01;
+const KIND_MIN = 1_000;
+const catalogSize = perImport(productCount);
 const CODE_TOKEN = /^(?=.*\p{L})(?=.*\p{N})[\p{L}\p{N}]+$/u;
 
 export function findReferences(db: Db, question: string): References {
@@ -56,13 +62,19 @@ function findNames(db: Db, typed: Word[]): { row: ProductRow; at: number }[] {
   const content = [
     ...new Set(typed.filter((w) => !QUESTION_WORDS.has(w.text) && !/^\d+$/.test(w.text)).map((w) => w.text)),
   ];
-  if (!content.length) return [];
+  const kind = Math.max(KIND_MIN, Math.ceil(catalogSize(db) * KIND_SHARE));
+  // Counting stops past the limit: a common word costs a prefix of its postings, not all of them.
+  const names = db.prepare(
+    'SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)',
+  );
+  const rare = content.filter((w) => (names.pluck().get(`{name} : ${quote(w)}`, kind + 1) as number) <= kind);
+  if (!rare.length) return [];
   const rows = db
     .prepare(
       `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.rowid IN (
          SELECT rowid FROM products_fts WHERE products_fts MATCH ? ORDER BY rank LIMIT ?)`,
     )
-    .all(`{name} : (${content.map(quote).join(' OR ')})`, NAME_CANDIDATES) as ProductRow[];
+    .all(`{name} : (${rare.map(quote).join(' OR ')})`, NAME_CANDIDATES) as ProductRow[];
   const spans: { row: ProductRow; at: number; end: number }[] = [];
   for (const row of rows) {
     const name = words(row.name);

@@ -3,6 +3,7 @@ import type { Db } from '../store/database.ts';
 import type { Alternative } from './reading.ts';
 import type { Plan } from './route.ts';
 import { resolveTerms } from './terms.ts';
+import type { Displaced } from './values.ts';
 import { vocabularyOf } from './values.ts';
 import { QUESTION_WORDS, words } from './words.ts';
 
@@ -13,8 +14,8 @@ import { QUESTION_WORDS, words } from './words.ts';
 const MORE_OPENING =
   /^\s*(?:(?:do|does|did)\s+(?:we|you|they|i)\s+(?:have|sell|carry|stock|offer)|are there|is there)\s+more\b/i;
 
-export function otherReadings(db: Db, question: string, plan: Plan): Alternative[] {
-  const out: Alternative[] = [];
+export function otherReadings(db: Db, question: string, plan: Plan, setAside: Displaced[]): Alternative[] {
+  const out: Alternative[] = setAside.map(categoryNamed(question));
   if (plan.route === 'compare-groups' && plan.ask.measure === 'count' && MORE_OPENING.test(question)) {
     out.push({
       reading: 'both groups counted together',
@@ -35,6 +36,16 @@ export function otherReadings(db: Db, question: string, plan: Plan): Alternative
   out.push(...unreadBrands(db, question, brands));
   return out;
 }
+
+/** "How many black products?" read as colour Black also asks about the category BLACK: "…BLACK category…". */
+const categoryNamed =
+  (question: string) =>
+  (d: Displaced): Alternative => ({
+    reading: `category = ${d.category}`,
+    question: question.replace(new RegExp(`\\b${escapeRegExp(d.word)}\\b`, 'i'), `${d.category} category`),
+  });
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Brands spelled with question words ("AND", "One") that the question contains but were read as

@@ -20,7 +20,7 @@ import { otherReadings } from './rephrase.ts';
 import { readUnknownField } from './unknown-field.ts';
 import { readVariantQuestion, VARIANT_WORDS } from './variant-question.ts';
 import type { VariantAsk } from './variant-question.ts';
-import type { ValueMatches } from './values.ts';
+import type { Displaced, ValueMatches } from './values.ts';
 import { matchValues, vocabularyOf } from './values.ts';
 import type { Word } from './words.ts';
 import { GRAMMAR_WORDS, QUESTION_WORDS, words } from './words.ts';
@@ -173,11 +173,12 @@ function lookupWants(q: string): LookupField[] {
  * readings an ambiguous question allows, each as a question that asks for it.
  */
 export function planQuestion(db: Db, question: string): { plan: Plan; alternatives: Alternative[] } {
-  const plan = readPlan(db, question);
-  return { plan, alternatives: otherReadings(db, question, plan) };
+  const setAside: Displaced[] = [];
+  const plan = readPlan(db, question, setAside);
+  return { plan, alternatives: otherReadings(db, question, plan, setAside) };
 }
 
-function readPlan(db: Db, question: string): Plan {
+function readPlan(db: Db, question: string, setAside: Displaced[]): Plan {
   // "What would suit a beach holiday?" asks for a fit, not for suits.
   const asked = question.replace(VERB_SUIT, '$1').toLowerCase().replace(/\s+/g, ' ').trim();
   // "Products without images": the field is what is asked about, not a word products contain.
@@ -190,6 +191,7 @@ function readPlan(db: Db, question: string): Plan {
   const quotes = quotedWords(constraints.rest);
   const typed = words(quotes.rest);
   const values = matchValues(typed, vocabularyOf(db));
+  setAside.push(...values.displaced);
   const named = valueWords(typed, values);
   // Bare numbers left over are counts ("3 cheapest") or parts of codes, never words products contain;
   // a value named twice ("Puma shoes by Puma") is still a value, not also a word names must contain.

@@ -39,6 +39,27 @@ export function firstRows(
     )
     .pluck()
     .all(...where.params, limit) as number[];
+  return rowsAt(db, rowids);
+}
+
+/** The first `limit` products of a query of rowids (conditions.ts attributeRowids), in its order. */
+export function rowsOfSet(db: Db, set: SqlCondition, limit: number): ProductRow[] {
+  const rowids = db
+    .prepare(`SELECT * FROM (${set.where}) LIMIT ?`)
+    .pluck()
+    .all(...set.params, limit) as number[];
+  return rowsAt(db, rowids);
+}
+
+/** How many rowids a query of rowids gives. */
+export function countOfSet(db: Db, set: SqlCondition): number {
+  return db
+    .prepare(`SELECT count(*) FROM (${set.where})`)
+    .pluck()
+    .get(...set.params) as number;
+}
+
+function rowsAt(db: Db, rowids: number[]): ProductRow[] {
   if (!rowids.length) return [];
   const rows = db
     .prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.rowid IN (SELECT value FROM json_each(?))`)

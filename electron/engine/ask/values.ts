@@ -10,6 +10,8 @@ import { findWords, QUESTION_WORDS, sameWord, words } from './words.ts';
 export interface CatalogValue {
   value: string;
   words: Word[];
+  /** How many products have it (for a list part, the products whose lists name it). */
+  products: number;
 }
 
 /** The values that exist in one catalog, which a question's words are matched against. */
@@ -36,6 +38,15 @@ export interface ValueMatches {
   optionNames: OptionMatches['names'];
   /** Positions of the question words that named a value. */
   used: Set<number>;
+  /** Readings set aside for a commoner one (see commonerAttributes). */
+  displaced: Displaced[];
+}
+
+/** A category a word also names, not read because an attribute value it names is commoner. */
+export interface Displaced {
+  category: string;
+  /** The word of the question as typed. */
+  word: string;
 }
 
 // Matching is linear in the number of values; beyond these, the rarest values are not matched at all.
@@ -54,30 +65,29 @@ function loadVocabulary(db: Db): Vocabulary {
     (
       db
         .prepare(
-          `SELECT ${column} AS v FROM products WHERE ${column} IS NOT NULL AND ${column} <> ''
-           GROUP BY ${column} COLLATE NOCASE ORDER BY count(*) DESC LIMIT ?`,
+          `SELECT ${column} AS v, count(*) AS n FROM products WHERE ${column} IS NOT NULL AND ${column} <> ''
+           GROUP BY ${column} COLLATE NOCASE ORDER BY n DESC LIMIT ?`,
         )
-        .all(MAX_VALUES_PER_FIELD) as { v: string }[]
-    ).map((r) => toValue(r.v));
+        .all(MAX_VALUES_PER_FIELD) as { v: string; n: number }[]
+    ).map((r) => toValue(r.v, r.n));
 
-  const seasonStrings = (
-    db
-      .prepare(
-        "SELECT season AS v FROM products WHERE season IS NOT NULL AND season <> '' GROUP BY season LIMIT ?",
-      )
-      .all(MAX_VALUES_PER_FIELD) as { v: string }[]
-  ).map((r) => r.v);
-  const parts = new Map<string, { value: string; strings: string[] }>();
+  const seasonStrings = db
+    .prepare(
+      "SELECT season AS v, count(*) AS n FROM products WHERE season IS NOT NULL AND season <> '' GROUP BY season LIMIT ?",
+    )
+    .all(MAX_VALUES_PER_FIELD) as { v: string; n: number }[];
+  const parts = new Map<string, { value: string; strings: string[]; products: number }>();
   for (const s of seasonStrings) {
-    for (const part of s.split(SEASON_SEPARATORS).filter(Boolean)) {
+    for (const part of s.v.split(SEASON_SEPARATORS).filter(Boolean)) {
       const k = part.toLowerCase();
-      const entry = parts.get(k) ?? { value: part, strings: [] };
-      entry.strings.push(s);
+      const entry = parts.get(k) ?? { value: part, strings: [], products: 0 };
+      entry.strings.push(s.v);
+      entry.products += s.n;
       parts.set(k, entry);
     }
   }
   const seasons = [...parts.values()].map((p) => {
-    const v = toValue(p.value);
+    const v = toValue(p.value, p.products);
     return {
       ...v,
       strings: p.strings,
@@ -102,15 +112,15 @@ function loadVocabulary(db: Db): Vocabulary {
     )
     .pluck()
     .all() as string[];
-  const byKey = new Map<string, string[]>();
+  const byKey = new Map<string, Map<string, number>>();
   const top = new Map<string, number>();
   for (const name of names) {
     const n = distinctValues.get(name, MAX_VALUES_PER_ATTRIBUTE + 1) as number;
     if (n > MAX_VALUES_PER_ATTRIBUTE) continue;
     const rows = counted.all(name, MAX_ATTRIBUTE_VALUE_LENGTH) as { v: string; n: number }[];
-    const known: string[] = [];
     // "Blue, Green, Red" offers red: a listed value is matched by each of its parts.
-    for (const r of rows) for (const part of listParts(r.v)) if (!known.includes(part)) known.push(part);
+    const known = new Map<string, number>();
+    for (const r of rows) for (const part of listParts(r.v)) known.set(part, (known.get(part) ?? 0) + r.n);
     if (!rows.length) continue;
     byKey.set(name, known);
     top.set(name, rows[0].n);
@@ -120,8 +130,8 @@ function loadVocabulary(db: Db): Vocabulary {
   const attributes = ranked.slice(0, MAX_ATTRIBUTE_KEYS).map(([key, values]) => ({
     key,
     // Numbers and bare question words ("no", "all") are read as numbers and question shape instead.
-    values: values
-      .map(toValue)
+    values: [...values]
+      .map(([value, n]) => toValue(value, n))
       .filter(
         (v) => v.words.length > 0 && v.words.some((w) => !QUESTION_WORDS.has(w.text) && !/^\d/.test(w.text)),
       ),
@@ -143,8 +153,8 @@ export function listParts(value: string): string[] {
   return parts.length > 1 ? [value, ...parts] : [value];
 }
 
-function toValue(value: string): CatalogValue {
-  return { value, words: words(value) };
+function toValue(value: string, products: number): CatalogValue {
+  return { value, words: words(value), products };
 }
 
 interface Found {
@@ -242,6 +252,8 @@ const NAMING_CUES = new Set([
   'make',
   'category',
 ]);
+/** Words after a value that name it a category: "BLACK category". */
+const FIELD_AFTER = new Set(['category', 'categories']);
 /** Words after a value that say it names what products are: "AND products", "One items". */
 const NAMED_AFTER = new Set(['product', 'products', 'item', 'items', 'brand', 'category', 'range']);
 
@@ -258,6 +270,50 @@ function readable(question: Word[], f: Found): boolean {
     (after !== undefined && NAMED_AFTER.has(after)) ||
     question.length === f.end - f.start
   );
+}
+
+const oneWord = (values: CatalogValue[]) => values.filter((v) => v.words.length === 1);
+const exactly = (typed: Word, value: CatalogValue) =>
+  typed.stems.some((s) => value.words[0].stems.includes(s));
+
+/**
+ * "How many black products?" of a catalog with a category BLACK (13 products) and a colour Black (22,083
+ * products): a word naming a one-word category and a one-word attribute value is read as the attribute
+ * when more products have it, unless a cue names the category ("category BLACK", "BLACK category").
+ * Brands keep their word ("Intel products" are Intel's, not those with an Intel processor). The
+ * categories set aside are returned, to be offered.
+ */
+function commonerAttributes(
+  question: Word[],
+  vocabulary: Vocabulary,
+  used: Set<number>,
+): { attributes: Map<string, string[]>; displaced: Displaced[] } {
+  const attributes = new Map<string, string[]>();
+  const displaced: Displaced[] = [];
+  const exactMatches = (values: CatalogValue[]) =>
+    fullMatches(question, oneWord(values), used).filter((f) => exactly(question[f.start], f.value));
+  const claims = vocabulary.attributes.flatMap((a) =>
+    exactMatches(a.values).map((f) => ({ key: a.key, ...f })),
+  );
+  if (!claims.length) return { attributes, displaced };
+  const categories = exactMatches(vocabulary.categories);
+  for (const claim of claims) {
+    const at = claim.start;
+    const against = categories.filter((c) => c.start === at);
+    const cued =
+      NAMING_CUES.has(question[at - 1]?.text ?? '') || FIELD_AFTER.has(question[at + 1]?.text ?? '');
+    if (
+      used.has(at) ||
+      cued ||
+      !against.length ||
+      against.some((c) => c.value.products >= claim.value.products)
+    )
+      continue;
+    used.add(at);
+    attributes.set(claim.key, [...(attributes.get(claim.key) ?? []), claim.value.value]);
+    for (const c of against) displaced.push({ category: c.value.value, word: question[at].text });
+  }
+  return { attributes, displaced };
 }
 
 function matchExact(question: Word[], values: CatalogValue[], used: Set<number>): CatalogValue[] {
@@ -279,6 +335,7 @@ export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatc
       used,
     ).map((v) => v.value),
   }));
+  const commoner = commonerAttributes(question, vocabulary, used);
   const categories = matchCategories(question, vocabulary.categories, used);
   const brands = matchExact(question, vocabulary.brands, used).map((v) => v.value);
 
@@ -299,7 +356,11 @@ export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatc
   const attributes = vocabulary.attributes
     .map((a, i) => ({
       key: a.key,
-      values: [...phrases[i].values, ...matchExact(question, a.values, used).map((v) => v.value)],
+      values: [
+        ...phrases[i].values,
+        ...(commoner.attributes.get(a.key) ?? []),
+        ...matchExact(question, a.values, used).map((v) => v.value),
+      ],
     }))
     .filter((a) => a.values.length > 0);
   return {
@@ -311,5 +372,6 @@ export function matchValues(question: Word[], vocabulary: Vocabulary): ValueMatc
     options: options.options,
     optionNames: options.names,
     used,
+    displaced: commoner.displaced,
   };
 }

@@ -3,7 +3,7 @@ import type { Vocabulary } from '../../../electron/engine/ask/values.ts';
 import { listParts, matchValues } from '../../../electron/engine/ask/values.ts';
 import { words } from '../../../electron/engine/ask/words.ts';
 
-const value = (v: string) => ({ value: v, words: words(v) });
+const value = (v: string) => ({ value: v, words: words(v), products: 1 });
 const season = (v: string, strings: string[], allYear = false) => ({ ...value(v), strings, allYear });
 
 const vocabulary: Vocabulary = {
