@@ -149,6 +149,16 @@ interface SideFigures {
   units: number | null;
 }
 
+function sideFigures(db: Db, conditions: Conditions): Omit<SideFigures, 'label'> {
+  const where = conditionSql(conditions);
+  return db
+    .prepare(
+      `SELECT count(*) AS n, count(p.price) AS priced, avg(p.price) AS avgPrice, sum(p.stock) AS units
+       FROM products p WHERE ${where.where}`,
+    )
+    .get(...where.params) as Omit<SideFigures, 'label'>;
+}
+
 /** Each side measured in SQL; the answer's first line names the larger and both figures. */
 export async function answerGroupComparison(env: AskEnv, ask: GroupComparison): Promise<Draft> {
   const figures: SideFigures[] = [];
@@ -158,17 +168,11 @@ export async function answerGroupComparison(env: AskEnv, ask: GroupComparison): 
     if (resolved.unknown.length) return noMatch(env, resolved.unknown.join(' '));
     notes.push(...resolved.corrections.map((c) => `(Read “${c.from}” as “${c.to}”.)`));
     const conditions = { ...side, terms: resolved.terms };
-    const where = conditionSql(conditions);
     // A count of attribute values alone ("men or women") reads the attribute index, no product row.
     const byAttributes = ask.measure === 'count' ? attributeRowids(conditions) : null;
     const row = byAttributes
       ? { n: countOfSet(env.db, byAttributes), priced: 0, avgPrice: null, units: null }
-      : (env.db
-          .prepare(
-            `SELECT count(*) AS n, count(p.price) AS priced, avg(p.price) AS avgPrice, sum(p.stock) AS units
-             FROM products p WHERE ${where.where}`,
-          )
-          .get(...where.params) as Omit<SideFigures, 'label'>);
+      : sideFigures(env.db, conditions);
     figures.push({ ...row, label: `products ${describeConditions(conditions, env.currency).join(', ')}` });
   }
   const [a, b] = figures;

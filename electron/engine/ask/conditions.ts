@@ -151,7 +151,7 @@ const CHILD_CATEGORIES =
 
 /**
  * Conditions on attributes alone ("black products", "for men") as a query of their products' rowids
- * over the attribute index, in rowid order: counting the 221,850 black products of 1M there took 45 ms,
+ * over the attribute index: counting the 221,850 black products of 1M there took 45 ms,
  * against 1 s seeking each product row. Null when another condition needs the product row.
  */
 export function attributeRowids(c: Conditions): SqlCondition | null {
@@ -162,7 +162,7 @@ export function attributeRowids(c: Conditions): SqlCondition | null {
     params: [a.key, ...a.values.map(normValue)],
   }));
   return {
-    where: `SELECT DISTINCT product_rowid FROM (${sets.map((x) => x.where).join(' INTERSECT ')}) ORDER BY product_rowid`,
+    where: `SELECT DISTINCT product_rowid FROM (${sets.map((x) => x.where).join(' INTERSECT ')})`,
     params: sets.flatMap((x) => x.params),
   };
 }

@@ -64,10 +64,10 @@ function findNames(db: Db, typed: Word[]): { row: ProductRow; at: number }[] {
   ];
   const kind = Math.max(KIND_MIN, Math.ceil(catalogSize(db) * KIND_SHARE));
   // Counting stops past the limit: a common word costs a prefix of its postings, not all of them.
-  const names = db.prepare(
-    'SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)',
-  );
-  const rare = content.filter((w) => (names.pluck().get(`{name} : ${quote(w)}`, kind + 1) as number) <= kind);
+  const names = db
+    .prepare('SELECT count(*) FROM (SELECT 1 FROM products_fts WHERE products_fts MATCH ? LIMIT ?)')
+    .pluck();
+  const rare = content.filter((w) => (names.get(`{name} : ${quote(w)}`, kind + 1) as number) <= kind);
   if (!rare.length) return [];
   const rows = db
     .prepare(

@@ -15,7 +15,7 @@ const MORE_OPENING =
   /^\s*(?:(?:do|does|did)\s+(?:we|you|they|i)\s+(?:have|sell|carry|stock|offer)|are there|is there)\s+more\b/i;
 
 export function otherReadings(db: Db, question: string, plan: Plan, setAside: Displaced[]): Alternative[] {
-  const out: Alternative[] = setAside.map(categoryNamed(question));
+  const out: Alternative[] = setAside.flatMap(categoryNamed(question));
   if (plan.route === 'compare-groups' && plan.ask.measure === 'count' && MORE_OPENING.test(question)) {
     out.push({
       reading: 'both groups counted together',
@@ -40,10 +40,14 @@ export function otherReadings(db: Db, question: string, plan: Plan, setAside: Di
 /** "How many black products?" read as colour Black also asks about the category BLACK: "…BLACK category…". */
 const categoryNamed =
   (question: string) =>
-  (d: Displaced): Alternative => ({
-    reading: `category = ${d.category}`,
-    question: question.replace(new RegExp(`\\b${escapeRegExp(d.word)}\\b`, 'i'), `${d.category} category`),
-  });
+  (d: Displaced): Alternative[] => {
+    const asked = question.replace(
+      new RegExp(`\\b${escapeRegExp(d.word)}\\b`, 'i'),
+      `${d.category} category`,
+    );
+    // A word typed in another form than its reading (accents) is not offered as the same question again.
+    return asked === question ? [] : [{ reading: `category = ${d.category}`, question: asked }];
+  };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

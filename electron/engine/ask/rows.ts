@@ -42,10 +42,13 @@ export function firstRows(
   return rowsAt(db, rowids);
 }
 
-/** The first `limit` products of a query of rowids (conditions.ts attributeRowids), in its order. */
+/**
+ * The first `limit` products of a query of rowids (conditions.ts attributeRowids) in the file's order;
+ * one attribute value's rowids come off its index in that order, so nothing is sorted.
+ */
 export function rowsOfSet(db: Db, set: SqlCondition, limit: number): ProductRow[] {
   const rowids = db
-    .prepare(`SELECT * FROM (${set.where}) LIMIT ?`)
+    .prepare(`SELECT * FROM (${set.where}) ORDER BY 1 LIMIT ?`)
     .pluck()
     .all(...set.params, limit) as number[];
   return rowsAt(db, rowids);

@@ -292,9 +292,10 @@ function commonerAttributes(
   const displaced: Displaced[] = [];
   const exactMatches = (values: CatalogValue[]) =>
     fullMatches(question, oneWord(values), used).filter((f) => exactly(question[f.start], f.value));
-  const claims = vocabulary.attributes.flatMap((a) =>
-    exactMatches(a.values).map((f) => ({ key: a.key, ...f })),
-  );
+  // Where two attributes claim the word, the commoner value takes it.
+  const claims = vocabulary.attributes
+    .flatMap((a) => exactMatches(a.values).map((f) => ({ key: a.key, ...f })))
+    .sort((x, y) => y.value.products - x.value.products);
   if (!claims.length) return { attributes, displaced };
   const categories = exactMatches(vocabulary.categories);
   for (const claim of claims) {
